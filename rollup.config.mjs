@@ -1,0 +1,73 @@
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/**
+ * Two chunks both core bundles load lazily and never bundle: the widgets (preact UI, loaded
+ * when a prompt is about to show) and the config validator (zod/mini, loaded with the config).
+ */
+const CHUNKS = [
+  { source: /[\\/]widgets[\\/]index(\.tsx?|\.js)?$/, file: './waymark-widgets.js' },
+  { source: /[\\/]config[\\/]validate(\.ts|\.js)?$/, file: './waymark-config.js' },
+];
+const chunkOf = (id) => CHUNKS.find((chunk) => chunk.source.test(id));
+
+const version = () => ({
+  name: 'waymark-version',
+  transform: (code) => (code.includes('__WAYMARK_VERSION__') ? code.replaceAll('__WAYMARK_VERSION__', pkg.version) : null),
+});
+
+const lazyChunks = {
+  external: (id, importer) => Boolean(importer) && Boolean(chunkOf(id)),
+  paths: (id) => chunkOf(id)?.file ?? id,
+};
+
+const ts = (extra = {}) =>
+  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'widgets/**/*.ts', 'widgets/**/*.tsx'], noEmitOnError: true, compilerOptions: { noEmit: false, ...extra } });
+
+const minify = () =>
+  terser({ module: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } });
+
+/** After the server bundle is written, emit the JSON Schema generated from the zod schema. */
+const writeSchema = () => ({
+  name: 'waymark-schema',
+  async writeBundle() {
+    const server = await import(`${pathToFileURL('./dist/server.mjs').href}?t=${Date.now()}`);
+    mkdirSync('dist', { recursive: true });
+    writeFileSync('dist/waymark.schema.json', JSON.stringify(server.configJsonSchema(), null, 2) + '\n');
+  },
+});
+
+export default [
+  {
+    input: 'src/index.ts',
+    external: lazyChunks.external,
+    output: { file: 'dist/waymark.mjs', format: 'es', paths: lazyChunks.paths, sourcemap: true },
+    plugins: [version(), resolve({ browser: true }), ts({ declaration: true, declarationDir: 'dist/types', rootDir: '.' }), minify()],
+  },
+  {
+    input: 'src/script.ts',
+    external: lazyChunks.external,
+    output: { file: 'dist/waymark.js', format: 'iife', paths: lazyChunks.paths, sourcemap: true },
+    plugins: [version(), resolve({ browser: true }), ts(), minify()],
+  },
+  {
+    input: 'widgets/index.tsx',
+    output: { file: 'dist/waymark-widgets.js', format: 'es', sourcemap: true },
+    plugins: [resolve({ browser: true }), ts(), minify()],
+  },
+  {
+    input: 'src/config/validate.ts',
+    output: { file: 'dist/waymark-config.js', format: 'es', sourcemap: true },
+    plugins: [resolve({ browser: true }), ts(), minify()],
+  },
+  {
+    input: 'src/server/index.ts',
+    output: { file: 'dist/server.mjs', format: 'es', sourcemap: true },
+    plugins: [version(), resolve(), ts(), writeSchema()],
+  },
+];

@@ -1,0 +1,114 @@
+import type { ReadonlySignal } from '@preact/signals-core';
+import type { Config } from './config/schema.js';
+import type { WaymarkError } from './errors.js';
+import type { Json, Props, Touchpoint } from './types.js';
+
+export interface InitOptions {
+  /** Where batches are POSTed. Without it, touchpoints stay in the outbox until one is set. */
+  endpoint?: string;
+  /** The marketer config: an object, or a URL to fetch it from. */
+  config?: Config | string;
+  writeKey?: string;
+  userId?: string;
+  traits?: Props;
+  /** BCP 47, e.g. "fr-CA". Defaults to the browser's language. */
+  locale?: string;
+  /** false: nothing is stored or sent until setConsent(true). Default true. */
+  consent?: boolean;
+  debug?: boolean;
+  format?: 'waymark' | 'segment';
+  /** Extra request headers. Any header makes requests non-simple (a CORS preflight). */
+  headers?: Record<string, string>;
+  /** Separates several SDK instances on one origin (storage names, init idempotency). */
+  namespace?: string;
+  /** Nonce for the `<style>` fallback under a strict CSP without constructable stylesheets. */
+  nonce?: string;
+  /** URL of the widgets chunk; the script tag finds it next to itself. */
+  widgetsUrl?: string;
+  /** Automatic signals; each can be switched off. */
+  detectors?: Partial<DetectorOptions>;
+  /** Outbox tuning. */
+  delivery?: Partial<DeliveryOptions>;
+}
+
+export interface DetectorOptions {
+  pageViews: boolean;
+  scroll: boolean;
+  exitIntent: boolean | { minDwellSeconds?: number };
+  idle: boolean | { seconds?: number };
+  clicks: boolean;
+}
+
+export interface DeliveryOptions {
+  batchSize: number;
+  batchBytes: number;
+  flushIntervalMs: number;
+  maxRecords: number;
+  maxBytes: number;
+  maxAgeDays: number;
+}
+
+export interface FlushResult {
+  sent: number;
+  retried: number;
+  dropped: number;
+  pending: number;
+}
+
+export interface DeliveryStats {
+  pending: number;
+  sent: number;
+  dropped: number;
+  retries: number;
+  /** 'indexeddb' normally; 'memory' after a storage failure. */
+  storage: 'indexeddb' | 'memory';
+  lastError: string | null;
+  nextAttemptAt: string | null;
+}
+
+export interface GateReport {
+  gate: string;
+  pass: boolean;
+  /** A sentence for people, e.g. "cooldown: shown 2 days ago, 88 days left". */
+  reason: string;
+}
+export interface Explanation {
+  promptId: string;
+  /** Whether the prompt would show if its trigger fired now. */
+  eligible: boolean;
+  gates: GateReport[];
+}
+
+export interface WaymarkEvents {
+  error: WaymarkError;
+  flush: FlushResult;
+  touchpoint: Touchpoint;
+  ready: { config: Config | null };
+  'prompt:shown': { promptId: string };
+  'prompt:answered': { promptId: string; answer: Json };
+  'prompt:dismissed': { promptId: string; reason: string };
+}
+
+export interface WaymarkState {
+  stage: ReadonlySignal<string | null>;
+  points: ReadonlySignal<number>;
+  tier: ReadonlySignal<string | null>;
+}
+
+export interface Waymark {
+  track(name: string, props?: Props): void;
+  page(props?: Props): void;
+  identify(userId: string | null, traits?: Props): void;
+  show(promptId: string, options?: { force?: boolean }): void;
+  explain(promptId: string): Explanation;
+  redeem(offerId: string): void;
+  on<K extends keyof WaymarkEvents>(event: K, handler: (payload: WaymarkEvents[K]) => void): () => void;
+  flush(): Promise<FlushResult>;
+  stats(): DeliveryStats;
+  setConsent(granted: boolean): void;
+  reset(): void;
+  destroy(): void;
+  /** Resolves once the config and stored profile are loaded (never rejects). */
+  ready(): Promise<void>;
+  readonly state: WaymarkState;
+}

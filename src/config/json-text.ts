@@ -1,0 +1,28 @@
+export type JsonTextResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** JSON.parse, with the failure turned into a `line L, column C` a person can find. */
+export function parseJsonText(text: string): JsonTextResult {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    const raw = error instanceof Error ? error.message : String(error);
+    const where = locate(text, raw);
+    const reason = raw.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
+    return { ok: false, message: `invalid JSON at line ${where.line}, column ${where.column}: ${reason}` };
+  }
+}
+
+/** Engines word positions differently (V8: "position N" or "line L column C"; Firefox: "line L column C"). */
+function locate(text: string, message: string): { line: number; column: number } {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = /position (\d+)/.exec(message);
+  const offset = position ? Number(position[1]) : text.length;
+  return lineColumnAt(text, offset);
+}
+
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}

@@ -1,0 +1,122 @@
+import * as z from 'zod/mini';
+import { Condition, PropsWhere } from './conditions.js';
+import { Id, NonNegative, Text } from './text.js';
+
+export const Position = z.enum(['bottom-right', 'bottom-left', 'top-right', 'top-left', 'bottom-center', 'center']);
+export type Position = z.infer<typeof Position>;
+
+const Trigger = z.strictObject({
+  on: z.string().check(z.minLength(1)),
+  where: z.optional(PropsWhere),
+  delaySeconds: z.optional(z.number().check(z.gte(0), z.lte(3600))),
+});
+
+const Frequency = z.strictObject({
+  once: z.optional(z.boolean()),
+  cooldownDays: z.optional(NonNegative),
+  maxShows: z.optional(z.int().check(z.gte(1))),
+  afterDismissDays: z.optional(NonNegative),
+  repeat: z.optional(z.boolean()),
+});
+
+const Schedule = z.strictObject({
+  start: z.optional(z.iso.datetime({ offset: true, local: true })),
+  end: z.optional(z.iso.datetime({ offset: true, local: true })),
+});
+
+const Presentation = z.strictObject({
+  modal: z.optional(z.boolean()),
+  position: z.optional(Position),
+  /** Seconds before a non-answered prompt dismisses itself (reason `timeout`). */
+  timeoutSeconds: z.optional(z.number().check(z.gt(0))),
+});
+
+/** Fields every prompt kind shares. */
+const common = {
+  id: Id,
+  trigger: Trigger,
+  if: z.optional(Condition),
+  schedule: z.optional(Schedule),
+  sample: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  frequency: z.optional(Frequency),
+  priority: z.optional(z.number()),
+  presentation: z.optional(Presentation),
+};
+
+const Thanks = z.optional(Text);
+
+export const NpsPrompt = z.strictObject({
+  ...common,
+  kind: z.literal('nps'),
+  content: z.strictObject({
+    question: Text,
+    lowLabel: z.optional(Text),
+    highLabel: z.optional(Text),
+    followUp: z.optional(
+      z.strictObject({
+        detractor: z.optional(Text),
+        passive: z.optional(Text),
+        promoter: z.optional(Text),
+      }),
+    ),
+    placeholder: z.optional(Text),
+    thanks: Thanks,
+  }),
+});
+
+export const RatingScale = z.enum(['stars', 'thumbs', 'emoji', 'numeric']);
+export type RatingScale = z.infer<typeof RatingScale>;
+
+export const RatingPrompt = z.strictObject({
+  ...common,
+  kind: z.literal('rating'),
+  scale: z.optional(RatingScale),
+  max: z.optional(z.int()),
+  metric: z.optional(z.enum(['csat', 'ces', 'none'])),
+  content: z.strictObject({
+    question: Text,
+    lowLabel: z.optional(Text),
+    highLabel: z.optional(Text),
+    followUp: z.optional(
+      z.strictObject({
+        below: z.optional(z.number()),
+        above: z.optional(z.number()),
+        question: Text,
+      }),
+    ),
+    placeholder: z.optional(Text),
+    thanks: Thanks,
+  }),
+});
+
+export const ExitPrompt = z.strictObject({
+  ...common,
+  kind: z.literal('exit'),
+  content: z.strictObject({
+    question: Text,
+    choices: z.array(Text).check(z.minLength(1), z.maxLength(20)),
+    multiple: z.optional(z.boolean()),
+    allowOther: z.optional(z.boolean()),
+    placeholder: z.optional(Text),
+    thanks: Thanks,
+  }),
+});
+
+export const RewardPrompt = z.strictObject({
+  ...common,
+  kind: z.literal('reward'),
+  /** An offer id from `rewards.offers`: the prompt becomes an offer card with a redeem button. */
+  offer: z.optional(Id),
+  content: z.strictObject({
+    title: Text,
+    body: z.optional(Text),
+    cta: z.optional(Text),
+  }),
+});
+
+export const Prompt = z.discriminatedUnion('kind', [NpsPrompt, RatingPrompt, ExitPrompt, RewardPrompt]);
+export type Prompt = z.infer<typeof Prompt>;
+export type NpsPrompt = z.infer<typeof NpsPrompt>;
+export type RatingPrompt = z.infer<typeof RatingPrompt>;
+export type ExitPrompt = z.infer<typeof ExitPrompt>;
+export type RewardPrompt = z.infer<typeof RewardPrompt>;

@@ -1,0 +1,9 @@
+/** `waymark`: the public surface. Nothing runs at import time. */
+export { init } from './init.js';
+export { validateConfig } from './config/validate.js';
+export { WaymarkError, isWaymarkError } from './errors.js';
+export type { WaymarkErrorCode } from './errors.js';
+export type * from './api.js';
+export type { ConfigProblem, ValidationResult } from './config/validate.js';
+export type { Config, Prompt, Condition, Operators, Stage, Theme, Text } from './config/schema.js';
+export type { Touchpoint, Props, Json, PageInfo } from './types.js';

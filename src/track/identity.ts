@@ -1,0 +1,103 @@
+import { uuidv7 } from './uuid.js';
+
+export const SESSION_TIMEOUT_MS = 30 * 60 * 1000;
+/** Session activity is written at most this often: one small write, not one per track(). */
+const ACTIVITY_WRITE_MS = 5_000;
+
+interface StoredSession {
+  id: string;
+  startedAt: number;
+  lastActivityAt: number;
+}
+
+export interface Identity {
+  anonymousId(): string;
+  userId(): string | null;
+  setUserId(userId: string | null): void;
+  /** The current session id, rotated after 30 minutes without activity (shared by tabs). */
+  session(now: number): string;
+  /** New anonymous id, no user, new session: for reset(). */
+  reset(): void;
+  persist(): void;
+}
+
+/**
+ * Who the visitor is. localStorage is synchronous, so track() can stamp ids without waiting;
+ * it falls back to memory where storage is blocked.
+ */
+export function createIdentity(namespace: string, initialUserId?: string): Identity {
+  const key = (name: string) => `waymark:${namespace}:${name}`;
+  let anonymousId = read(key('aid')) ?? write(key('aid'), uuidv7());
+  let userId: string | null = initialUserId ?? read(key('uid'));
+  if (initialUserId) write(key('uid'), initialUserId);
+  let session = parseSession(read(key('session')));
+  let writtenAt = 0;
+
+  const persistSession = () => {
+    if (session) write(key('session'), JSON.stringify(session));
+    writtenAt = session?.lastActivityAt ?? 0;
+  };
+
+  return {
+    anonymousId: () => anonymousId,
+    userId: () => userId,
+    setUserId(next) {
+      userId = next;
+      if (next === null) remove(key('uid'));
+      else write(key('uid'), next);
+    },
+    session(now) {
+      // Another tab may have moved the session on; re-read only when ours looks expired.
+      if (!session || now - session.lastActivityAt > SESSION_TIMEOUT_MS) {
+        const stored = parseSession(read(key('session')));
+        session = stored && now - stored.lastActivityAt <= SESSION_TIMEOUT_MS ? stored : { id: uuidv7(now), startedAt: now, lastActivityAt: now };
+        session.lastActivityAt = now;
+        persistSession();
+      } else {
+        session.lastActivityAt = Math.max(session.lastActivityAt, now);
+        if (now - writtenAt > ACTIVITY_WRITE_MS) persistSession();
+      }
+      return session.id;
+    },
+    reset() {
+      anonymousId = write(key('aid'), uuidv7());
+      userId = null;
+      remove(key('uid'));
+      session = null;
+      remove(key('session'));
+    },
+    persist: persistSession,
+  };
+}
+
+function parseSession(text: string | null): StoredSession | null {
+  try {
+    const value = text ? JSON.parse(text) : null;
+    return value && typeof value.id === 'string' && typeof value.lastActivityAt === 'number' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+function write(key: string, value: string): string {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Blocked or full storage: the value lives in memory for this page.
+  }
+  return value;
+}
+function remove(key: string) {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // As above.
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The only boundary between the core and the widgets chunk. Widgets import these types
+ * (type-only: no core code enters the chunk) and talk back only through the callbacks.
+ */
+import type { Offer, Prompt, Theme } from '../src/config/schema.js';
+import type { DismissReason } from '../src/types.js';
+
+export type { Offer, Prompt, Theme, DismissReason };
+
+export interface WidgetAnswer {
+  /** nps 0–10; rating 1..max (thumbs: 1 = down, 2 = up). */
+  score?: number;
+  /** Follow-up or free text. */
+  comment?: string;
+  /** exit: chosen choice labels, in the config's default locale. */
+  choices?: string[];
+  /** exit: text typed in "Other". */
+  other?: string;
+}
+
+export interface WidgetProps {
+  prompt: Prompt;
+  /** The visitor's locale (BCP 47) and the config's fallback. */
+  locale: string;
+  defaultLocale: string;
+  theme: Theme;
+  /** Values for `{placeholder}` interpolation: points, delta, tier, nextTier, toNextTier… */
+  vars: Record<string, string | number>;
+  /** The offer of a reward prompt with `offer`. */
+  offer?: Offer;
+  /** A score or choice was made (`complete: false`), or the visitor finished (`complete: true`). */
+  onAnswer(answer: WidgetAnswer, complete: boolean): void;
+  onDismiss(reason: DismissReason): void;
+  onRedeem(offerId: string): void;
+}
+
+export interface MountedWidget {
+  /** Removes the widget without reporting a dismissal (the controller already knows why). */
+  close(): void;
+}
+
+export interface WidgetsModule {
+  mount(root: ShadowRoot, props: WidgetProps, options: { nonce?: string }): MountedWidget;
+}
