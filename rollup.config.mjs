@@ -32,6 +32,26 @@ const ts = (extra = {}) =>
 const minify = () =>
   terser({ module: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } });
 
+/** Records which modules each bundle holds, so tests can prove preact never enters the core. */
+const manifest = () => ({
+  name: 'waymark-manifest',
+  generateBundle(output, bundle) {
+    const file = 'dist/modules.json';
+    let all = {};
+    try {
+      all = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      // First bundle of the build.
+    }
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      all[chunk.fileName] = Object.keys(chunk.modules).map((id) => id.replace(process.cwd() + '/', '').replace(/^\0/, ''));
+    }
+    mkdirSync('dist', { recursive: true });
+    writeFileSync(file, JSON.stringify(all, null, 1));
+  },
+});
+
 /** After the server bundle is written, emit the JSON Schema generated from the zod schema. */
 const writeSchema = () => ({
   name: 'waymark-schema',
@@ -47,23 +67,23 @@ export default [
     input: 'src/index.ts',
     external: lazyChunks.external,
     output: { file: 'dist/waymark.mjs', format: 'es', paths: lazyChunks.paths, sourcemap: true },
-    plugins: [version(), resolve({ browser: true }), ts({ declaration: true, declarationDir: 'dist/types', rootDir: '.' }), minify()],
+    plugins: [version(), resolve({ browser: true }), ts({ declaration: true, declarationDir: 'dist/types', rootDir: '.' }), minify(), manifest()],
   },
   {
     input: 'src/script.ts',
     external: lazyChunks.external,
     output: { file: 'dist/waymark.js', format: 'iife', paths: lazyChunks.paths, sourcemap: true },
-    plugins: [version(), resolve({ browser: true }), ts(), minify()],
+    plugins: [version(), resolve({ browser: true }), ts(), minify(), manifest()],
   },
   {
     input: 'widgets/index.tsx',
     output: { file: 'dist/waymark-widgets.js', format: 'es', sourcemap: true },
-    plugins: [resolve({ browser: true }), ts(), minify()],
+    plugins: [resolve({ browser: true }), ts(), minify(), manifest()],
   },
   {
     input: 'src/config/validate.ts',
     output: { file: 'dist/waymark-config.js', format: 'es', sourcemap: true },
-    plugins: [resolve({ browser: true }), ts(), minify()],
+    plugins: [resolve({ browser: true }), ts(), minify(), manifest()],
   },
   {
     input: 'src/server/index.ts',

@@ -1,3 +1,5 @@
+import { jsonErrorOffset } from './json-locate.js';
+
 export type JsonTextResult = { ok: true; value: unknown } | { ok: false; message: string };
 
 /** JSON.parse, with the failure turned into a `line L, column C` a person can find. */
@@ -7,7 +9,7 @@ export function parseJsonText(text: string): JsonTextResult {
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
     const where = locate(text, raw);
-    const reason = raw.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
+    const reason = raw.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+.*$/, '').replace(/, (".*" is not valid JSON|\.\.\.).*$/s, '');
     return { ok: false, message: `invalid JSON at line ${where.line}, column ${where.column}: ${reason}` };
   }
 }
@@ -17,8 +19,8 @@ function locate(text: string, message: string): { line: number; column: number }
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   const position = /position (\d+)/.exec(message);
-  const offset = position ? Number(position[1]) : text.length;
-  return lineColumnAt(text, offset);
+  const offset = position ? Number(position[1]) : jsonErrorOffset(text);
+  return lineColumnAt(text, offset < 0 ? text.length : offset);
 }
 
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {

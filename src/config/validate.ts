@@ -29,7 +29,7 @@ export function validateConfig(input: unknown): ValidationResult {
       const key = problem.path + '\n' + message;
       if (!seen.has(key)) problems.push(problem), seen.add(key);
     };
-    const result = ConfigSchema.safeParse(input);
+    const result = ConfigSchema.safeParse(input, { reportInput: true });
     if (!result.success) {
       for (const issue of result.error.issues) {
         const path = issue.path as PathSegment[];

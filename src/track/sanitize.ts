@@ -37,21 +37,32 @@ function toJson(value: unknown, depth: number, seen: WeakSet<object>): Json | un
     if (seen.has(value)) return '[circular]';
     if (depth >= MAX_DEPTH) return '[too deep]';
     seen.add(value);
+    let out: Json;
     if (Array.isArray(value)) {
-      return value.slice(0, MAX_KEYS).map((item) => toJson(item, depth + 1, seen) ?? null);
+      out = Array.from(value.slice(0, MAX_KEYS), (item) => toJson(item, depth + 1, seen) ?? null);
+    } else {
+      const object: Props = (out = {});
+      let keys = 0;
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+        if (keys++ >= MAX_KEYS) break;
+        const item = readSafely(value, key, depth, seen);
+        if (item !== undefined) object[key.length > 256 ? key.slice(0, 256) : key] = item;
+      }
     }
-    const out: Props = {};
-    let keys = 0;
-    for (const key in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-      if (keys++ >= MAX_KEYS) break;
-      const item = toJson((value as Record<string, unknown>)[key], depth + 1, seen);
-      if (item !== undefined) out[key.length > 256 ? key.slice(0, 256) : key] = item;
-    }
+    // Only ancestors count as cycles: the same object twice side by side is fine.
     seen.delete(value);
     return out;
   } catch {
-    // A throwing getter or a revoked proxy: keep what can be read.
+    // A revoked proxy or a throwing trap: nothing of it can be read.
+    return '[unreadable]';
+  }
+}
+
+function readSafely(object: object, key: string, depth: number, seen: WeakSet<object>): Json | undefined {
+  try {
+    return toJson((object as Record<string, unknown>)[key], depth + 1, seen);
+  } catch {
     return '[unreadable]';
   }
 }

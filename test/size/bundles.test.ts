@@ -1,0 +1,35 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const manifestFile = join(ROOT, 'dist/modules.json');
+
+/** Needs the build (npm test builds first). */
+describe('bundle contents', () => {
+  const manifest: Record<string, string[]> = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : {};
+
+  it('has been built', () => {
+    expect(Object.keys(manifest), 'run `npm run build` before the unit tests').toEqual(
+      expect.arrayContaining(['waymark.js', 'waymark.mjs', 'waymark-widgets.js', 'waymark-config.js']),
+    );
+  });
+
+  for (const core of ['waymark.js', 'waymark.mjs']) {
+    it(`${core} never contains preact, widget code or zod`, () => {
+      const modules = manifest[core] ?? [];
+      expect(modules.length).toBeGreaterThan(0);
+      expect(modules.filter((id) => /node_modules\/(preact|@preact\/signals\/|zod)/.test(id) || id.startsWith('widgets/'))).toEqual([]);
+    });
+  }
+
+  it('the widgets chunk holds the widgets and preact', () => {
+    const modules = manifest['waymark-widgets.js'] ?? [];
+    expect(modules.some((id) => id.startsWith('widgets/'))).toBe(true);
+  });
+
+  it('the core loads the lazy chunks by relative URL', () => {
+    const esm = readFileSync(join(ROOT, 'dist/waymark.mjs'), 'utf8');
+    expect(esm).toContain('./waymark-config.js');
+  });
+});
