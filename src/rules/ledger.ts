@@ -1,0 +1,118 @@
+import type { Config } from '../config/schema.js';
+import { RESERVED, type Props, type Touchpoint } from '../types.js';
+import { DAY_MS, localDay, localWeek, rulePoints, tierFor, tzOffsetOf } from './rewards.js';
+
+/**
+ * Ids are remembered for the longest cap window (a week) plus a day. An input older than
+ * that, relative to the newest one applied, is ignored: it is a duplicate whose id was
+ * forgotten or comes from a clock far off, and awarding it could break a cap.
+ */
+export const HORIZON_MS = 8 * DAY_MS;
+/** Per-day award counts kept: the horizon plus the six earlier days of its oldest week. */
+const KEEP_DAYS = 16;
+
+/** Everything the ledger knows; plain JSON, so it persists and travels as is. */
+export interface LedgerState {
+  v: 1;
+  /** Spendable balance, never below 0. */
+  points: number;
+  /** Points ever earned; redemptions do not lower it. Tiers follow it. */
+  lifetime: number;
+  tier: string | null;
+  /** Per rule: awards ever (`n`) and per local day number, for the caps. */
+  awards: Record<string, { n: number; days: Record<string, number> }>;
+  /** Applied input ids → their time (epoch ms). */
+  seen: Record<string, number>;
+  /** Time of the newest applied input (epoch ms). */
+  latest: number;
+}
+
+export type PointsProps = { delta: number; rule: string; balance: number; lifetime: number; source: string; offerId?: string };
+export type TierProps = { from: string | null; to: string | null; source: string };
+/** Touchpoints the ledger asks its caller to record. */
+export type LedgerOutput = { name: '$points'; props: PointsProps } | { name: '$tier'; props: TierProps };
+
+export const emptyLedger = (config: Config): LedgerState => ({
+  v: 1,
+  points: 0,
+  lifetime: 0,
+  tier: tierFor(config, 0),
+  awards: {},
+  seen: {},
+  latest: 0,
+});
+
+const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/**
+ * Applies one touchpoint to `state` in place: the single implementation the browser and
+ * `replay()` share. Returns what to record, or null when the touchpoint is no ledger input
+ * (no rule listens to it, `$points`/`$tier` outputs, already applied, or past the horizon).
+ */
+export function stepLedger(config: Config, state: LedgerState, touchpoint: Touchpoint): LedgerOutput[] | null {
+  const { name, id } = touchpoint;
+  const rewards = config.rewards ?? {};
+  const rules = (rewards.rules ?? []).filter((rule) => rule.on === name);
+  const redeem = name === RESERVED.redeem;
+  const at = Date.parse(touchpoint.ts);
+  if (name === RESERVED.points || name === RESERVED.tier || !(redeem || rules.length)) return null;
+  if (!(at >= state.latest - HORIZON_MS) || hasOwn(state.seen, id)) return null;
+
+  const props: Props = touchpoint.props ?? {};
+  const offset = tzOffsetOf(props);
+  const day = localDay(at, offset);
+  if (Math.floor(at / DAY_MS) > Math.floor(state.latest / DAY_MS)) prune(state, at, day);
+  state.seen[id] = at;
+  state.latest = Math.max(state.latest, at);
+
+  const output: LedgerOutput[] = [];
+  const lifetimeBefore = state.lifetime;
+  const change = (delta: number, rule: string, offerId?: string) => {
+    state.points += delta;
+    if (delta > 0) state.lifetime += delta;
+    const props: PointsProps = { delta, rule, balance: state.points, lifetime: state.lifetime, source: id };
+    if (offerId) props.offerId = offerId;
+    output.push({ name: '$points', props });
+  };
+
+  if (redeem) {
+    // The cost comes from the config, never from the touchpoint: a client cannot set its price.
+    const offer = rewards.offers?.find((candidate) => candidate.id === props.offerId);
+    if (offer && offer.cost <= state.points) change(-offer.cost, RESERVED.redeem, offer.id);
+  }
+  for (const rule of rules) {
+    const points = rulePoints(rule, props);
+    if (points <= 0) continue;
+    const awards = (state.awards[rule.id] ??= { n: 0, days: {} });
+    const limit = rule.limit ?? {};
+    let week = 0;
+    for (const key in awards.days) if (localWeek(+key) === localWeek(day)) week += awards.days[key]!;
+    const today = awards.days[day] ?? 0;
+    if (awards.n >= (limit.lifetime ?? Infinity) || today >= (limit.perDay ?? Infinity) || week >= (limit.perWeek ?? Infinity)) continue;
+    awards.n++;
+    awards.days[day] = today + 1;
+    change(points, rule.id);
+  }
+
+  // Only a crossing of a tier boundary moves the tier, so a tier the server set is kept.
+  const tier = tierFor(config, state.lifetime);
+  if (tier !== tierFor(config, lifetimeBefore) && tier !== state.tier) {
+    output.push({ name: '$tier', props: { from: state.tier, to: tier, source: id } });
+    state.tier = tier;
+  }
+  return output;
+}
+
+function prune(state: LedgerState, at: number, day: number) {
+  for (const id in state.seen) if (state.seen[id]! < at - HORIZON_MS) delete state.seen[id];
+  for (const rule in state.awards) {
+    const days = state.awards[rule]!.days;
+    for (const key in days) if (+key < day - KEEP_DAYS) delete days[key];
+  }
+}
+
+/** The pure form: (config, state, touchpoint) → { state, emitted }, leaving `state` untouched. */
+export function applyTouchpoint(config: Config, state: LedgerState, touchpoint: Touchpoint): { state: LedgerState; emitted: LedgerOutput[] } {
+  const next = structuredClone(state);
+  return { state: next, emitted: stepLedger(config, next, touchpoint) ?? [] };
+}

@@ -1,0 +1,137 @@
+import { RESERVED, type PromptAnsweredProps, type PromptKind, type Props } from '../types.js';
+import { inOrder } from './replay.js';
+
+export interface PromptSummary {
+  kind: PromptKind | null;
+  shown: number;
+  /** Distinct submissions, partial ones included (a score counts as soon as it is chosen). */
+  answered: number;
+  dismissed: number;
+  /** answered / shown, 0 when nothing was shown. */
+  responseRate: number;
+  /** % promoters (9–10) − % detractors (0–6), −100…100. */
+  nps?: { score: number; promoters: number; passives: number; detractors: number; total: number };
+  /** % satisfied: top-2 box (4–5 of 5, 9–10 of 10); on 2–3 point scales, the top answer only. */
+  csat?: { score: number; total: number };
+  /** Mean effort score, on the prompt's own scale. */
+  ces?: { mean: number; total: number };
+  /** Score → number of submissions. */
+  distribution?: Record<string, number>;
+  /** Exit survey: choice → number of submissions that picked it. */
+  reasons?: Record<string, number>;
+  /** Exit survey: texts typed in "Other". */
+  other?: string[];
+}
+
+export interface TierSummary {
+  /** Visitors whose latest `$tier` is this tier (`none` if they never changed tier). */
+  visitors: number;
+  awarded: number;
+  redeemed: number;
+}
+
+export interface Summary {
+  prompts: Record<string, PromptSummary>;
+  /** From `$points` and `$tier`, grouped by each visitor's latest tier. */
+  pointsByTier?: Record<string, TierSummary>;
+}
+
+type Answer = Partial<PromptAnsweredProps>;
+const str = (value: unknown): value is string => typeof value === 'string' && value !== '';
+const num = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const bump = (counts: Record<string, number>, key: string | number) => void (counts[key] = (counts[key] ?? 0) + 1);
+
+/**
+ * Prompt results from touchpoints (any order, duplicates allowed): per prompt, impressions,
+ * answers (the latest `$prompt_answered` of each submission; a partial one still counts its
+ * score), dismissals, NPS, CSAT, CES, score distributions and exit-survey reasons.
+ */
+export function summarize(touchpoints: Iterable<unknown>): Summary {
+  const prompts: Record<string, PromptSummary> = {};
+  const submissions = new Map<string, Answer>();
+  const visitors = new Map<string, { tier: string; awarded: number; redeemed: number }>();
+  const promptOf = (props: Props) => {
+    const id = props.promptId;
+    if (!str(id)) return null;
+    const summary = (prompts[id] ??= { kind: null, shown: 0, answered: 0, dismissed: 0, responseRate: 0 });
+    if (str(props.kind)) summary.kind = props.kind as PromptKind;
+    return summary;
+  };
+
+  for (const { name, props, anonymousId, userId } of inOrder(touchpoints)) {
+    if (name === RESERVED.points || name === RESERVED.tier) {
+      const key = str(userId) ? `u:${userId}` : `a:${String(anonymousId)}`;
+      const visitor = visitors.get(key) ?? { tier: 'none', awarded: 0, redeemed: 0 };
+      visitors.set(key, visitor);
+      if (name === RESERVED.tier) visitor.tier = str(props.to) ? props.to : 'none';
+      else if (num(props.delta)) props.delta > 0 ? (visitor.awarded += props.delta) : (visitor.redeemed -= props.delta);
+      continue;
+    }
+    const summary = name.startsWith('$prompt_') ? promptOf(props) : null;
+    if (!summary) continue;
+    if (name === RESERVED.promptShown) summary.shown++;
+    else if (name === RESERVED.promptDismissed) summary.dismissed++;
+    else if (name === RESERVED.promptAnswered && str(props.submissionId)) {
+      const key = JSON.stringify([props.promptId, props.submissionId]);
+      const earlier = submissions.get(key);
+      const answer = { ...(props as Answer) };
+      // A later step of the same submission may omit the score it already reported.
+      if (!num(answer.score) && earlier && num(earlier.score)) answer.score = earlier.score;
+      submissions.set(key, answer);
+    }
+  }
+
+  for (const answer of submissions.values()) add(prompts[answer.promptId!]!, answer);
+  for (const summary of Object.values(prompts)) {
+    summary.responseRate = summary.shown ? summary.answered / summary.shown : 0;
+    if (summary.nps) {
+      const { promoters, detractors, total } = summary.nps;
+      summary.nps.score = total ? ((promoters - detractors) / total) * 100 : 0;
+    }
+    if (summary.csat) summary.csat.score = (summary.csat.score / summary.csat.total) * 100;
+    if (summary.ces) summary.ces.mean /= summary.ces.total;
+  }
+
+  const result: Summary = { prompts };
+  if (visitors.size) {
+    const byTier: Record<string, TierSummary> = (result.pointsByTier = {});
+    for (const { tier, awarded, redeemed } of visitors.values()) {
+      const group = (byTier[tier] ??= { visitors: 0, awarded: 0, redeemed: 0 });
+      group.visitors++;
+      group.awarded += awarded;
+      group.redeemed += redeemed;
+    }
+  }
+  return result;
+}
+
+/** Counts one submission; scores and sums become percentages and means at the end. */
+function add(summary: PromptSummary, answer: Answer) {
+  summary.answered++;
+  const kind = answer.kind ?? summary.kind;
+  if (kind === 'exit') {
+    const reasons = (summary.reasons ??= {});
+    for (const choice of Array.isArray(answer.choices) ? answer.choices : []) if (str(choice)) bump(reasons, choice);
+    if (str(answer.other)) (summary.other ??= []).push(answer.other);
+    return;
+  }
+  const score = answer.score;
+  if (!num(score) || (kind === 'nps' && (score < 0 || score > 10))) return;
+  bump((summary.distribution ??= {}), score);
+  if (kind === 'nps') {
+    const nps = (summary.nps ??= { score: 0, promoters: 0, passives: 0, detractors: 0, total: 0 });
+    nps.total++;
+    if (score >= 9) nps.promoters++;
+    else if (score >= 7) nps.passives++;
+    else nps.detractors++;
+  } else if (kind === 'rating' && answer.metric === 'ces') {
+    const ces = (summary.ces ??= { mean: 0, total: 0 });
+    ces.total++;
+    ces.mean += score;
+  } else if (kind === 'rating' && answer.metric !== 'none') {
+    const max = num(answer.max) ? answer.max : 5;
+    const csat = (summary.csat ??= { score: 0, total: 0 });
+    csat.total++;
+    if (max >= 4 ? score >= max - 1 : score >= max) csat.score++;
+  }
+}
