@@ -42,24 +42,35 @@ export function tierFor(config: Config, lifetime: number): string | null {
 const textIn = (text: Text, locale: string): string =>
   typeof text === 'string' ? text : (text[locale] ?? text[locale.split('-')[0]!] ?? Object.values(text)[0] ?? '');
 
+export type RewardVars = {
+  points: number;
+  delta: number;
+  tier: string;
+  nextTier: string;
+  toNextTier: number;
+  /** 0–1 of the way from the current tier's `min` to the next one's (1 at the top tier). */
+  tierProgress?: number;
+};
+
 /** Values for `{points}`, `{delta}`, `{tier}`, `{nextTier}`, `{toNextTier}` in prompt texts. */
-export function rewardVars(
-  config: Config,
-  ledger: { points: number; lifetime: number; tier: string | null },
-  delta = 0,
-  locale = '',
-): { points: number; delta: number; tier: string; nextTier: string; toNextTier: number } {
+export function rewardVars(config: Config, ledger: { points: number; lifetime: number; tier: string | null }, delta = 0, locale = ''): RewardVars {
   const tiers = config.rewards?.tiers ?? [];
   const label = (id: string | undefined) => {
     const tier = tiers.find((candidate) => candidate.id === id);
     return tier ? textIn(tier.label ?? tier.id, locale) : '';
   };
-  const next = tiers.find((tier) => tier.min > ledger.lifetime);
-  return {
+  const index = tiers.findIndex((tier) => tier.min > ledger.lifetime);
+  const next = tiers[index];
+  const vars: RewardVars = {
     points: ledger.points,
     delta,
     tier: label(ledger.tier ?? undefined),
     nextTier: label(next?.id),
     toNextTier: next ? next.min - ledger.lifetime : 0,
   };
+  if (tiers.length) {
+    const floor = tiers[index - 1]?.min ?? 0;
+    vars.tierProgress = next ? (ledger.lifetime - floor) / (next.min - floor) : 1;
+  }
+  return vars;
 }

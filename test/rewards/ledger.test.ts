@@ -185,10 +185,18 @@ describe('the browser ledger', () => {
 });
 
 describe('prompt placeholders', () => {
-  it('gives points, delta, tier, next tier and the points still needed', () => {
+  it('gives points, delta, tier, next tier, the points still needed and the progress bar', () => {
     const config = shopConfig();
-    expect(rewardVars(config, { points: 300, lifetime: 1200, tier: 'silver' }, 50)).toEqual({ points: 300, delta: 50, tier: 'silver', nextTier: 'Gold', toNextTier: 300 });
-    expect(rewardVars(config, { points: 0, lifetime: 1500, tier: 'gold' }, 0, 'fr-CA')).toEqual({ points: 0, delta: 0, tier: 'Or', nextTier: '', toNextTier: 0 });
+    expect(rewardVars(config, { points: 300, lifetime: 1200, tier: 'silver' }, 50)).toEqual({
+      points: 300,
+      delta: 50,
+      tier: 'silver',
+      nextTier: 'Gold',
+      toNextTier: 300,
+      tierProgress: 0.7,
+    });
+    expect(rewardVars(config, { points: 0, lifetime: 1500, tier: 'gold' }, 0, 'fr-CA')).toEqual({ points: 0, delta: 0, tier: 'Or', nextTier: '', toNextTier: 0, tierProgress: 1 });
+    expect(rewardVars(shopConfig({ tiers: [{ id: 'vip', min: 100 }] }), { points: 5, lifetime: 25, tier: null })).toMatchObject({ tier: '', nextTier: 'vip', toNextTier: 75, tierProgress: 0.25 });
     expect(rewardVars({ version: 1 }, { points: 5, lifetime: 5, tier: null })).toEqual({ points: 5, delta: 0, tier: '', nextTier: '', toNextTier: 0 });
   });
 });
