@@ -1,0 +1,50 @@
+import { tally } from '../lib/server.mjs';
+import { heapAfterGc, openReady, sleep, withBrowser } from '../lib/browser.mjs';
+
+export const BURST = 10_000;
+const WINDOW_MS = 10_000;
+
+/**
+ * Figures 2, 3 and 7: one synchronous loop of 10,000 track() calls on a typical page, then
+ * 10 s of watching: long tasks, what reaches the sink and when, and the heap kept afterwards.
+ */
+export function burst({ server, tag }) {
+  return withBrowser(async ({ context }) => {
+    const page = await openReady(context, `${server.url}/test/bench/pages/typical.html`);
+    const cdp = await context.newCDPSession(page);
+    const heapBefore = await heapAfterGc(cdp);
+    const loop = await page.evaluate(
+      ({ count, tag }) => {
+        const start = performance.now();
+        for (let i = 0; i < count; i++) window.waymark.track('bench_burst', { i, plan: 'pro', price: 9.99, tag });
+        const end = performance.now();
+        return { start, end, endedAt: Date.now(), longTasksObserved: PerformanceObserver.supportedEntryTypes.includes('longtask') };
+      },
+      { count: BURST, tag },
+    );
+    await sleep(loop.endedAt + WINDOW_MS - Date.now());
+    const longTasks = (await page.evaluate(() => window.__bench.longTasks)).filter(
+      (task) => task.start + task.duration > loop.start && task.start < loop.end + WINDOW_MS,
+    );
+    const heapGrowth = (await heapAfterGc(cdp)) - heapBefore;
+
+    const received = server.received('bench_burst', tag);
+    const within = (ms) => tally(received.filter((record) => record.receivedAt <= loop.endedAt + ms));
+    const inWindow = within(WINDOW_MS);
+    const values = {
+      'burst.totalMs': loop.end - loop.start,
+      'burst.usPerCall': ((loop.end - loop.start) * 1000) / BURST,
+      'burst.longestTaskMs': loop.longTasksObserved ? Math.max(0, ...longTasks.map((task) => task.duration)) : null,
+      'burst.tbtMs': loop.longTasksObserved ? longTasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0) : null,
+      'delivery.within5s': within(5_000).distinct,
+      'delivery.within10s': inWindow.distinct,
+      'delivery.lastMs': inWindow.distinct ? inWindow.lastAt - loop.endedAt : null,
+      'delivery.duplicates': inWindow.duplicates,
+      'heap.growthKB': heapGrowth / 1024,
+    };
+    const why = {};
+    if (!loop.longTasksObserved) why['burst.longestTaskMs'] = why['burst.tbtMs'] = 'this Chromium has no Long Tasks API';
+    if (!inWindow.distinct) why['delivery.lastMs'] = 'nothing of the burst reached the sink within 10 s';
+    return { values, why };
+  });
+}
