@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -15,6 +15,7 @@ const CHUNKS = [
   { source: /[\\/]config[\\/]validate(\.ts|\.js)?$/, file: './waymark-config.js' },
 ];
 const chunkOf = (id) => CHUNKS.find((chunk) => chunk.source.test(id));
+const SERVER_ENTRY = /[\\/]server[\\/]index(\.ts|\.js)?$/;
 
 const version = () => ({
   name: 'waymark-version',
@@ -89,5 +90,25 @@ export default [
     input: 'src/server/index.ts',
     output: { file: 'dist/server.mjs', format: 'es', sourcemap: true },
     plugins: [version(), resolve(), ts(), writeSchema()],
+  },
+  {
+    // The `waymark` command: it loads `waymark/server` next to it instead of bundling a copy.
+    input: 'src/cli/index.ts',
+    external: (id, importer) => id.startsWith('node:') || (Boolean(importer) && SERVER_ENTRY.test(id)),
+    output: { file: 'dist/cli.mjs', format: 'es', banner: '#!/usr/bin/env node', paths: (id) => (SERVER_ENTRY.test(id) ? './server.mjs' : id) },
+    plugins: [version(), resolve(), ts()],
+  },
+  {
+    // The SPA example, bundled as an npm user's bundler would: `waymark` is the package, and its
+    // lazy parts (widgets, config validator) become chunks next to the app.
+    input: 'examples/spa/main.ts',
+    output: { dir: 'dist/examples/spa', format: 'es', entryFileNames: 'spa.js', chunkFileNames: '[name]-[hash].js', sourcemap: true },
+    plugins: [
+      version(),
+      { name: 'waymark-self', resolveId: (id) => (id === 'waymark' ? fileURLToPath(new URL('./src/index.ts', import.meta.url)) : null) },
+      resolve({ browser: true }),
+      typescript({ tsconfig: './examples/spa/tsconfig.json', include: ['examples/spa/*.ts', 'src/**/*.ts', 'widgets/**/*.ts', 'widgets/**/*.tsx'], noEmitOnError: true, compilerOptions: { noEmit: false } }),
+      minify(),
+    ],
   },
 ];

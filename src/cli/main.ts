@@ -1,0 +1,44 @@
+import { configJsonSchema } from '../server/index.js';
+import { EXIT, type CliIo } from './io.js';
+import { reportCommand } from './report.js';
+import { validateCommand } from './validate.js';
+
+const VERSION = '__WAYMARK_VERSION__';
+
+const HELP = `waymark — tools for Waymark configs and collected touchpoints
+
+usage:
+  waymark validate <config.json>…    check a marketer config; prints file:line:column, path and
+                                     message for each problem; exit 1 if any
+  waymark report <events.ndjson>     summarize collected touchpoints (NPS, ratings, CSAT/CES,
+                                     exit reasons, response rates, points by tier) as tables
+  waymark schema                     print the config's JSON Schema (for "$schema" autocomplete)
+  waymark --version | --help
+`;
+
+/** Runs one CLI invocation; resolves to the process exit code. */
+export async function runCli(args: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'validate':
+      return validateCommand(rest, io);
+    case 'report':
+      return reportCommand(rest, io);
+    case 'schema':
+      io.out(JSON.stringify(configJsonSchema(), null, 2) + '\n');
+      return EXIT.ok;
+    case '--version':
+    case '-v':
+      io.out(`waymark ${VERSION}\n`);
+      return EXIT.ok;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(HELP);
+      return EXIT.ok;
+    default:
+      io.err(`waymark: unknown command "${command}"\n\n${HELP}`);
+      return EXIT.usage;
+  }
+}
