@@ -1,0 +1,270 @@
+import type { FlushResult } from '../api.js';
+import { WaymarkError, type WaymarkErrorCode } from '../errors.js';
+import { backoffDelay } from '../transport/backoff.js';
+import { segmentFormat, waymarkFormat, type BatchMeta } from '../transport/formats.js';
+import { isRetryable, post, type Outcome } from '../transport/send.js';
+import type { Touchpoint } from '../types.js';
+import { createHideSender } from './hide.js';
+import type { Outbox, OutboxOptions } from './options.js';
+import { createFlusherRole } from './role.js';
+import { batchLength, overLimits } from './limits.js';
+import { indexedDbStore, memoryStore, recordKey, type Entry, type Store } from './store.js';
+
+export { DEFAULT_DELIVERY } from './options.js';
+export type { Outbox, OutboxOptions } from './options.js';
+
+/** Records per IndexedDB transaction: 10,000 tracked at once become short tasks, not one long one. */
+const WRITE_CHUNK = 500;
+/** Requests in flight at once while draining. */
+const CONCURRENCY = 4;
+/** A run stops starting batches after this, well inside the flusher lease. */
+const RUN_MS = 15_000;
+
+type Batch = { keys: string[]; records: Touchpoint[] };
+type Timer = ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * The outbox: every touchpoint is written to IndexedDB (coalesced, one transaction per tick)
+ * before any send, then delivered in batches by one flusher per origin, deleted only when the
+ * endpoint answers 2xx. See README "Delivery guarantees".
+ */
+export function createOutbox(options: OutboxOptions): Outbox {
+  const { delivery, namespace } = options;
+  const format = options.format === 'segment' ? segmentFormat : waymarkFormat;
+  const sdk = options.sdkVersion.includes('@') ? options.sdkVersion : `waymark@${options.sdkVersion}`;
+  const role = createFlusherRole(`waymark-${namespace}-flush`);
+  let store: Store = indexedDbStore(`waymark-${namespace}-outbox`);
+  let storeWorked = false;
+  let queue: Touchpoint[] = [];
+  let lastWrite: Promise<unknown> = Promise.resolve();
+  let writeTimer: Timer;
+  let flushTimer: Timer;
+  let running: Promise<FlushResult> | null = null;
+  let rerun: Promise<FlushResult> | null = null;
+  /** Records in the store, as of the last full read of its keys plus what this page did since. */
+  let pending = 0;
+  const totals = { sent: 0, dropped: 0, retries: 0 };
+  let lastError: string | null = null;
+  let attempt = 0;
+  let nextAttemptAt = 0;
+  let destroyed = false;
+
+  const report = (code: WaymarkErrorCode, message: string, details?: unknown) => {
+    lastError = message;
+    options.onError(new WaymarkError(code, message, details));
+  };
+  const meta = (): BatchMeta => ({ writeKey: options.writeKey, sentAt: new Date().toISOString(), sdk, attempt });
+  const sendable = () => Boolean(options.endpoint()) && navigator.onLine !== false && Date.now() >= nextAttemptAt;
+
+  /** Runs a store operation; on the first IndexedDB failure, moves to memory for this page and runs it there. */
+  async function useStore<T>(operation: (store: Store) => Promise<T>): Promise<T> {
+    const used = store;
+    try {
+      const result = await operation(used);
+      storeWorked = true;
+      return result;
+    } catch (error) {
+      if (used.kind === 'memory') throw error;
+      if (store === used) {
+        store = memoryStore();
+        report(storeWorked ? 'storage_failed' : 'storage_unavailable', 'IndexedDB failed: records are kept in memory for this page', error);
+      }
+      return operation(store);
+    }
+  }
+
+  function write(all?: unknown): Promise<unknown> {
+    clearTimeout(writeTimer);
+    writeTimer = undefined;
+    const chunk = queue.splice(0, all === true ? queue.length : WRITE_CHUNK);
+    if (queue.length && !destroyed) writeTimer = setTimeout(write, 0);
+    if (!chunk.length) return lastWrite;
+    const entries = chunk.map((touchpoint): Entry => {
+      const json = JSON.stringify(touchpoint);
+      return [recordKey(touchpoint.id, json), json];
+    });
+    return (lastWrite = useStore((current) => current.put(entries)).then(() => {
+      pending += entries.length;
+      if (pending >= delivery.batchSize && sendable() && !destroyed) void flush();
+    }));
+  }
+
+  async function remove(keys: string[]) {
+    await useStore((current) => current.del(keys));
+    pending = Math.max(0, pending - keys.length);
+    for (const key of keys) hide.forget(key.slice(0, 36));
+  }
+
+  async function drop(keys: string[], result: FlushResult, reason: string, code: WaymarkErrorCode = 'records_dropped') {
+    await remove(keys);
+    result.dropped += keys.length;
+    totals.dropped += keys.length;
+    report(code, `${keys.length} records dropped: ${reason}`, { count: keys.length, reason });
+  }
+
+  const delivered = (keys: string[], outcome: Outcome, result?: FlushResult) => {
+    if (result) result.sent += keys.length;
+    totals.sent += keys.length;
+    attempt = 0;
+    if (outcome.body !== undefined) options.onResponse?.(outcome.body);
+    return remove(keys);
+  };
+
+  function backOff(status: number, retryAfter: number | undefined) {
+    if (Date.now() < nextAttemptAt) return; // another batch of this run already scheduled the retry
+    const delay = Math.round(retryAfter ?? backoffDelay(attempt));
+    nextAttemptAt = Date.now() + delay;
+    const message = `the endpoint answered ${status || 'nothing'}: retrying in ${delay} ms`;
+    if (attempt++) lastError = message;
+    else report('delivery_failed', message, { status, retryInMs: delay });
+  }
+
+  /** Sends one batch; resolves false when it must be retried later. */
+  async function send({ keys, records }: Batch, result: FlushResult): Promise<boolean> {
+    const url = options.endpoint();
+    if (!url) return false;
+    const outcome = await post(url, format.encode(records, meta()), options.headers);
+    const { status } = outcome;
+    if (status >= 200 && status < 300) return delivered(keys, outcome, result).then(() => true);
+    // 413: halve until it fits; one record still too large can never be sent.
+    if (status === 413 && keys.length > 1) {
+      const half = Math.ceil(keys.length / 2);
+      const first = { keys: keys.slice(0, half), records: records.slice(0, half) };
+      return (await send(first, result)) && send({ keys: keys.slice(half), records: records.slice(half) }, result);
+    }
+    if (isRetryable(status)) {
+      result.retried += keys.length;
+      totals.retries += keys.length;
+      backOff(status, outcome.retryAfterMs);
+      return false;
+    }
+    await drop(keys, result, `the endpoint answered ${status}`, status === 413 ? 'records_dropped' : 'delivery_failed');
+    return true;
+  }
+
+  /** Parses a batch read from the store; records that do not parse are dropped. */
+  async function sendEntries(entries: Entry[], result: FlushResult): Promise<boolean> {
+    const batch: Batch = { keys: [], records: [] };
+    const corrupted: string[] = [];
+    for (const [key, value] of entries) {
+      try {
+        const touchpoint = JSON.parse(value as string) as Touchpoint;
+        if (typeof touchpoint.id !== 'string') throw touchpoint;
+        batch.keys.push(key);
+        batch.records.push(touchpoint);
+      } catch {
+        corrupted.push(key);
+      }
+    }
+    if (corrupted.length) await drop(corrupted, result, 'corrupted in storage');
+    return !batch.keys.length || send(batch, result);
+  }
+
+  async function trim(result: FlushResult) {
+    const keys = await useStore((current) => current.keys());
+    pending = keys.length;
+    const over = overLimits(keys, delivery);
+    if (over.length) await drop(over, result, 'over maxRecords, maxBytes or maxAgeDays');
+  }
+
+  /** The flusher's work: trim, then send batches in key order, a few at a time. Resolves whether time ran out. */
+  async function drain(result: FlushResult): Promise<boolean> {
+    await trim(result);
+    const startedAt = Date.now();
+    const inflight = new Set<Promise<void>>();
+    let from = '';
+    let retrying = false;
+    while (!retrying && sendable() && Date.now() - startedAt < RUN_MS) {
+      const entries = await useStore((current) => current.read(from, delivery.batchSize));
+      if (!entries.length) break;
+      const count = batchLength(entries.map(([key]) => key), delivery.batchBytes);
+      from = entries[count - 1]![0];
+      const sending: Promise<void> = sendEntries(entries.slice(0, count), result).then((ok) => {
+        retrying ||= !ok;
+        inflight.delete(sending);
+      });
+      inflight.add(sending);
+      if (inflight.size >= CONCURRENCY) await Promise.race(inflight);
+    }
+    await Promise.all(inflight);
+    return !retrying && Date.now() - startedAt >= RUN_MS;
+  }
+
+  async function run(): Promise<FlushResult> {
+    const result: FlushResult = { sent: 0, retried: 0, dropped: 0, pending: 0 };
+    let more: boolean | undefined;
+    if (destroyed) return result;
+    try {
+      while (queue.length) void write();
+      await lastWrite;
+      more = await role(store, () => drain(result));
+      // Another tab is the flusher: learn how much is waiting from the store.
+      if (more === undefined) pending = await useStore((current) => current.count());
+    } catch (error) {
+      report('internal', `flush failed: ${String(error)}`, error);
+    }
+    result.pending = pending + queue.length;
+    if (result.sent || result.retried || result.dropped) options.onFlush(result);
+    plan(more ? 0 : Math.max(0, nextAttemptAt - Date.now()) || delivery.flushIntervalMs);
+    return result;
+  }
+
+  function flush(): Promise<FlushResult> {
+    if (!running) return (running = run().finally(() => (running = null)));
+    return (rerun ??= running.then(() => ((rerun = null), flush())));
+  }
+
+  function plan(delay: number) {
+    clearTimeout(flushTimer);
+    if (!destroyed) flushTimer = setTimeout(flush, delay);
+  }
+
+  const hide = createHideSender({
+    endpoint: () => (sendable() ? options.endpoint() : undefined),
+    encode: (records) => format.encode(records, meta()),
+    headers: options.headers,
+    flushIntervalMs: delivery.flushIntervalMs,
+    beforeSend: () => void write(true),
+    onDelivered: (touchpoints, outcome) =>
+      void delivered(touchpoints.map((touchpoint) => recordKey(touchpoint.id, JSON.stringify(touchpoint))), outcome).catch(() => {}),
+  });
+  const online = () => {
+    attempt = nextAttemptAt = 0;
+    plan(0);
+  };
+  addEventListener('online', online);
+  plan(0); // resume what earlier pages left
+
+  return {
+    add(touchpoint) {
+      if (destroyed) return;
+      queue.push(touchpoint);
+      hide.remember(touchpoint);
+      writeTimer ??= setTimeout(write, 0);
+    },
+    flush: () => (destroyed ? Promise.resolve({ sent: 0, retried: 0, dropped: 0, pending: pending + queue.length }) : flush()),
+    flushSoon: () => plan(0),
+    stats: () => ({
+      pending: pending + queue.length,
+      ...totals,
+      storage: store.kind,
+      lastError,
+      nextAttemptAt: nextAttemptAt > Date.now() ? new Date(nextAttemptAt).toISOString() : null,
+    }),
+    async clear() {
+      queue = [];
+      hide.forget();
+      await lastWrite.catch(() => {});
+      await useStore((current) => current.clear()).catch(() => {});
+      pending = 0;
+    },
+    destroy() {
+      if (destroyed) return;
+      void write(true).catch(() => {});
+      destroyed = true;
+      clearTimeout(flushTimer);
+      removeEventListener('online', online);
+      hide.stop();
+    },
+  };
+}
