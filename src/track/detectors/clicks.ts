@@ -16,7 +16,7 @@ export function watchClicks(emit: (props: Props) => void): () => void {
       if (!name) return;
       const element = node as Element;
       const props: Props = { name, text: (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 100) };
-      for (const { name: attribute, value } of Array.from(element.attributes)) {
+      for (const { name: attribute, value } of element.attributes) {
         if (attribute.startsWith(PREFIX)) props[attribute.slice(PREFIX.length)] = value;
       }
       emit(props);

@@ -16,9 +16,13 @@ export type ExitReason = 'pointer-top' | 'scroll-up' | 'tab-return';
  * so there: a fast scroll up (towards the address bar) or a return to the tab after a pause.
  * No history traps and no unload handlers: they break the back button and the bfcache.
  */
-export function watchExitIntent(minDwellSeconds: number, emit: (props: Props) => void) {
-  let pageStartedAt = Date.now();
+export function watchExitIntent(minDwellSeconds: number, emit: (props: Props) => void, onNewPage: Array<() => void>): () => void {
+  let pageStartedAt = 0;
   let fired = false;
+  onNewPage.push(() => {
+    pageStartedAt = Date.now();
+    fired = false;
+  });
   const fire = (reason: ExitReason) => {
     if (fired || Date.now() - pageStartedAt < minDwellSeconds * 1000) return;
     fired = true;
@@ -41,9 +45,7 @@ export function watchExitIntent(minDwellSeconds: number, emit: (props: Props) =>
       const wasArmed = armed;
       armed = false;
       // A <select> popup takes the pointer away while it is still inside the page's bounds.
-      const target = event.target as Element;
-      if (target.closest?.('select')) return;
-      if (wasArmed && movingUp && event.clientY < TOP_BAND_PX) fire('pointer-top');
+      if (!(event.target as Element).closest?.('select') && wasArmed && movingUp && event.clientY < TOP_BAND_PX) fire('pointer-top');
     }),
   ];
 
@@ -67,11 +69,5 @@ export function watchExitIntent(minDwellSeconds: number, emit: (props: Props) =>
     );
   }
 
-  return {
-    stop: () => removers.forEach((stop) => stop()),
-    newPage: () => {
-      pageStartedAt = Date.now();
-      fired = false;
-    },
-  };
+  return () => removers.forEach((stop) => stop());
 }

@@ -23,25 +23,20 @@ export function startDetectors(options: Partial<DetectorOptions>, emit: (name: s
     }
   };
   const { exitIntent, idle } = options;
+  /** Per-page state (scroll milestones, exit dwell) starts over on every URL change. */
+  const onNewPage: Array<() => void> = [];
   const stops: Array<() => void> = [];
-  const newPageHooks: Array<() => void> = [];
-  if (options.scroll !== false) {
-    const scroll = watchScroll(send(RESERVED.scroll));
-    stops.push(scroll.stop);
-    newPageHooks.push(scroll.newPage);
-  }
+  if (options.scroll !== false) stops.push(watchScroll(send(RESERVED.scroll), onNewPage));
   if (exitIntent !== false) {
     const dwell = (typeof exitIntent === 'object' ? exitIntent.minDwellSeconds : undefined) ?? DEFAULT_MIN_DWELL_SECONDS;
-    const exit = watchExitIntent(dwell, send(RESERVED.exitIntent));
-    stops.push(exit.stop);
-    newPageHooks.push(exit.newPage);
+    stops.push(watchExitIntent(dwell, send(RESERVED.exitIntent), onNewPage));
   }
   if (idle !== false) stops.push(watchIdle((typeof idle === 'object' && idle.seconds) || DEFAULT_IDLE_SECONDS, send(RESERVED.idle)));
   if (options.clicks !== false) stops.push(watchClicks(send(RESERVED.click)));
   const pageView = send(RESERVED.pageView);
   stops.push(
     watchPageViews((props) => {
-      for (const hook of newPageHooks) hook();
+      for (const reset of onNewPage) reset();
       if (options.pageViews !== false) pageView(props);
     }),
   );

@@ -1,0 +1,30 @@
+import type { Prompt } from '../config/schema.js';
+import type { Props, PromptAnsweredProps } from '../types.js';
+import type { WidgetAnswer } from '../../widgets/contract.js';
+
+/** NPS bands, by the standard definition: 0–6 detractors, 7–8 passives, 9–10 promoters. */
+export const npsBand = (score: number): NonNullable<PromptAnsweredProps['band']> =>
+  score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter';
+
+/**
+ * The props of `$prompt_answered`: everything a report needs without the config at hand
+ * (a rating's scale and max, an NPS band).
+ */
+export function answerProps(prompt: Prompt, submissionId: string, answer: WidgetAnswer, complete: boolean): Props {
+  const props: PromptAnsweredProps = { promptId: prompt.id, kind: prompt.kind, submissionId, complete };
+  const { score, comment, choices, other } = answer;
+  if (typeof score === 'number') {
+    props.score = score;
+    if (prompt.kind === 'nps') props.band = npsBand(score);
+    if (prompt.kind === 'rating') {
+      const scale = prompt.scale ?? 'stars';
+      props.scale = scale;
+      props.max = prompt.max ?? (scale === 'thumbs' ? 2 : 5);
+      props.metric = prompt.metric ?? 'none';
+    }
+  }
+  if (choices?.length) props.choices = choices;
+  if (other) props.other = other;
+  if (comment) props.comment = comment;
+  return props as unknown as Props;
+}
