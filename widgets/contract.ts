@@ -2,10 +2,10 @@
  * The only boundary between the core and the widgets chunk. Widgets import these types
  * (type-only: no core code enters the chunk) and talk back only through the callbacks.
  */
-import type { Offer, Prompt, Theme } from '../src/config/schema.js';
+import type { ExitPrompt, NpsPrompt, Offer, Prompt, RatingPrompt, RewardPrompt, Text, Theme } from '../src/config/schema.js';
 import type { DismissReason } from '../src/types.js';
 
-export type { Offer, Prompt, Theme, DismissReason };
+export type { ExitPrompt, NpsPrompt, Offer, Prompt, RatingPrompt, RewardPrompt, Text, Theme, DismissReason };
 
 export interface WidgetAnswer {
   /** nps 0–10; rating 1..max (thumbs: 1 = down, 2 = up). */
@@ -39,6 +39,15 @@ export interface MountedWidget {
   close(): void;
 }
 
+export interface MountOptions {
+  /** Nonce for the `<style>` fallback where constructable stylesheets are missing. */
+  nonce?: string;
+  /** The widget ended by itself: after its thank-you, or after reporting a dismissal. */
+  onClosed?(): void;
+  /** Preview: laid out in the page flow, never modal, no timeouts (gallery, playground). */
+  inline?: boolean;
+}
+
 export interface WidgetsModule {
-  mount(root: ShadowRoot, props: WidgetProps, options: { nonce?: string }): MountedWidget;
+  mount(root: ShadowRoot, props: WidgetProps, options: MountOptions): MountedWidget;
 }

@@ -1,0 +1,107 @@
+import type { MountedWidget, WidgetProps, WidgetsModule } from '../../widgets/contract.js';
+import { WaymarkError } from '../errors.js';
+
+export interface PromptHost {
+  /** Loads the widgets chunk (once) and mounts the prompt; false after reporting why it could not. */
+  show(props: WidgetProps): Promise<boolean>;
+  /** Unmounts without reporting a dismissal. */
+  close(): void;
+  /** Warms the chunk; a failure here is reported by the next `show`. */
+  preload(): Promise<void>;
+  readonly isOpen: boolean;
+  destroy(): void;
+}
+
+export interface PromptHostOptions {
+  load: () => Promise<WidgetsModule>;
+  nonce?: string;
+  onError(error: WaymarkError): void;
+}
+
+/** Above nearly every host page layer; a theme's `zIndex` overrides it. */
+const DEFAULT_Z_INDEX = 2147483000;
+
+/**
+ * Keeps the host element out of the page's layout and out of reach of its CSS: inline
+ * `!important` beats even `* { all: unset !important }`, and CSSOM writes are allowed
+ * under a strict CSP where a `style` attribute would not be.
+ */
+const hostStyle = (zIndex: number) =>
+  `position:fixed!important;inset:0 auto auto 0!important;width:0!important;height:0!important;display:block!important;` +
+  `z-index:${zIndex}!important;transform:none!important;filter:none!important;opacity:1!important;visibility:visible!important;contain:none!important`;
+
+/**
+ * Shows one prompt at a time in an open shadow root on its own element at the end of
+ * `<body>`, so host CSS cannot break the widget and the widget's CSS cannot leak out.
+ */
+export function createPromptHost({ load, nonce, onError }: PromptHostOptions): PromptHost {
+  let element: HTMLElement | null = null;
+  let widget: MountedWidget | null = null;
+  let showing = 0; // a newer show() or a close() makes a loading show() give up
+  let destroyed = false;
+
+  const unmount = () => {
+    const [current, mounted] = [element, widget];
+    element = widget = null;
+    try {
+      mounted?.close();
+    } finally {
+      current?.remove();
+    }
+  };
+
+  const close = () => {
+    showing++;
+    try {
+      unmount();
+    } catch (error) {
+      onError(new WaymarkError('widget_failed', `the prompt could not be closed: ${String(error)}`, error));
+    }
+  };
+
+  return {
+    get isOpen() {
+      return widget !== null;
+    },
+    async show(props) {
+      const attempt = ++showing;
+      try {
+        const module = await load();
+        if (destroyed || attempt !== showing) return false;
+        unmount();
+        const host = document.createElement('waymark-prompt');
+        host.style.cssText = hostStyle(props.theme.zIndex ?? DEFAULT_Z_INDEX);
+        document.body.appendChild(host);
+        element = host;
+        const root = host.attachShadow({ mode: 'open' });
+        const mounted = module.mount(root, props, {
+          ...(nonce ? { nonce } : {}),
+          onClosed: () => {
+            if (widget !== mounted) return; // already replaced or closed
+            element = widget = null;
+            host.remove();
+          },
+        });
+        widget = mounted;
+        return true;
+      } catch (error) {
+        try {
+          unmount();
+        } catch {
+          // Already failing: the report below says why.
+        }
+        onError(new WaymarkError('widget_failed', `the prompt could not be shown: ${String(error)}`, error));
+        return false;
+      }
+    },
+    close,
+    preload: () => load().then(
+      () => {},
+      () => {},
+    ),
+    destroy() {
+      destroyed = true;
+      close();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { NpsPrompt } from './contract.js';
+import type { KindProps } from './kind.js';
+import { NPS_LOW } from './shell/i18n.js';
+import { ScaleSurvey } from './shell/scale-survey.js';
+
+const SCORES = Array.from({ length: 11 }, (_, score) => ({ value: score, content: score }));
+
+export const npsBand = (score: number) => (score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter');
+
+/** Net Promoter Score: 0–10, then the follow-up question of the score's band. */
+export function Nps({ props, env, session, finish }: KindProps) {
+  const { content } = props.prompt as NpsPrompt;
+  return (
+    <ScaleSurvey
+      env={env}
+      session={session}
+      question={content.question}
+      options={() => SCORES}
+      className="n"
+      lowLabel={env.text(content.lowLabel) || env.t[NPS_LOW]!}
+      highLabel={env.text(content.highLabel) || env.t[NPS_LOW + 1]!}
+      followUpFor={(score) => content.followUp?.[npsBand(score)]}
+      placeholder={content.placeholder}
+      finish={finish}
+    />
+  );
+}

@@ -1,0 +1,119 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { WidgetProps } from '../contract.js';
+import type { Session } from '../session.js';
+import type { Env } from './env.js';
+import { CLOSE } from './i18n.js';
+import { isDark, themeProperties } from './theme.js';
+
+/** How long the thank-you stays before the widget closes itself (not a dismissal). */
+export const THANKS_MS = 4000;
+/** A points toast without `timeoutSeconds` leaves by itself after this long. */
+export const TOAST_MS = 8000;
+
+const FOCUSABLE = '[tabindex="0"],input,textarea,button:not(:disabled)';
+
+interface FrameProps {
+  props: WidgetProps;
+  session: Session;
+  env: Env;
+  /** The thank-you is showing. */
+  done: boolean;
+  /** Preview mode: laid out in the page flow, never modal (gallery, playground). */
+  inline: boolean;
+  children: ComponentChildren;
+}
+
+export const isModal = ({ prompt }: WidgetProps) => prompt.presentation?.modal ?? prompt.kind !== 'reward';
+
+/**
+ * The shared shell (WAI-ARIA APG dialog): a modal `<dialog>` in the top layer that takes
+ * focus and traps Tab, or a non-modal popover that leaves focus where it is and is
+ * announced politely. Both close on Escape and with the close button.
+ */
+export function Frame({ props, session, env, done, inline, children }: FrameProps) {
+  const { prompt, theme } = props;
+  const modal = isModal(props) && !inline;
+  const panel = useRef<HTMLDivElement & HTMLDialogElement>(null);
+  const stopTimeout = useRef(() => {});
+  const [announcement, setAnnouncement] = useState('');
+
+  useLayoutEffect(() => {
+    const element = panel.current!;
+    if (modal) {
+      try {
+        element.showModal();
+      } catch {
+        // No top layer (old engine): it stays an aria-modal panel with the Tab trap below.
+      }
+      (element.querySelector(FOCUSABLE) as HTMLElement | null)?.focus();
+    }
+    const announce = modal || inline ? undefined : setTimeout(() => setAnnouncement(element.querySelector('#h')?.textContent ?? ''), 100);
+    const seconds = prompt.presentation?.timeoutSeconds;
+    const timeoutMs = seconds ? seconds * 1000 : prompt.kind === 'reward' && !props.offer && !modal ? TOAST_MS : 0;
+    const timeout = timeoutMs && !inline ? setTimeout(() => session.dismiss('timeout'), timeoutMs) : undefined;
+    stopTimeout.current = () => clearTimeout(timeout);
+    return () => {
+      clearTimeout(announce);
+      clearTimeout(timeout);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!done) return;
+    stopTimeout.current();
+    const thanks = panel.current?.querySelector('.ty') as HTMLElement | null;
+    // Keep focus in the widget when the button that had it is gone; never take it from the page.
+    if (thanks && (modal || document.activeElement === document.body)) thanks.focus();
+    const close = setTimeout(session.end, THANKS_MS);
+    return () => clearTimeout(close);
+  }, [done]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      session.dismiss('escape');
+    } else if (event.key === 'Tab' && modal) {
+      const focusable = [...panel.current!.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const edge = event.shiftKey ? focusable[0] : focusable[focusable.length - 1];
+      if (event.target === edge || event.target === panel.current) {
+        event.preventDefault();
+        (event.shiftKey ? focusable[focusable.length - 1] : focusable[0])?.focus();
+      }
+    }
+  };
+
+  const Tag = modal ? 'dialog' : 'div';
+  const position = prompt.presentation?.position ?? theme.position ?? (modal ? 'center' : 'bottom-right');
+  return (
+    <Tag
+      ref={panel}
+      class={`w ${position}${isDark(theme.colorScheme) ? ' dk' : ''}${inline ? ' il' : ''}`}
+      role="dialog"
+      aria-modal={modal ? 'true' : undefined}
+      aria-labelledby="h"
+      lang={env.lang}
+      dir={env.dir}
+      style={themeProperties(theme)}
+      onKeyDown={onKeyDown}
+      onCancel={(event: Event) => {
+        // Escape or a platform back gesture on the modal dialog: one dismissal, our own close.
+        event.preventDefault();
+        session.dismiss('escape');
+      }}
+      onFocusIn={() => stopTimeout.current()}
+      onPointerEnter={() => stopTimeout.current()}
+    >
+      {children}
+      {!modal && (
+        <p class="sr" role="status">
+          {announcement}
+        </p>
+      )}
+      <button type="button" class="x" aria-label={env.t[CLOSE]} onClick={() => session.dismiss('close')}>
+        ×
+      </button>
+    </Tag>
+  );
+}
