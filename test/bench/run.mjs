@@ -2,7 +2,8 @@
 /**
  * `npm run bench`: Waymark's size and speed in real headless Chromium, against the built
  * script-tag bundle, a local static server and a sink on 127.0.0.1.
- *   node test/bench/run.mjs [--runs 3] [--only burst,close,navigate,prompt,rules]
+ *   node test/bench/run.mjs [--runs 3] [--only burst,close,navigate,prompt,rules] [--profile]
+ * `--profile` also writes a CPU profile of each burst (its timings then include the profiler).
  * Every figure is measured in each run (fresh browser profile per scenario) and reported as
  * the median; the table is printed and written to test/bench/results/ as markdown and JSON.
  */
@@ -31,11 +32,11 @@ const SCENARIOS = {
   rules: ruleEvaluation,
 };
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, only: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, only: { type: 'string' }, profile: { type: 'boolean', default: false } } });
 const runCount = Number(args.runs);
 const chosen = args.only ? args.only.split(',') : Object.keys(SCENARIOS);
 if (!Number.isInteger(runCount) || runCount < 1 || chosen.some((name) => !SCENARIOS[name])) {
-  console.error(`usage: node test/bench/run.mjs [--runs N] [--only ${Object.keys(SCENARIOS).join(',')}]`);
+  console.error(`usage: node test/bench/run.mjs [--runs N] [--only ${Object.keys(SCENARIOS).join(',')}] [--profile]`);
   process.exit(2);
 }
 if (!existsSync(join(ROOT, 'dist/waymark.js')) || !existsSync(CHROMIUM)) {
@@ -44,6 +45,8 @@ if (!existsSync(join(ROOT, 'dist/waymark.js')) || !existsSync(CHROMIUM)) {
 }
 await checkConfigs();
 
+const dir = join(ROOT, 'test/bench/results');
+mkdirSync(dir, { recursive: true });
 const server = await startBenchServer(ROOT, CONFIGS);
 const started = Date.now();
 const size = bytes(ROOT);
@@ -57,7 +60,8 @@ try {
       process.stderr.write(`run ${run}/${runCount}: ${name}… `);
       const begun = Date.now();
       try {
-        const outcome = await SCENARIOS[name]({ server, tag });
+        const profileTo = args.profile ? join(dir, `${name}-run${run}.cpuprofile`) : undefined;
+        const outcome = await SCENARIOS[name]({ server, tag, profileTo });
         Object.assign(result.values, outcome.values);
         Object.assign(result.why, outcome.why);
         for (const note of outcome.notes ?? []) notes.add(`${name}: ${note}`);
@@ -88,8 +92,6 @@ const footer = [
 const report = `${header}\n\n${markdown}\n${footer ? `\n${footer}\n` : ''}`;
 console.log(`\n${report}`);
 
-const dir = join(ROOT, 'test/bench/results');
-mkdirSync(dir, { recursive: true });
 const stamp = date.replace(/[:.]/g, '-');
 const json = JSON.stringify({ date, machine, runs: runCount, scenarios: chosen, medians, each: runs, reasons: Object.fromEntries(reasons), notes: [...notes] }, null, 2);
 for (const name of [`bench-${stamp}`, 'latest']) {

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { tally } from '../lib/server.mjs';
 import { heapAfterGc, openReady, sleep, withBrowser } from '../lib/browser.mjs';
 
@@ -8,11 +9,12 @@ const WINDOW_MS = 10_000;
  * Figures 2, 3 and 7: one synchronous loop of 10,000 track() calls on a typical page, then
  * 10 s of watching: long tasks, what reaches the sink and when, and the heap kept afterwards.
  */
-export function burst({ server, tag }) {
+export function burst({ server, tag, profileTo }) {
   return withBrowser(async ({ context }) => {
     const page = await openReady(context, `${server.url}/test/bench/pages/typical.html`);
     const cdp = await context.newCDPSession(page);
     const heapBefore = await heapAfterGc(cdp);
+    if (profileTo) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
     const loop = await page.evaluate(
       ({ count, tag }) => {
         const start = performance.now();
@@ -22,6 +24,11 @@ export function burst({ server, tag }) {
       },
       { count: BURST, tag },
     );
+    if (profileTo) {
+      // The loop and the second after it: open the file in DevTools (Performance), which applies the source maps.
+      await sleep(1_000);
+      writeFileSync(profileTo, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    }
     await sleep(loop.endedAt + WINDOW_MS - Date.now());
     const longTasks = (await page.evaluate(() => window.__bench.longTasks)).filter(
       (task) => task.start + task.duration > loop.start && task.start < loop.end + WINDOW_MS,
