@@ -139,7 +139,11 @@ export function createPromptController(deps: PromptControllerDeps) {
         }
       }),
       onDismiss: safely((reason: DismissReason) => dismiss(display, reason)),
-      onRedeem: safely((offerId: string) => deps.redeem(offerId)),
+      // The widget ends itself after a redemption, with no answer or dismissal to report.
+      onRedeem: safely((offerId: string) => {
+        if (current === display) finish(display);
+        deps.redeem(offerId);
+      }),
     };
   };
 

@@ -31,6 +31,8 @@ describe('prompt controller: choosing', () => {
     expect(props).toMatchObject({ prompt: reward, locale: 'en', defaultLocale: 'en', theme: { accent: '#123456' }, vars: { points: 120 }, offer: { id: 'five-off', cost: 200 } });
     props.onRedeem('five-off');
     expect(sdk.redeemed).toEqual(['five-off']);
+    // Redeeming ends the display: the next prompt may show.
+    expect(sdk.controller.explain('offer').gates.at(-1)?.pass).toBe(true);
     const plain = setup(config([nps()]));
     await plain.fire('purchase');
     expect('offer' in plain.host.props).toBe(false);
