@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCollector, type RunningCollector } from '../../examples/collector/listen.mjs';
+import { launchBrowser, ROOT, type BrowserHandle } from './harness.js';
+
+/**
+ * The demo as a newcomer runs it (`npm start`): the real collector serving the shop, which
+ * loads dist/waymark.js with one script tag, and the report page reading the collector.
+ */
+let collector: RunningCollector;
+let browser: BrowserHandle;
+let dataDir: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'waymark-demo-'));
+  collector = await startCollector({ root: ROOT, dataDir, port: 0 });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await collector?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
+  await page.goto(collector.url + path);
+  return page;
+}
+/** The script tag replaced its stub queue with the instance. */
+const sdkLoaded = (page: Page) =>
+  page.waitForFunction(() => {
+    const waymark = (window as { waymark?: unknown }).waymark;
+    return waymark !== undefined && !Array.isArray(waymark);
+  }, null, { timeout: 10_000 });
+const stored = () => collector.store.all();
+const storedNames = () => stored().map((record) => record.name);
+
+/** The element focused inside the prompt's shadow root, described for assertions. */
+const focusedInPrompt = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.querySelector('waymark-prompt')?.shadowRoot?.activeElement;
+    return active ? { role: active.getAttribute('role'), tag: active.tagName.toLowerCase(), text: active.textContent ?? '' } : null;
+  });
+
+describe('the demo shop, end to end', () => {
+  it('browse, add to cart, check out, answer the NPS with the keyboard, and see it counted in the report', async () => {
+    const shop = await open('/shop/');
+    await sdkLoaded(shop);
+
+    // Browse two products (the visitor reaches "consideration") and add one to the cart.
+    await shop.getByRole('link', { name: /Trail Runner/ }).click();
+    await shop.getByRole('heading', { name: 'Trail Runner' }).waitFor();
+    await shop.getByRole('button', { name: 'Add to cart' }).click();
+    await shop.getByRole('link', { name: '← Keep browsing' }).click();
+    await shop.getByRole('link', { name: /Rain Jacket/ }).click();
+    await shop.getByRole('button', { name: 'Add to cart' }).click();
+    await shop.getByRole('link', { name: 'Cart (2)' }).click();
+    await expect.poll(() => shop.getByTestId('cart-total').textContent()).toBe('Total $260.00');
+
+    // Check out: the order confirmation tracks the purchase; the NPS follows two seconds later.
+    await shop.getByRole('link', { name: 'Checkout' }).click();
+    await shop.getByRole('button', { name: 'Place order' }).click();
+    await shop.getByRole('heading', { name: /Your order is confirmed/ }).waitFor();
+    const dialog = shop.getByRole('dialog');
+    await dialog.waitFor({ timeout: 15_000 });
+    await expect.poll(() => dialog.textContent()).toContain('How likely are you to recommend Ridgeline');
+
+    // Keyboard only: Tab to the 0–10 scale, arrow to 9, Tab to the follow-up, type, submit.
+    for (let presses = 0; presses < 6 && (await focusedInPrompt(shop))?.role !== 'radio'; presses++) await shop.keyboard.press('Tab');
+    expect(await focusedInPrompt(shop)).toMatchObject({ role: 'radio', text: '0' });
+    for (let step = 0; step < 9; step++) await shop.keyboard.press('ArrowRight');
+    expect(await focusedInPrompt(shop)).toMatchObject({ role: 'radio', text: '9' });
+    await shop.keyboard.press('Tab');
+    expect(await focusedInPrompt(shop)).toMatchObject({ tag: 'textarea' });
+    await shop.keyboard.type('Quick delivery, great shoes');
+    await shop.keyboard.press('Tab');
+    await shop.keyboard.press('Enter');
+    await expect.poll(() => dialog.textContent()).toContain('Thank you for your feedback!');
+
+    // The collector received the whole journey, deduplicated, in its NDJSON file.
+    await expect.poll(() => stored().some((record) => record.name === '$prompt_answered' && (record.props as { complete?: boolean }).complete), { timeout: 15_000 }).toBe(true);
+    const names = storedNames();
+    for (const name of ['$page_view', 'product_view', 'add_to_cart', 'checkout_started', 'purchase', '$points', '$prompt_shown', '$prompt_answered']) {
+      expect(names, name).toContain(name);
+    }
+    const answer = stored().find((record) => record.name === '$prompt_answered' && (record.props as { complete?: boolean }).complete);
+    expect(answer?.props).toMatchObject({ promptId: 'nps-after-purchase', kind: 'nps', score: 9, band: 'promoter', comment: 'Quick delivery, great shoes' });
+    expect(answer?.writeKey).toBe('demo-shop');
+    const lines = readFileSync(join(dataDir, 'events.ndjson'), 'utf8').trim().split('\n');
+    expect(new Set(lines.map((line) => JSON.parse(line).id)).size).toBe(lines.length);
+
+    // The report page counts it: one answer, a promoter, NPS 100.
+    const report = await open('/report/');
+    await expect.poll(() => report.getByTestId('nps-answers-nps-after-purchase').textContent(), { timeout: 10_000 }).toBe('1 answer');
+    expect(await report.getByTestId('nps-score-nps-after-purchase').textContent()).toBe('100');
+    expect(await report.getByRole('img', { name: /Promoters: 1/ }).count()).toBe(1);
+
+    // Live: another visitor's detractor answer arrives while the report is open.
+    const touchpoint = (id: string, name: string, props: Record<string, unknown>) => ({
+      id, name, props, ts: new Date().toISOString(), anonymousId: 'other-visitor', userId: null, sessionId: 's2',
+      page: { url: `${collector.url}/shop/order`, path: '/shop/order', referrer: '', title: '' },
+    });
+    const body = { writeKey: 'demo-shop', sentAt: new Date().toISOString(), sdk: 'test', batch: [
+      touchpoint('live-1', '$prompt_shown', { promptId: 'nps-after-purchase', kind: 'nps', submissionId: 'live' }),
+      touchpoint('live-2', '$prompt_answered', { promptId: 'nps-after-purchase', kind: 'nps', submissionId: 'live', score: 2, complete: true }),
+    ] };
+    expect((await fetch(`${collector.url}/collect`, { method: 'POST', body: JSON.stringify(body) })).status).toBe(200);
+    await expect.poll(() => report.getByTestId('nps-answers-nps-after-purchase').textContent(), { timeout: 10_000 }).toBe('2 answers');
+    expect(await report.getByTestId('nps-score-nps-after-purchase').textContent()).toBe('0');
+
+    expect(pageErrors).toEqual([]);
+  });
+});
