@@ -116,4 +116,32 @@ describe('the demo shop, end to end', () => {
 
     expect(pageErrors).toEqual([]);
   });
+
+  it('the SPA: client-side routes are page views, and a signup asks the effort question', async () => {
+    const app = await open('/spa/');
+    await app.getByRole('heading', { name: /Know every visitor/ }).waitFor();
+    await app.evaluate(() => ((window as { loadedOnce?: boolean }).loadedOnce = true));
+    await app.getByRole('link', { name: 'Features' }).first().click();
+    await app.getByRole('heading', { name: 'Features' }).waitFor();
+    await app.getByRole('link', { name: 'Pricing' }).click();
+    await app.getByRole('heading', { name: 'Pricing' }).waitFor();
+    // Routed on the client: the page never reloaded.
+    expect(await app.evaluate(() => (window as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
+    await expect.poll(() => app.getByTestId('stage').textContent()).toBe('journey stage: evaluating');
+
+    await app.getByRole('link', { name: 'Sign up' }).click();
+    await app.getByRole('button', { name: 'Start free trial' }).click();
+    const dialog = app.getByRole('dialog');
+    await dialog.waitFor({ timeout: 10_000 });
+    await dialog.getByRole('radio', { name: '6' }).click();
+    await dialog.getByRole('button', { name: 'Submit' }).click();
+
+    const fromSpa = () => stored().filter((record) => record.writeKey === 'demo-spa');
+    await expect.poll(() => fromSpa().some((record) => record.name === '$prompt_answered'), { timeout: 15_000 }).toBe(true);
+    const paths = fromSpa().filter((record) => record.name === '$page_view').map((record) => (record.page as { path: string }).path);
+    expect(paths).toEqual(expect.arrayContaining(['/spa/', '/spa/features', '/spa/pricing', '/spa/signup', '/spa/welcome']));
+    const answer = fromSpa().find((record) => record.name === '$prompt_answered');
+    expect(answer?.props).toMatchObject({ promptId: 'signup-effort', kind: 'rating', score: 6, metric: 'ces', max: 7 });
+    expect(pageErrors).toEqual([]);
+  });
 });
