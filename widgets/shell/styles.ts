@@ -26,7 +26,7 @@ export const CSS = `
 .i:hover{border-color:var(--a)}
 .i[aria-checked=true]{background:var(--a);border-color:var(--a);color:var(--o)}
 .st .i,.st .i[aria-checked=true]{flex:0 0 auto;min-width:36px;border:0;background:none;color:var(--a);font-size:28px;line-height:1}
-.em .i{font-size:24px}
+.em .i{font-size:24px;font-family:"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji",sans-serif}
 .ch{flex-direction:column}
 .ch .i{justify-content:flex-start;padding:8px 12px}
 .ch .i:before{content:"";flex:none;width:16px;height:16px;border:2px solid currentColor;border-radius:50%}

@@ -1,0 +1,34 @@
+// Test page driver: the real prompt host (transpiled from src/ by the test server) mounting
+// the built widgets chunk, with every callback and CSP violation recorded on window.
+import { createPromptHost } from '/src-js/prompts/host.js';
+
+const params = new URLSearchParams(location.search);
+if (params.has('legacy-styles')) {
+  // Engines without constructable stylesheets: the host must fall back to <style nonce>.
+  CSSStyleSheet.prototype.replaceSync = undefined;
+}
+
+window.violations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+});
+window.log = [];
+window.errors = [];
+const host = createPromptHost({
+  load: () => import('/dist/waymark-widgets.js'),
+  ...(params.get('nonce') ? { nonce: params.get('nonce') } : {}),
+  onError: (error) => window.errors.push(`${error.code}: ${error.message}`),
+});
+window.host = host;
+window.showPrompt = (props) =>
+  host.show({
+    locale: 'en',
+    defaultLocale: 'en',
+    theme: {},
+    vars: {},
+    ...props,
+    onAnswer: (answer, complete) => window.log.push(['answer', answer, complete]),
+    onDismiss: (reason) => window.log.push(['dismiss', reason]),
+    onRedeem: (offerId) => window.log.push(['redeem', offerId]),
+  });
+window.pageReady = true;

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, ROOT, type BrowserHandle, type TestServer } from './harness.js';
+import { openPage, PROMPTS, showPrompt, startWidgetsServer, THEMES } from './widgets-setup.js';
+
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+let browser: BrowserHandle;
+let server: TestServer;
+let page: Page;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startWidgetsServer()]);
+  page = await browser.context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Violation {
+  id: string;
+  nodes: Array<{ target: unknown; failureSummary?: string }>;
+}
+
+/** axe-core over the whole page, open shadow roots included, WCAG 2.2 A/AA plus best practices. */
+async function axe(): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(
+      { include: [['waymark-prompt']] },
+      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'], rules: { 'target-size': { enabled: true }, region: { enabled: false } } },
+    );
+    return result.violations.map(({ id, nodes }) => ({ id, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }));
+  });
+}
+
+/** Every interactive element of the widget, with its size. */
+const targets = () =>
+  page.evaluate(() => {
+    const root = document.querySelector('waymark-prompt')!.shadowRoot!;
+    return [...root.querySelectorAll<HTMLElement>('button,[role=radio],[role=checkbox],textarea,input')].map((element) => {
+      const { width, height } = element.getBoundingClientRect();
+      return { label: element.getAttribute('aria-label') ?? element.textContent ?? element.tagName, width, height };
+    });
+  });
+
+const kinds = Object.keys(PROMPTS);
+
+describe.each(['light', 'dark'])('axe finds no violations (%s)', (scheme) => {
+  for (const modal of [true, false]) {
+    it.each(kinds)(`%s, ${modal ? 'modal' : 'non-modal'}`, async (kind) => {
+      await openPage(page, server);
+      await showPrompt(page, PROMPTS[kind]!, { theme: THEMES[scheme]!, modal });
+      expect(await axe()).toEqual([]);
+      // Answered state too: the follow-up field and Submit button.
+      const first = page.locator('[role=radio],[role=checkbox]').first();
+      if (await first.count()) {
+        await first.click();
+        expect(await axe()).toEqual([]);
+      }
+      for (const target of await targets()) {
+        expect(target.width, `${kind}: ${target.label}`).toBeGreaterThanOrEqual(24);
+        expect(target.height, `${kind}: ${target.label}`).toBeGreaterThanOrEqual(24);
+      }
+    });
+  }
+});
+
+describe('axe on other layouts', () => {
+  it('sees inside the widget: a marketer theme with unreadable text is flagged', async () => {
+    await openPage(page, server);
+    await showPrompt(page, PROMPTS.nps!, { theme: { text: '#d0d0d0', background: '#ffffff' } });
+    expect((await axe()).map((violation) => violation.id)).toContain('color-contrast');
+  });
+
+  it('Arabic, right to left', async () => {
+    await openPage(page, server);
+    await showPrompt(page, { ...PROMPTS.nps!, content: { question: { en: 'Recommend us?', ar: 'ما مدى احتمال أن توصي بنا لصديق؟' } } }, { locale: 'ar' });
+    expect(await page.locator('[role=dialog]').getAttribute('dir')).toBe('rtl');
+    expect(await axe()).toEqual([]);
+  });
+
+  it('a mobile bottom sheet under 480 px', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await openPage(page, server);
+      await showPrompt(page, PROMPTS.nps!);
+      const box = (await page.locator('[role=dialog]').boundingBox())!;
+      expect(box.x).toBe(0);
+      expect(box.width).toBe(360);
+      expect(Math.round(box.y + box.height)).toBe(740);
+      expect(await axe()).toEqual([]);
+      for (const target of await targets()) expect(Math.min(target.width, target.height), target.label).toBeGreaterThanOrEqual(24);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
+  it('the thank-you state', async () => {
+    await openPage(page, server);
+    await showPrompt(page, PROMPTS.thumbs!, { theme: THEMES.dark! });
+    await page.locator('[role=radio]').last().click();
+    await page.locator('.btn').click();
+    await page.locator('.ty').waitFor();
+    expect(await axe()).toEqual([]);
+  });
+});
