@@ -1,0 +1,114 @@
+import type { Operators } from '../config/conditions.js';
+import { globToRegExp } from './glob.js';
+import { isObject } from './lookup.js';
+
+/** One value against a set of operators; `order` ranks values for atLeast/atMost. */
+export type ValueTest = (value: unknown, order?: readonly string[]) => boolean;
+
+export const never = (): boolean => false;
+
+const isScalar = (value: unknown): value is string | number | boolean | null =>
+  value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+/** -1, 0 or 1; NaN unless both are numbers or both strings (`gt` never compares across types). */
+function compare(value: unknown, bound: unknown): number {
+  if (typeof value !== typeof bound || (typeof value !== 'number' && typeof value !== 'string')) return NaN;
+  const a = value as number;
+  const b = bound as number;
+  return a === b ? 0 : a < b ? -1 : a > b ? 1 : NaN;
+}
+
+// Compiled once per operators object (it lives as long as the config): the hot path then
+// runs small closures, with no key lookups, regex compiling or allocation.
+const compiled = new WeakMap<object, ValueTest>();
+
+/**
+ * Compiles `ops` into a test that passes when every operator holds. A missing value
+ * (`undefined`) passes only `exists: false`; a value of the wrong type fails.
+ */
+export function compileOperators(ops: Operators): ValueTest {
+  if (!isObject(ops)) return never;
+  let test = compiled.get(ops);
+  if (!test) {
+    const parts: ValueTest[] = [];
+    for (const op of Object.keys(ops)) {
+      const arg = ops[op as keyof Operators];
+      if (arg !== undefined && op !== 'flags') parts.push(compileOne(op, arg, ops));
+    }
+    test =
+      parts.length === 1
+        ? parts[0]!
+        : (value, order) => {
+            for (const part of parts) if (!part(value, order)) return false;
+            return true;
+          };
+    compiled.set(ops, test);
+  }
+  return test;
+}
+
+export const testOperators = (ops: Operators, value: unknown, order?: readonly string[]): boolean => compileOperators(ops)(value, order);
+
+function compileOne(op: string, arg: unknown, ops: Operators): ValueTest {
+  switch (op) {
+    case 'exists':
+      return (value) => (value !== undefined && value !== null) === arg;
+    case 'eq':
+      return (value) => isScalar(value) && value === arg;
+    case 'neq':
+      return (value) => isScalar(value) && value !== arg;
+    case 'in':
+    case 'notIn': {
+      if (!Array.isArray(arg)) return never;
+      const wanted = op === 'in';
+      // A plain loop: includes() on these short mixed lists is several times slower here.
+      return (value) => {
+        if (!isScalar(value)) return false;
+        for (const item of arg) if (item === value) return wanted;
+        return !wanted;
+      };
+    }
+    case 'gt':
+      return (value) => compare(value, arg) > 0;
+    case 'gte':
+      return (value) => compare(value, arg) >= 0;
+    case 'lt':
+      return (value) => compare(value, arg) < 0;
+    case 'lte':
+      return (value) => compare(value, arg) <= 0;
+    case 'between': {
+      if (!Array.isArray(arg)) return never;
+      const [low, high] = arg as unknown[];
+      return (value) => compare(value, low) >= 0 && compare(value, high) <= 0 && typeof value === 'number';
+    }
+    case 'contains':
+      // A string holds a substring; a list holds an item.
+      return (value) => (typeof value === 'string' ? typeof arg === 'string' && value.includes(arg) : Array.isArray(value) && value.includes(arg));
+    case 'startsWith':
+      return typeof arg === 'string' ? (value) => typeof value === 'string' && value.startsWith(arg) : never;
+    case 'endsWith':
+      return typeof arg === 'string' ? (value) => typeof value === 'string' && value.endsWith(arg) : never;
+    case 'matches':
+      return typeof arg === 'string' ? matcher(globToRegExp(arg)) : never;
+    case 'regex':
+      try {
+        // `g` and `y` make test() remember lastIndex between calls: drop them.
+        return matcher(new RegExp(String(arg), String(ops.flags ?? '').replace(/[gy]/g, '')));
+      } catch {
+        return never;
+      }
+    case 'atLeast':
+    case 'atMost':
+      return (value, order) => {
+        if (typeof value !== 'string' || typeof arg !== 'string' || !order) return false;
+        const have = order.indexOf(value);
+        const need = order.indexOf(arg);
+        return have >= 0 && need >= 0 && (op === 'atLeast' ? have >= need : have <= need);
+      };
+    default:
+      // An unknown operator never passes: a typo must not make a prompt show to everyone.
+      return never;
+  }
+}
+
+const matcher = (regex: RegExp): ValueTest => (value) => typeof value === 'string' && regex.test(value);

@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { WaymarkError } from '../../src/errors.js';
+import { createProfileStore } from '../../src/profile/store.js';
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let namespaceCount = 0;
+const freshNamespace = () => `store-test-${++namespaceCount}-${Date.now()}`;
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('profile store on IndexedDB', () => {
+  it('loads what was saved, from another store instance (another page load)', async () => {
+    const namespace = freshNamespace();
+    const errors: WaymarkError[] = [];
+    const store = createProfileStore(namespace, (error) => errors.push(error));
+    expect(await store.load()).toBeUndefined();
+    store.save({ v: 1, stage: 'decision' });
+    await store.flush();
+    const nextPage = createProfileStore(namespace, (error) => errors.push(error));
+    expect(await nextPage.load()).toEqual({ v: 1, stage: 'decision' });
+    expect(errors).toEqual([]);
+    await store.close();
+  });
+
+  it('keeps namespaces apart', async () => {
+    const first = createProfileStore(freshNamespace(), () => {});
+    const second = createProfileStore(freshNamespace(), () => {});
+    first.save({ who: 'first' });
+    await first.flush();
+    expect(await second.load()).toBeUndefined();
+  });
+
+  it('coalesces saves: the first writes at once, the rest within the next second as one write', async () => {
+    const namespace = freshNamespace();
+    const store = createProfileStore(namespace, () => {});
+    const reader = createProfileStore(namespace, () => {});
+    store.save({ n: 1 });
+    await wait(150);
+    expect(await reader.load()).toEqual({ n: 1 });
+    for (let n = 2; n <= 20; n++) store.save({ n });
+    await wait(150);
+    // Still inside the one-second window: nothing new written yet.
+    expect(await reader.load()).toEqual({ n: 1 });
+    await vi.waitFor(async () => expect(await reader.load()).toEqual({ n: 20 }), { timeout: 2_000, interval: 100 });
+    await store.close();
+  });
+
+  it('writes a pending save on pagehide', async () => {
+    const namespace = freshNamespace();
+    const store = createProfileStore(namespace, () => {});
+    store.save({ n: 1 });
+    await store.flush();
+    store.save({ n: 2 });
+    dispatchEvent(new Event('pagehide'));
+    await wait(100);
+    expect(await createProfileStore(namespace, () => {}).load()).toEqual({ n: 2 });
+    await store.close();
+  });
+
+  it('clear forgets the profile and any pending save', async () => {
+    const namespace = freshNamespace();
+    const store = createProfileStore(namespace, () => {});
+    store.save({ n: 1 });
+    await store.flush();
+    store.save({ n: 2 });
+    await store.clear();
+    await wait(1_100);
+    expect(await createProfileStore(namespace, () => {}).load()).toBeUndefined();
+  });
+});
+
+describe('profile store without IndexedDB', () => {
+  it('keeps the profile in memory and reports storage_unavailable once', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const errors: WaymarkError[] = [];
+    const store = createProfileStore(freshNamespace(), (error) => errors.push(error));
+    expect(await store.load()).toBeUndefined();
+    store.save({ n: 1 });
+    await store.flush();
+    store.save({ n: 2 });
+    await store.flush();
+    expect(await store.load()).toEqual({ n: 2 });
+    expect(errors.map((error) => error.code)).toEqual(['storage_unavailable']);
+    await store.clear();
+    expect(await store.load()).toBeUndefined();
+  });
+
+  it('falls back when opening the database fails', async () => {
+    vi.stubGlobal('indexedDB', {
+      open() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+    const errors: WaymarkError[] = [];
+    const store = createProfileStore(freshNamespace(), (error) => errors.push(error));
+    store.save({ n: 1 });
+    await store.flush();
+    expect(await store.load()).toEqual({ n: 1 });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.code).toBe('storage_unavailable');
+  });
+
+  it('falls back when a write fails, keeping the latest data', async () => {
+    const errors: WaymarkError[] = [];
+    const store = createProfileStore(freshNamespace(), (error) => errors.push(error));
+    // A function cannot be stored in IndexedDB (structured clone fails).
+    store.save({ n: 1, broken: () => {} });
+    await store.flush();
+    expect(errors.map((error) => error.code)).toEqual(['storage_unavailable']);
+    store.save({ n: 2 });
+    await store.flush();
+    expect(await store.load()).toEqual({ n: 2 });
+    expect(errors).toHaveLength(1);
+  });
+});
