@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Prompt } from '../../widgets/contract.js';
 import { launchBrowser, ROOT, type BrowserHandle, type TestServer } from './harness.js';
 import { openPage, PROMPTS, showPrompt, startWidgetsServer, THEMES } from './widgets-setup.js';
 
@@ -22,7 +23,7 @@ afterAll(async () => {
 
 interface Violation {
   id: string;
-  nodes: Array<{ target: unknown; failureSummary?: string }>;
+  nodes: Array<{ target: unknown; failureSummary?: string | undefined }>;
 }
 
 /** axe-core over the whole page, open shadow roots included, WCAG 2.2 A/AA plus best practices. */
@@ -79,7 +80,8 @@ describe('axe on other layouts', () => {
 
   it('Arabic, right to left', async () => {
     await openPage(page, server);
-    await showPrompt(page, { ...PROMPTS.nps!, content: { question: { en: 'Recommend us?', ar: 'ما مدى احتمال أن توصي بنا لصديق؟' } } }, { locale: 'ar' });
+    const arabic: Prompt = { id: 'nps-ar', kind: 'nps', trigger: { on: 'test' }, content: { question: { en: 'Recommend us?', ar: 'ما مدى احتمال أن توصي بنا لصديق؟' } } };
+    await showPrompt(page, arabic, { locale: 'ar' });
     expect(await page.locator('[role=dialog]').getAttribute('dir')).toBe('rtl');
     expect(await axe()).toEqual([]);
   });

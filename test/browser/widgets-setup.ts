@@ -90,7 +90,7 @@ export const settled = (page: Page) =>
     timeout: 5000,
   });
 
-export const callbackLog = (page: Page) => page.evaluate(() => (window as unknown as { log: unknown[] }).log);
+export const callbackLog = (page: Page) => page.evaluate(() => (window as unknown as { log: unknown[][] }).log);
 
 /** The element focused inside the widget's shadow root, described for assertions. */
 export const focusedInWidget = (page: Page) =>
