@@ -24,7 +24,11 @@ export interface WidgetProps {
   locale: string;
   defaultLocale: string;
   theme: Theme;
-  /** Values for `{placeholder}` interpolation: points, delta, tier, nextTier, toNextTier… */
+  /**
+   * Values for `{placeholder}` interpolation: points, delta, tier, nextTier, toNextTier…
+   * A points toast draws its tier progress bar from `tierProgress` (0–1) when given, else
+   * from `points / (points + toNextTier)`.
+   */
   vars: Record<string, string | number>;
   /** The offer of a reward prompt with `offer`. */
   offer?: Offer;

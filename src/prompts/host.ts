@@ -71,7 +71,7 @@ export function createPromptHost({ load, nonce, onError }: PromptHostOptions): P
         unmount();
         const host = document.createElement('waymark-prompt');
         host.style.cssText = hostStyle(props.theme.zIndex ?? DEFAULT_Z_INDEX);
-        document.body.appendChild(host);
+        (document.body ?? document.documentElement).appendChild(host);
         element = host;
         const root = host.attachShadow({ mode: 'open' });
         const mounted = module.mount(root, props, {
