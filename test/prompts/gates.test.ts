@@ -38,7 +38,7 @@ describe('gates', () => {
         .toEqual({ gate: 'if', pass: true, reason: 'if: holds' });
       const failed = gate(checkGates(prompt({ if: condition }), config(), makeFacts({ points: 120 }), 'v'), 'if');
       expect(failed?.pass).toBe(false);
-      expect(failed?.reason).toMatch(/^if: path is "\/", needs starts with "\/cart"; points is 120, needs ≥ 200$/);
+      expect(failed?.reason).toMatch(/^if: path is "\/", needs startsWith "\/cart"; points is 120, needs ≥ 200$/);
     });
   });
 
