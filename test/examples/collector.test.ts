@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector } from '../../examples/collector/listen.mjs';
+import { summarize } from '../../src/server/summarize.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -126,6 +127,17 @@ describe('the report API', () => {
     const shop = await (await fetch(collector.url + '/api/summary?writeKey=demo-shop')).json();
     expect(shop.events).toBe(2);
     expect((summarized.at(-1) as Array<{ id: string }>).map((record) => record.id)).toEqual(['a', 'b']);
+  });
+
+  it('answers with summarize() of waymark/server over what it stored', async () => {
+    await collector.close();
+    collector = await startCollector({ root: ROOT, dataDir, port: 0, summarize });
+    const answer = (id: string, score: number) =>
+      touchpoint(id, '$prompt_answered', { props: { promptId: 'nps', kind: 'nps', submissionId: id, score, complete: true } });
+    await post(wire([touchpoint('s1', '$prompt_shown', { props: { promptId: 'nps', kind: 'nps', submissionId: 'a1' } }), answer('a1', 10), answer('a2', 3)]));
+    await post(wire([answer('a1', 10)])); // a retry: deduplicated
+    const { summary } = await (await fetch(collector.url + '/api/summary')).json();
+    expect(summary.prompts.nps).toMatchObject({ shown: 1, answered: 2, nps: { score: 0, promoters: 1, detractors: 1, total: 2 } });
   });
 
   it('lists the latest events, newest first', async () => {
