@@ -6,6 +6,7 @@ import { createEmitter } from './emitter.js';
 import { WaymarkError } from './errors.js';
 import { guard } from './guard.js';
 import { createLogger } from './log.js';
+import { createOutbox, DEFAULT_DELIVERY } from './outbox/index.js';
 import { createIdentity } from './track/identity.js';
 import { currentPage } from './track/page-info.js';
 import { sanitizeProps } from './track/sanitize.js';
@@ -29,10 +30,23 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   let config: Config | null = null;
   let consent = options.consent !== false;
   let destroyed = false;
+  const outbox = createOutbox({
+    namespace,
+    endpoint: () => options.endpoint,
+    ...(options.writeKey ? { writeKey: options.writeKey } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+    format: options.format === 'segment' ? 'segment' : 'waymark',
+    sdkVersion: SDK_VERSION,
+    delivery: { ...DEFAULT_DELIVERY, ...options.delivery },
+    onError: report,
+    onFlush: (result) => events.emit('flush', result),
+    debug,
+  });
 
   const record = (name: string, props: Props): Touchpoint | null => {
     if (destroyed || !consent) return null;
     const touchpoint = makeTouchpoint(name, props, identity, currentPage());
+    outbox.add(touchpoint);
     events.emit('touchpoint', touchpoint);
     return touchpoint;
   };
@@ -80,8 +94,8 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       report(new WaymarkError('unknown_offer', `no offer "${String(offerId)}"`));
     }, undefined),
     on: guard(report, 'on', (event, handler) => (typeof handler === 'function' ? events.on(event, handler) : () => {}), () => {}),
-    flush: guard(report, 'flush', () => Promise.resolve(noFlush), Promise.resolve(noFlush)),
-    stats: guard(report, 'stats', () => ({ pending: 0, sent: 0, dropped: 0, retries: 0, storage: 'memory' as const, lastError: null, nextAttemptAt: null }), {
+    flush: guard(report, 'flush', () => outbox.flush(), Promise.resolve(noFlush)),
+    stats: guard(report, 'stats', () => outbox.stats(), {
       pending: 0, sent: 0, dropped: 0, retries: 0, storage: 'memory', lastError: null, nextAttemptAt: null,
     }),
     setConsent: guard(report, 'setConsent', (granted: boolean) => void (consent = granted === true), undefined),
@@ -90,6 +104,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       if (destroyed) return;
       destroyed = true;
       identity.persist();
+      outbox.destroy();
       events.clear();
       onDestroy();
     }, undefined),

@@ -1,12 +1,13 @@
-import type { FlushResult } from '../api.js';
+import type { DeliveryOptions, FlushResult } from '../api.js';
 import { WaymarkError, type WaymarkErrorCode } from '../errors.js';
 import { backoffDelay } from '../transport/backoff.js';
 import { segmentFormat, waymarkFormat, type BatchMeta } from '../transport/formats.js';
 import { isRetryable, post, type Outcome } from '../transport/send.js';
 import type { Touchpoint } from '../types.js';
 import { createHideSender } from './hide.js';
-import type { Outbox, OutboxOptions } from './options.js';
+import { DEFAULT_DELIVERY, type Outbox, type OutboxOptions } from './options.js';
 import { createFlusherRole } from './role.js';
+import { createSpill } from './spill.js';
 import { batchLength, overLimits } from './limits.js';
 import { indexedDbStore, memoryStore, recordKey, type Entry, type Store } from './store.js';
 
@@ -20,7 +21,8 @@ const CONCURRENCY = 4;
 /** A run stops starting batches after this, well inside the flusher lease. */
 const RUN_MS = 15_000;
 
-type Batch = { keys: string[]; records: Touchpoint[] };
+/** A record read back, with its store key. */
+type Stored = [key: string, record: Touchpoint];
 type Timer = ReturnType<typeof setTimeout> | undefined;
 
 /**
@@ -29,7 +31,13 @@ type Timer = ReturnType<typeof setTimeout> | undefined;
  * endpoint answers 2xx. See README "Delivery guarantees".
  */
 export function createOutbox(options: OutboxOptions): Outbox {
-  const { delivery, namespace } = options;
+  const { namespace } = options;
+  // Anything but a sane positive number falls back to the default: a batchSize of 0 would read the whole store.
+  const delivery = { ...DEFAULT_DELIVERY };
+  for (const name of Object.keys(delivery) as Array<keyof DeliveryOptions>) {
+    const value = options.delivery[name];
+    if (value > 0 && value < 2 ** 31) delivery[name] = value;
+  }
   const format = options.format === 'segment' ? segmentFormat : waymarkFormat;
   const sdk = options.sdkVersion.includes('@') ? options.sdkVersion : `waymark@${options.sdkVersion}`;
   const role = createFlusherRole(`waymark-${namespace}-flush`);
@@ -37,6 +45,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let storeWorked = false;
   let queue: Touchpoint[] = [];
   let lastWrite: Promise<unknown> = Promise.resolve();
+  /** Chunks handed to IndexedDB and not committed yet: spilled to localStorage if the page hides. */
+  const writing = new Set<Entry[]>();
+  const spill = createSpill(namespace);
   let writeTimer: Timer;
   let flushTimer: Timer;
   let running: Promise<FlushResult> | null = null;
@@ -67,7 +78,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (used.kind === 'memory') throw error;
       if (store === used) {
         store = memoryStore();
-        report(storeWorked ? 'storage_failed' : 'storage_unavailable', 'IndexedDB failed: records are kept in memory for this page', error);
+        report(storeWorked ? 'storage_failed' : 'storage_unavailable', 'IndexedDB failed, keeping records in memory', error);
       }
       return operation(store);
     }
@@ -78,12 +89,19 @@ export function createOutbox(options: OutboxOptions): Outbox {
     writeTimer = undefined;
     const chunk = queue.splice(0, all === true ? queue.length : WRITE_CHUNK);
     if (queue.length && !destroyed) writeTimer = setTimeout(write, 0);
-    if (!chunk.length) return lastWrite;
-    const entries = chunk.map((touchpoint): Entry => {
-      const json = JSON.stringify(touchpoint);
-      return [recordKey(touchpoint.id, json), json];
-    });
+    return chunk.length
+      ? persist(chunk.map((touchpoint): Entry => {
+          const json = JSON.stringify(touchpoint);
+          return [recordKey(touchpoint.id, json), json];
+        }))
+      : lastWrite;
+  }
+
+  function persist(entries: Entry[]): Promise<unknown> {
+    writing.add(entries);
     return (lastWrite = useStore((current) => current.put(entries)).then(() => {
+      writing.delete(entries);
+      if (!writing.size) spill.clear();
       pending += entries.length;
       if (pending >= delivery.batchSize && sendable() && !destroyed) void flush();
     }));
@@ -114,57 +132,54 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (Date.now() < nextAttemptAt) return; // another batch of this run already scheduled the retry
     const delay = Math.round(retryAfter ?? backoffDelay(attempt));
     nextAttemptAt = Date.now() + delay;
-    const message = `the endpoint answered ${status || 'nothing'}: retrying in ${delay} ms`;
+    const message = `HTTP ${status || 'failed'}, retry in ${delay} ms`;
     if (attempt++) lastError = message;
     else report('delivery_failed', message, { status, retryInMs: delay });
   }
 
   /** Sends one batch; resolves false when it must be retried later. */
-  async function send({ keys, records }: Batch, result: FlushResult): Promise<boolean> {
+  async function send(batch: Stored[], result: FlushResult): Promise<boolean> {
     const url = options.endpoint();
     if (!url) return false;
-    const outcome = await post(url, format.encode(records, meta()), options.headers);
+    const keys = batch.map(([key]) => key);
+    const outcome = await post(url, format.encode(batch.map(([, record]) => record), meta()), options.headers);
     const { status } = outcome;
     if (status >= 200 && status < 300) return delivered(keys, outcome, result).then(() => true);
     // 413: halve until it fits; one record still too large can never be sent.
-    if (status === 413 && keys.length > 1) {
-      const half = Math.ceil(keys.length / 2);
-      const first = { keys: keys.slice(0, half), records: records.slice(0, half) };
-      return (await send(first, result)) && send({ keys: keys.slice(half), records: records.slice(half) }, result);
-    }
+    const half = Math.ceil(keys.length / 2);
+    if (status === 413 && half < keys.length) return (await send(batch.slice(0, half), result)) && send(batch.slice(half), result);
     if (isRetryable(status)) {
       result.retried += keys.length;
       totals.retries += keys.length;
       backOff(status, outcome.retryAfterMs);
       return false;
     }
-    await drop(keys, result, `the endpoint answered ${status}`, status === 413 ? 'records_dropped' : 'delivery_failed');
+    await drop(keys, result, `HTTP ${status}`, status === 413 ? 'records_dropped' : 'delivery_failed');
     return true;
   }
 
   /** Parses a batch read from the store; records that do not parse are dropped. */
   async function sendEntries(entries: Entry[], result: FlushResult): Promise<boolean> {
-    const batch: Batch = { keys: [], records: [] };
+    const batch: Stored[] = [];
     const corrupted: string[] = [];
     for (const [key, value] of entries) {
       try {
         const touchpoint = JSON.parse(value as string) as Touchpoint;
         if (typeof touchpoint.id !== 'string') throw touchpoint;
-        batch.keys.push(key);
-        batch.records.push(touchpoint);
+        batch.push([key, touchpoint]);
       } catch {
         corrupted.push(key);
       }
     }
-    if (corrupted.length) await drop(corrupted, result, 'corrupted in storage');
-    return !batch.keys.length || send(batch, result);
+    if (corrupted.length) await drop(corrupted, result, 'corrupted');
+    return !batch.length || send(batch, result);
   }
 
   async function trim(result: FlushResult) {
     const keys = await useStore((current) => current.keys());
     pending = keys.length;
     const over = overLimits(keys, delivery);
-    if (over.length) await drop(over, result, 'over maxRecords, maxBytes or maxAgeDays');
+    if (over.length) await drop(over, result, 'over the delivery limits');
   }
 
   /** The flusher's work: trim, then send batches in key order, a few at a time. Resolves whether time ran out. */
@@ -195,13 +210,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
     let more: boolean | undefined;
     if (destroyed) return result;
     try {
-      while (queue.length) void write();
+      // Chunk by chunk, each its own task: a whole 10,000-record queue at once would block the page.
+      while (queue.length) await write();
       await lastWrite;
       more = await role(store, () => drain(result));
       // Another tab is the flusher: learn how much is waiting from the store.
       if (more === undefined) pending = await useStore((current) => current.count());
     } catch (error) {
-      report('internal', `flush failed: ${String(error)}`, error);
+      report('internal', `flush: ${String(error)}`, error);
     }
     result.pending = pending + queue.length;
     if (result.sent || result.retried || result.dropped) options.onFlush(result);
@@ -224,7 +240,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     encode: (records) => format.encode(records, meta()),
     headers: options.headers,
     flushIntervalMs: delivery.flushIntervalMs,
-    beforeSend: () => void write(true),
+    beforeSend() {
+      void write(true);
+      spill.save([...writing].flat());
+    },
     onDelivered: (touchpoints, outcome) =>
       void delivered(touchpoints.map((touchpoint) => recordKey(touchpoint.id, JSON.stringify(touchpoint))), outcome).catch(() => {}),
   });
@@ -233,6 +252,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     plan(0);
   };
   addEventListener('online', online);
+  const spilled = spill.take();
+  if (spilled.length) void persist(spilled);
   plan(0); // resume what earlier pages left
 
   return {

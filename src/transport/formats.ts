@@ -31,15 +31,19 @@ export const segmentFormat: Format = {
     JSON.stringify({
       writeKey,
       sentAt,
-      batch: records.map(({ id, name, props, ts, anonymousId, userId, page }) => ({
-        type: name === '$page_view' ? 'page' : name === '$identify' ? 'identify' : 'track',
-        ...(name === '$identify' ? { traits: props.traits ?? {} } : name === '$page_view' ? {} : { event: name }),
-        messageId: id,
-        anonymousId,
-        userId: userId ?? undefined,
-        timestamp: ts,
-        properties: name === '$page_view' ? { url: page.url, path: page.path, referrer: page.referrer, title: page.title, ...props } : props,
-        context: { page, library: { name: 'waymark', version: sdk.split('@')[1] } },
-      })),
+      batch: records.map(({ id, name, props, ts, anonymousId, userId, page }) => {
+        const type = name === '$page_view' ? 'page' : name === '$identify' ? 'identify' : 'track';
+        return {
+          type,
+          event: type === 'track' ? name : undefined,
+          traits: type === 'identify' ? props.traits : undefined,
+          messageId: id,
+          anonymousId,
+          userId: userId ?? undefined,
+          timestamp: ts,
+          properties: type === 'page' ? { ...page, ...props } : props,
+          context: { page, library: { name: 'waymark', version: sdk.split('@')[1] } },
+        };
+      }),
     }),
 };

@@ -33,7 +33,7 @@ describe('scheduling', () => {
     const { outbox } = openOutbox({ delivery: { batchSize: 50 } });
     track(outbox, 120);
     await expect.poll(() => sink.ids().length).toBe(120);
-    expect(outbox.stats().pending).toBe(0);
+    await expect.poll(() => outbox.stats().pending).toBe(0);
   });
 
   it('sends a partial batch on the interval', async () => {
@@ -164,4 +164,34 @@ describe('page hide', () => {
     await wait(50);
     expect(sink.requests).toHaveLength(0);
   });
+
+  it('spills records still being written to localStorage; the next page sends them', async () => {
+    const namespace = `spill-${Math.random()}`;
+    const stuck = vi.spyOn(indexedDB, 'open').mockImplementation(() => ({}) as IDBOpenDBRequest); // never opens, like a closing tab
+    const closing = openOutbox({ namespace, endpoint: () => undefined });
+    const records = track(closing.outbox, 5);
+    await wait(10);
+    dispatchEvent(new Event('pagehide'));
+    stuck.mockRestore();
+    closing.outbox.destroy();
+    const spillKeys = () => Object.keys(localStorage).filter((key) => key.startsWith(`waymark:${namespace}:spill:`));
+    expect(spillKeys()).toHaveLength(1);
+
+    openOutbox({ namespace });
+    await expect.poll(() => sink.ids()).toEqual(records.map((record) => record.id));
+    expect(spillKeys()).toHaveLength(0);
+  });
+
+  it('removes the spilled copy once the write commits after all', async () => {
+    const namespace = `spill-ok-${Math.random()}`;
+    const { outbox } = await openIdle({ namespace, endpoint: () => undefined });
+    track(outbox, 5);
+    await wait(0); // the write has started, not committed
+    setHidden(true);
+    const spillKeys = () => Object.keys(localStorage).filter((key) => key.startsWith(`waymark:${namespace}:spill:`));
+    expect(spillKeys()).toHaveLength(1);
+    await expect.poll(spillKeys).toHaveLength(0);
+    expect(outbox.stats().pending).toBe(5);
+  });
 });
+

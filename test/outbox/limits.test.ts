@@ -84,3 +84,12 @@ describe('outbox limits', () => {
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(100);
   });
 });
+
+describe('delivery options', () => {
+  it('falls back to the defaults for values that are not sane positive numbers', async () => {
+    const { outbox } = openOutbox({ delivery: { batchSize: 0, batchBytes: -1, maxRecords: Number.NaN, flushIntervalMs: Infinity } });
+    track(outbox, 120);
+    await outbox.flush();
+    expect(sink.accepted().map((request) => request.body.batch.length).sort((a, b) => b - a)).toEqual([50, 50, 20]);
+  });
+});
