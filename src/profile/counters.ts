@@ -2,7 +2,7 @@ import type { Condition, Config, PropsWhere } from '../config/schema.js';
 
 /** A `where`-filtered event condition the config uses: the profile keeps a tally for it. */
 export interface FilteredCounter {
-  /** Stable across page loads and configs: the event name and the `where`, keys sorted. */
+  /** The event name and the `where`, as JSON. */
   key: string;
   event: string;
   where: PropsWhere;
@@ -18,14 +18,8 @@ export interface CounterPlan {
   keyOf(event: string, where: PropsWhere): string;
 }
 
-const stable = (value: unknown): string =>
-  Array.isArray(value)
-    ? `[${value.map(stable).join(',')}]`
-    : typeof value === 'object' && value !== null
-      ? `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${stable((value as Record<string, unknown>)[key])}`).join(',')}}`
-      : (JSON.stringify(value) ?? 'null');
-
-export const counterKey = (event: string, where: PropsWhere): string => JSON.stringify(event) + stable(where);
+/** Stable across page loads while the config keeps this condition as it is. */
+export const counterKey = (event: string, where: PropsWhere): string => JSON.stringify([event, where]);
 
 /**
  * Finds every event condition in stages and prompt `if`s. Filtered ones get their own tally,

@@ -8,46 +8,59 @@ export const MAX_EVENT_NAMES = 500;
 export const MAX_FILTERED = 200;
 export const MAX_PROMPTS = 200;
 export const MAX_TRAITS = 100;
-const MAX_TRAIT_CHARS = 1_000;
 export const MAX_RECENT_IDS = 100;
 export const MAX_TEXT = 2_048;
+const MAX_TRAIT_CHARS = 1_000;
 
-/** What the profile stores: `toJSON()` returns it, `createProfile` restores it. */
+/** What the profile stores: `toJSON()` returns it, `createProfile` restores it. Times are epoch ms, 0 for never. */
 export interface ProfileData {
   v: 1;
   /** Every touchpoint name, `$` names included. */
   events: Record<string, Tally>;
   /** `where`-filtered event conditions of the config, by counter key. */
   filtered: Record<string, Tally>;
-  traits: Props;
-  stage: string | null;
-  session: { id: string; startedAt: number | null; pageViews: number; count: number; promptsShown: number };
-  page: { url: string; path: string; referrer: string; viewedAt: number | null; scroll: number };
   prompts: Record<string, PromptHistory>;
-  lastPromptShownAt: number | null;
+  traits: Props;
   /** Ids of the latest touchpoints applied, so one arriving twice counts once. */
   recentIds: string[];
+  /** '' for none. */
+  stage: string;
+  sessionId: string;
+  sessionStart: number;
+  sessionPageViews: number;
+  sessionCount: number;
+  sessionPrompts: number;
+  url: string;
+  path: string;
+  referrer: string;
+  pageViewAt: number;
+  scroll: number;
+  lastPromptShownAt: number;
 }
 
 /** A record without a prototype: keys like `__proto__` or `constructor` are plain keys. */
 export const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 
-export const emptyHistory = (): PromptHistory => ({ shown: 0, answered: 0, dismissed: 0, lastShownAt: null, lastAnsweredAt: null, lastDismissedAt: null });
-
-export function emptyProfileData(): ProfileData {
-  return {
-    v: 1,
-    events: dict(),
-    filtered: dict(),
-    traits: dict(),
-    stage: null,
-    session: { id: '', startedAt: null, pageViews: 0, count: 0, promptsShown: 0 },
-    page: { url: '', path: '', referrer: '', viewedAt: null, scroll: 0 },
-    prompts: dict(),
-    lastPromptShownAt: null,
-    recentIds: [],
-  };
-}
+export const emptyProfileData = (): ProfileData => ({
+  v: 1,
+  events: dict(),
+  filtered: dict(),
+  prompts: dict(),
+  traits: dict(),
+  recentIds: [],
+  stage: '',
+  sessionId: '',
+  sessionStart: 0,
+  sessionPageViews: 0,
+  sessionCount: 0,
+  sessionPrompts: 0,
+  url: '',
+  path: '',
+  referrer: '',
+  pageViewAt: 0,
+  scroll: 0,
+  lastPromptShownAt: 0,
+});
 
 /**
  * Makes room for one more key: evicts the entry that is oldest by `age`, never one in
@@ -76,75 +89,36 @@ export function mergeTraits(traits: Props, incoming: unknown) {
   }
 }
 
-const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const nullableNumber = (value: unknown) => value === null || finite(value);
+// Enough to never throw later: apply() and facts() read exactly these fields.
+const isTally = (value: unknown) =>
+  isObject(value) && Number.isFinite(value.count) && Array.isArray(value.days) && value.days.length % 2 === 0 && value.days.length <= 2 * MAX_DAYS + 2;
+const isHistory = (value: unknown) => isObject(value) && ['shown', 'answered', 'dismissed'].every((key) => Number.isFinite(value[key]));
 
-const isTally = (value: unknown): value is Tally =>
-  isObject(value) &&
-  finite(value.count) &&
-  finite(value.first) &&
-  finite(value.last) &&
-  Array.isArray(value.days) &&
-  value.days.length % 2 === 0 &&
-  value.days.length <= 2 * MAX_DAYS + 2 &&
-  value.days.every((item, index, days) => finite(item) && (index % 2 === 1 || index < 2 || item > days[index - 2]));
-
-const isHistory = (value: unknown): value is PromptHistory =>
-  isObject(value) &&
-  finite(value.shown) &&
-  finite(value.answered) &&
-  finite(value.dismissed) &&
-  nullableNumber(value.lastShownAt) &&
-  nullableNumber(value.lastAnsweredAt) &&
-  nullableNumber(value.lastDismissedAt);
-
-/** Copies the entries that pass `valid`, at most `max` of them. */
-function copyValid<T>(stored: unknown, valid: (value: unknown) => value is T, max: number): Record<string, T> {
-  const out = dict<T>();
-  if (!isObject(stored)) return out;
-  let size = 0;
-  for (const key of Object.keys(stored)) {
-    const value = stored[key];
-    if (size < max && valid(value)) {
-      out[key] = value;
-      size++;
-    }
-  }
-  return out;
-}
-
-/** Takes each field of `stored` that has the type of the same field in `fresh`. */
-function sameShape<T extends object>(fresh: T, stored: unknown): T {
-  if (!isObject(stored)) return fresh;
-  const out = fresh as Record<string, unknown>;
-  for (const key of Object.keys(out)) {
-    const want = out[key];
-    const got = stored[key];
-    if (typeof got === 'string' && typeof want === 'string') out[key] = got.slice(0, MAX_TEXT);
-    else if (finite(got) && (typeof want === 'number' || want === null)) out[key] = got;
-  }
-  return fresh;
+/** Copies into a prototype-free record, if every entry is valid and there are not too many. */
+function copyAll<T>(stored: unknown, valid: (value: unknown) => boolean, max: number): Record<string, T> | null {
+  if (!isObject(stored)) return null;
+  const entries = Object.entries(stored);
+  return entries.length <= max && entries.every(([, value]) => valid(value)) ? Object.assign(dict<T>(), stored) : null;
 }
 
 /**
- * A previous `toJSON()` back into profile data. Anything unreadable (another version,
- * corruption, a different shape) is dropped part by part; garbage yields a fresh profile.
+ * A previous `toJSON()` back into profile data; anything not exactly in shape (another
+ * version, corruption, a foreign value) gives a fresh profile instead.
  */
 export function restoreProfileData(stored: unknown): ProfileData {
-  const data = emptyProfileData();
-  if (!isObject(stored) || stored.v !== 1) return data;
-  try {
-    data.events = copyValid(stored.events, isTally, MAX_EVENT_NAMES);
-    data.filtered = copyValid(stored.filtered, isTally, MAX_FILTERED);
-    data.prompts = copyValid(stored.prompts, isHistory, MAX_PROMPTS);
-    mergeTraits(data.traits, stored.traits);
-    data.stage = typeof stored.stage === 'string' ? stored.stage.slice(0, MAX_TEXT) : null;
-    sameShape(data.session, stored.session);
-    sameShape(data.page, stored.page);
-    if (finite(stored.lastPromptShownAt)) data.lastPromptShownAt = stored.lastPromptShownAt;
-    if (Array.isArray(stored.recentIds)) data.recentIds = stored.recentIds.filter((id) => typeof id === 'string').slice(-MAX_RECENT_IDS);
-    return data;
-  } catch {
-    return emptyProfileData();
+  const data = emptyProfileData() as unknown as Record<string, unknown>;
+  if (!isObject(stored) || stored.v !== 1) return emptyProfileData();
+  for (const key of Object.keys(data)) {
+    const got = stored[key];
+    const want = data[key];
+    if (typeof got !== typeof want || (typeof got === 'number' && !Number.isFinite(got)) || (typeof got === 'string' && got.length > MAX_TEXT)) return emptyProfileData();
+    if (typeof got !== 'object') data[key] = got;
   }
+  const events = copyAll<Tally>(stored.events, isTally, MAX_EVENT_NAMES);
+  const filtered = copyAll<Tally>(stored.filtered, isTally, MAX_FILTERED);
+  const prompts = copyAll<PromptHistory>(stored.prompts, isHistory, MAX_PROMPTS);
+  const recentIds = stored.recentIds;
+  if (!events || !filtered || !prompts || !Array.isArray(recentIds) || !recentIds.every((id) => typeof id === 'string')) return emptyProfileData();
+  mergeTraits(data.traits as Props, stored.traits);
+  return Object.assign(data as unknown as ProfileData, { events, filtered, prompts, recentIds: recentIds.slice(-MAX_RECENT_IDS) });
 }

@@ -1,8 +1,8 @@
 import type { Condition, Operators, PropsWhere } from '../config/conditions.js';
 import type { Props } from '../types.js';
-import type { Facts } from './facts.js';
-import { eventCount, isObject, promptValue, propValue, READ_FACT, READ_GROUP } from './lookup.js';
-import { compileOperators, never } from './operators.js';
+import type { EventQuery, Facts } from './facts.js';
+import { isObject, promptValue, propValue, READ_FACT, READ_GROUP } from './lookup.js';
+import { compileOperators } from './operators.js';
 import { describeOperators, show } from './wording.js';
 
 /** One line of `explain()`: `path` like `if.all[1].points`, `reason` for people. */
@@ -45,23 +45,16 @@ export function explainCondition(condition: Condition, facts: Facts, path = 'if'
   return lines;
 }
 
-const wheres = new WeakMap<object, (props: unknown) => boolean>();
+const wheres = new WeakMap<object, Check>();
 
 /** Trigger and reward `where` on a touchpoint's props; no `where` always matches. */
 export function matchesWhere(where: PropsWhere | undefined, props: Props): boolean {
   if (where === undefined) return true;
-  if (!isObject(where)) return false;
   try {
-    let test = wheres.get(where);
-    if (!test) {
-      const tests = Object.keys(where).map((key) => {
-        const ops = compileOperators(where[key] as Operators);
-        return (value: unknown) => ops(propValue(value, key));
-      });
-      test = (value) => tests.every((one) => one(value));
-      wheres.set(where, test);
-    }
-    return test(props);
+    let check = wheres.get(where);
+    // The same group check as `trait`, reading the props instead of the facts.
+    if (!check) wheres.set(where, (check = group(where, '', (name, ops, suffix) => leaf(name, ops, suffix, (values) => propValue(values, name)))));
+    return check(props as unknown as Facts);
   } catch {
     return false;
   }
@@ -149,7 +142,8 @@ function compileKey(key: string, arg: unknown, condition: Record<string, unknown
       const where = isObject(condition.where) ? ` with ${describeWhere(condition.where)}` : '';
       const within = condition.withinDays === undefined ? '' : ` in the last ${show(condition.withinDays)} days`;
       return (facts, lines, parent) => {
-        const times = eventCount(condition, facts);
+        const counted = facts.countEvents(condition as unknown as EventQuery);
+        const times = typeof counted === 'number' ? counted : 0;
         const pass = count(times);
         lines?.push({
           path: parent + suffix,

@@ -1,4 +1,4 @@
-import type { EventQuery, Facts } from './facts.js';
+import type { Facts } from './facts.js';
 
 const DAY_MS = 86_400_000;
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -42,9 +42,3 @@ export function promptValue(facts: Facts, promptId: string, name: string): unkno
   return name === 'shown' || name === 'answered' || name === 'dismissed' ? (history?.[name] ?? 0) : undefined;
 }
 
-/** Matching touchpoints for an event leaf (`event`, `where`, `withinDays`); 0 if it has no event name. */
-export function eventCount(condition: Record<string, unknown>, facts: Facts): number {
-  if (typeof condition.event !== 'string') return 0;
-  const count = facts.countEvents(condition as unknown as EventQuery);
-  return typeof count === 'number' ? count : 0;
-}

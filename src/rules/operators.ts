@@ -54,9 +54,10 @@ function compileOne(op: string, arg: unknown, ops: Operators): ValueTest {
     case 'exists':
       return (value) => (value !== undefined && value !== null) === arg;
     case 'eq':
-      return (value) => isScalar(value) && value === arg;
-    case 'neq':
-      return (value) => isScalar(value) && value !== arg;
+    case 'neq': {
+      const equal = op === 'eq';
+      return (value) => isScalar(value) && (value === arg) === equal;
+    }
     case 'in':
     case 'notIn': {
       if (!Array.isArray(arg)) return never;
@@ -69,13 +70,16 @@ function compileOne(op: string, arg: unknown, ops: Operators): ValueTest {
       };
     }
     case 'gt':
-      return (value) => compare(value, arg) > 0;
     case 'gte':
-      return (value) => compare(value, arg) >= 0;
     case 'lt':
-      return (value) => compare(value, arg) < 0;
-    case 'lte':
-      return (value) => compare(value, arg) <= 0;
+    case 'lte': {
+      const side = op[0] === 'g' ? 1 : -1;
+      const orEqual = op.length > 2;
+      return (value) => {
+        const order = compare(value, arg);
+        return order === side || (orEqual && order === 0);
+      };
+    }
     case 'between': {
       if (!Array.isArray(arg)) return never;
       const [low, high] = arg as unknown[];
@@ -85,9 +89,8 @@ function compileOne(op: string, arg: unknown, ops: Operators): ValueTest {
       // A string holds a substring; a list holds an item.
       return (value) => (typeof value === 'string' ? typeof arg === 'string' && value.includes(arg) : Array.isArray(value) && value.includes(arg));
     case 'startsWith':
-      return typeof arg === 'string' ? (value) => typeof value === 'string' && value.startsWith(arg) : never;
     case 'endsWith':
-      return typeof arg === 'string' ? (value) => typeof value === 'string' && value.endsWith(arg) : never;
+      return typeof arg === 'string' ? (value) => typeof value === 'string' && value[op](arg) : never;
     case 'matches':
       return typeof arg === 'string' ? matcher(globToRegExp(arg)) : never;
     case 'regex':

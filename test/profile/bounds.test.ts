@@ -12,7 +12,7 @@ interface Stored {
   prompts: Record<string, unknown>;
   traits: Record<string, unknown>;
   recentIds: string[];
-  page: { url: string };
+  url: string;
 }
 
 const names = fc.oneof(
@@ -41,7 +41,7 @@ function expectBounded(profile: ReturnType<typeof createProfile>) {
   expect(Object.keys(stored.prompts).length).toBeLessThanOrEqual(MAX_PROMPTS);
   expect(Object.keys(stored.traits).length).toBeLessThanOrEqual(MAX_TRAITS);
   expect(stored.recentIds.length).toBeLessThanOrEqual(MAX_RECENT_IDS);
-  expect(stored.page.url.length).toBeLessThanOrEqual(MAX_TEXT);
+  expect(stored.url.length).toBeLessThanOrEqual(MAX_TEXT);
 }
 
 describe('bounded size', () => {
@@ -104,36 +104,45 @@ describe('corrupted stored profiles', () => {
     }
   });
 
-  it('drops the unreadable parts and keeps the rest', () => {
-    const stored = {
-      v: 1,
-      events: {
-        purchase: { count: 2, first: START, last: START, days: [20_000, 2] },
-        broken: { count: 'two', first: START, last: START, days: [] },
-        unsorted: { count: 2, first: START, last: START, days: [5, 1, 3, 1] },
-        odd: { count: 1, first: START, last: START, days: [5] },
-      },
-      filtered: { key: null },
-      prompts: { nps: { shown: 1, answered: 0, dismissed: 0, lastShownAt: START, lastAnsweredAt: null, lastDismissedAt: null }, bad: { shown: -Infinity } },
-      traits: { plan: 'pro' },
-      stage: 7,
-      session: { id: 's1', startedAt: 'yesterday', pageViews: 3, count: 2, promptsShown: NaN },
-      page: { url: 5, path: '/cart', referrer: null, viewedAt: START, scroll: 30 },
-      lastPromptShownAt: 'never',
-      recentIds: ['a', 3, 'b'],
-    };
-    const { profile, facts } = fresh(stored);
-    expect(facts.countEvents({ event: 'purchase' })).toBe(2);
-    for (const event of ['broken', 'unsorted', 'odd']) expect(facts.countEvents({ event })).toBe(0);
-    expect(facts.prompts.nps?.shown).toBe(1);
-    expect(facts.prompts.bad).toBeUndefined();
-    expect(profile.traits.plan).toBe('pro');
-    expect(profile.stage).toBeNull();
-    expect(facts.session).toEqual({ pageViews: 3, seconds: 0, count: 2 });
-    expect(facts.promptsShownThisSession).toBe(0);
-    expect(facts.page).toMatchObject({ url: '', path: '/cart', referrer: '', scroll: 30 });
-    expect(facts.lastPromptShownAt).toBeNull();
-    expect((profile.toJSON() as Stored).recentIds).toEqual(['a', 'b']);
+  it('starts fresh when any part is out of shape, and restores an intact profile exactly', () => {
+    const real = createProfile(journeyConfig);
+    real.apply(touchpoint(RESERVED.pageView, {}, START, { page: { url: 'https://shop.example/?a=1', path: '/' } }));
+    real.apply(touchpoint('purchase', { amount: 120 }, START));
+    real.apply(touchpoint(RESERVED.promptShown, { promptId: 'nps' }, START));
+    real.apply(touchpoint(RESERVED.identify, { traits: { plan: 'pro' } }, START));
+    const intact = JSON.parse(JSON.stringify(real.toJSON()));
+    expect(fresh(intact).facts.countEvents({ event: 'purchase' })).toBe(1);
+    expect(fresh(intact).profile.traits.plan).toBe('pro');
+
+    const damaged: Record<string, unknown>[] = [
+      { events: { purchase: { count: 'two', days: [] } } },
+      { events: { purchase: { count: 2, days: 'today' } } },
+      { events: { purchase: { count: 1, days: [5] } } },
+      { filtered: { key: null } },
+      { prompts: { nps: { shown: 'once', answered: 0, dismissed: 0, lastShownAt: null, lastAnsweredAt: null, lastDismissedAt: null } } },
+      { stage: 7 },
+      { sessionCount: NaN },
+      { url: 5 },
+      { url: 'x'.repeat(100_000) },
+      { recentIds: ['a', 3] },
+      { traits: undefined },
+      { v: 2 },
+    ];
+    for (const damage of damaged) {
+      const { profile, facts } = fresh({ ...intact, ...damage });
+      expect(facts.countEvents({ event: 'purchase' })).toBe(0);
+      expect(facts.session.count).toBe(0);
+      expect(facts.prompts.nps).toBeUndefined();
+      expect(profile.traits.plan).toBeUndefined();
+    }
+  });
+
+  it('ignores keys it does not know', () => {
+    const real = createProfile(journeyConfig);
+    real.apply(touchpoint('purchase', { amount: 120 }, START));
+    const restored = createProfile(journeyConfig, { ...JSON.parse(JSON.stringify(real.toJSON())), junk: 'x'.repeat(10_000) });
+    expect(restored.facts(env(START)).countEvents({ event: 'purchase' })).toBe(1);
+    expect(JSON.stringify(restored.toJSON())).not.toContain('junk');
   });
 
   it('survives arbitrary JSON and arbitrary mutations of a real profile', () => {
