@@ -14,7 +14,8 @@ export interface ConditionTrace {
 
 /**
  * A compiled condition. Without `lines` it only answers, stopping at the first failing
- * leaf; with `lines` it also writes one line per leaf and per all/any/not, at `path`.
+ * leaf; with `lines` it also writes one line per leaf and per all/any/not, at the parent's
+ * `path` plus its own key.
  */
 type Check = (facts: Facts, lines?: ConditionTrace[], path?: string) => boolean;
 
