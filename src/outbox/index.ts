@@ -1,12 +1,13 @@
-import type { DeliveryOptions, FlushResult } from '../api.js';
+import type { FlushResult } from '../api.js';
 import { WaymarkError, type WaymarkErrorCode } from '../errors.js';
 import { backoffDelay } from '../transport/backoff.js';
 import { segmentFormat, waymarkFormat, type BatchMeta } from '../transport/formats.js';
 import { isRetryable, post, type Outcome } from '../transport/send.js';
 import type { Touchpoint } from '../types.js';
 import { createHideSender } from './hide.js';
-import { DEFAULT_DELIVERY, type Outbox, type OutboxOptions } from './options.js';
+import { saneDelivery, type Outbox, type OutboxOptions } from './options.js';
 import { createFlusherRole } from './role.js';
+import { createSharedRetry } from './shared-retry.js';
 import { createSpill } from './spill.js';
 import { batchLength, overLimits } from './limits.js';
 import { indexedDbStore, memoryStore, recordKey, type Entry, type Store } from './store.js';
@@ -32,14 +33,9 @@ type Timer = ReturnType<typeof setTimeout> | undefined;
  */
 export function createOutbox(options: OutboxOptions): Outbox {
   const { namespace } = options;
-  // Anything but a sane positive number falls back to the default: a batchSize of 0 would read the whole store.
-  const delivery = { ...DEFAULT_DELIVERY };
-  for (const name of Object.keys(delivery) as Array<keyof DeliveryOptions>) {
-    const value = options.delivery[name];
-    if (value > 0 && value < 2 ** 31) delivery[name] = value;
-  }
+  const delivery = saneDelivery(options.delivery);
   const format = options.format === 'segment' ? segmentFormat : waymarkFormat;
-  const sdk = options.sdkVersion.includes('@') ? options.sdkVersion : `waymark@${options.sdkVersion}`;
+  const sdk = `waymark@${options.sdkVersion}`;
   const role = createFlusherRole(`waymark-${namespace}-flush`);
   let store: Store = indexedDbStore(`waymark-${namespace}-outbox`);
   let storeWorked = false;
@@ -48,6 +44,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   /** Chunks handed to IndexedDB and not committed yet: spilled to localStorage if the page hides. */
   const writing = new Set<Entry[]>();
   const spill = createSpill(namespace);
+  const retry = createSharedRetry(namespace);
   let writeTimer: Timer;
   let flushTimer: Timer;
   let running: Promise<FlushResult> | null = null;
@@ -65,7 +62,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     options.onError(new WaymarkError(code, message, details));
   };
   const meta = (): BatchMeta => ({ writeKey: options.writeKey, sentAt: new Date().toISOString(), sdk, attempt });
-  const sendable = () => Boolean(options.endpoint()) && navigator.onLine !== false && Date.now() >= nextAttemptAt;
+  /** Adopts a later retry time that another tab was given. */
+  const waitFor = () => {
+    const [sharedAt, sharedAttempt] = retry.read();
+    if (sharedAt > nextAttemptAt && sharedAt > Date.now()) (nextAttemptAt = sharedAt), (attempt = sharedAttempt);
+    return nextAttemptAt - Date.now();
+  };
+  const sendable = () => Boolean(options.endpoint()) && navigator.onLine !== false && waitFor() <= 0;
 
   /** Runs a store operation; on the first IndexedDB failure, moves to memory for this page and runs it there. */
   async function useStore<T>(operation: (store: Store) => Promise<T>): Promise<T> {
@@ -135,6 +138,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const message = `HTTP ${status || 'failed'}, retry in ${delay} ms`;
     if (attempt++) lastError = message;
     else report('delivery_failed', message, { status, retryInMs: delay });
+    retry.write(nextAttemptAt, attempt);
   }
 
   /** Sends one batch; resolves false when it must be retried later. */
@@ -221,7 +225,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
     result.pending = pending + queue.length;
     if (result.sent || result.retried || result.dropped) options.onFlush(result);
-    plan(more ? 0 : Math.max(0, nextAttemptAt - Date.now()) || delivery.flushIntervalMs);
+    plan(more ? 0 : Math.max(0, waitFor()) || delivery.flushIntervalMs);
     return result;
   }
 
@@ -249,6 +253,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   });
   const online = () => {
     attempt = nextAttemptAt = 0;
+    retry.write(0, 0);
     plan(0);
   };
   addEventListener('online', online);
@@ -270,7 +275,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       ...totals,
       storage: store.kind,
       lastError,
-      nextAttemptAt: nextAttemptAt > Date.now() ? new Date(nextAttemptAt).toISOString() : null,
+      nextAttemptAt: waitFor() > 0 ? new Date(nextAttemptAt).toISOString() : null,
     }),
     async clear() {
       queue = [];

@@ -11,6 +11,15 @@ export const DEFAULT_DELIVERY: DeliveryOptions = {
   maxAgeDays: 7,
 };
 
+/** Anything but a sane positive number falls back to the default: a batchSize of 0 would read the whole store. */
+export function saneDelivery(given: DeliveryOptions): DeliveryOptions {
+  const delivery = { ...DEFAULT_DELIVERY };
+  for (const name of Object.keys(delivery) as Array<keyof DeliveryOptions>) {
+    if (given[name] > 0 && given[name] < 2 ** 31) delivery[name] = given[name];
+  }
+  return delivery;
+}
+
 export interface OutboxOptions {
   /** Separates the IndexedDB databases and locks of several instances. */
   namespace: string;
@@ -20,6 +29,7 @@ export interface OutboxOptions {
   format: 'waymark' | 'segment';
   /** Any header makes requests non-simple (a CORS preflight); default none. */
   headers?: Record<string, string>;
+  /** x.y.z: the body says "waymark@x.y.z". */
   sdkVersion: string;
   /** Defaults already merged by the caller. */
   delivery: DeliveryOptions;

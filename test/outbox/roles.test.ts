@@ -95,3 +95,27 @@ describe('a tab that dies mid-flush', () => {
     expect(sink.ids()).toEqual(records.map((record) => record.id));
   });
 });
+
+describe('backoff across tabs', () => {
+  it('a Retry-After one tab received quiets the other tabs too', async () => {
+    sink.respond = () => new HttpResponse(null, { status: 429, headers: { 'retry-after': '60' } });
+    const namespace = `quiet-${Math.random()}`;
+    const first = openOutbox({ namespace });
+    const second = openOutbox({ namespace });
+    await wait(5);
+    await Promise.all([first.outbox.flush(), second.outbox.flush()]); // start-up runs done: first gets the role below
+    track(first.outbox, 3);
+    expect(await first.outbox.flush()).toMatchObject({ retried: 3 });
+    sink.respond = () => new HttpResponse(null, { status: 200 });
+    track(second.outbox, 2);
+    expect(await second.outbox.flush()).toMatchObject({ sent: 0, retried: 0, pending: 5 });
+    expect(Date.parse(second.outbox.stats().nextAttemptAt!) - Date.now()).toBeGreaterThan(59_000);
+    expect(sink.requests).toHaveLength(1);
+    expect(second.codes()).toEqual([]); // one report per failing streak, from the tab that saw it
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 61_000);
+    expect(await second.outbox.flush()).toMatchObject({ sent: 5, pending: 0 });
+  });
+});
+
