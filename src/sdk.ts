@@ -7,29 +7,43 @@ import { WaymarkError } from './errors.js';
 import { guard } from './guard.js';
 import { createLogger } from './log.js';
 import { createOutbox, DEFAULT_DELIVERY } from './outbox/index.js';
+import { createPipeline } from './pipeline.js';
+import { createPromptController, type PromptController } from './prompts/controller.js';
+import { createPromptHost } from './prompts/host.js';
+import { widgetsLoader } from './prompts/load-widgets.js';
+import { stampTzOffset } from './profile/ledger.js';
+import { startDetectors } from './track/detectors/index.js';
+import { detectLocale } from './track/device.js';
 import { createIdentity } from './track/identity.js';
 import { currentPage } from './track/page-info.js';
 import { sanitizeProps } from './track/sanitize.js';
+import { createTabFeed } from './track/tab-feed.js';
 import { makeTouchpoint } from './track/touchpoint.js';
-import type { Props, Touchpoint } from './types.js';
+import { RESERVED, type Props, type Touchpoint } from './types.js';
+import { openVisitor, type Derived, type Visitor } from './visitor.js';
 
 export const SDK_VERSION = '__WAYMARK_VERSION__';
 
+const NO_FLUSH: FlushResult = { sent: 0, retried: 0, dropped: 0, pending: 0 };
+
 /** Wires the modules once per instance. Every public method is guarded: nothing throws out. */
 export function createSdk(options: InitOptions & { namespace: string }, onDestroy: () => void): Waymark {
-  const namespace = options.namespace;
-  let debugOn = options.debug === true;
-  const debug = createLogger(() => debugOn);
+  const { namespace } = options;
+  const debug = createLogger(() => options.debug === true);
   const events = createEmitter<WaymarkEvents>((error) => report(new WaymarkError('internal', `an event handler threw: ${String(error)}`, error)));
   const report = (error: WaymarkError) => {
     debug(`${error.code}: ${error.message}`);
     events.emit('error', error);
   };
+  const locale = detectLocale(options.locale);
   const identity = createIdentity(namespace, typeof options.userId === 'string' ? options.userId : undefined);
   const state = { stage: signal<string | null>(null), points: signal(0), tier: signal<string | null>(null) };
   let config: Config | null = null;
+  let visitor: Visitor | null = null;
+  let controller: PromptController | null = null;
   let consent = options.consent !== false;
   let destroyed = false;
+
   const outbox = createOutbox({
     namespace,
     endpoint: () => options.endpoint,
@@ -40,23 +54,98 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     delivery: { ...DEFAULT_DELIVERY, ...options.delivery },
     onError: report,
     onFlush: (result) => events.emit('flush', result),
+    // Server authority: the endpoint's answer may carry the visitor's points and tier.
+    onResponse: (body) => {
+      const profile = (body as { profile?: unknown } | null)?.profile;
+      if (profile && visitor) recordAll(visitor.ledger.adopt(profile));
+    },
     debug,
   });
 
+  /** Stamps a touchpoint, hands it to the outbox at once, and queues the rule work. */
   const record = (name: string, props: Props): Touchpoint | null => {
     if (destroyed || !consent) return null;
-    const touchpoint = makeTouchpoint(name, props, identity, currentPage());
+    const touchpoint = makeTouchpoint(name, stampTzOffset(config, name, props), identity, currentPage());
     outbox.add(touchpoint);
-    events.emit('touchpoint', touchpoint);
+    pipeline.push(touchpoint, true);
     return touchpoint;
   };
+  const recordAll = (derived: Derived[]) => derived.forEach(({ name, props }) => record(name, props));
 
-  const readyPromise = loadConfig(options.config, report).then((loaded) => {
-    config = loaded;
-    events.emit('ready', { config });
-  });
+  const process = (touchpoint: Touchpoint, own: boolean) => {
+    try {
+      const derived = visitor?.apply(touchpoint) ?? [];
+      if (!own) return;
+      recordAll(derived);
+      controller?.onTouchpoint(touchpoint);
+      announce(touchpoint);
+    } catch (error) {
+      report(new WaymarkError('internal', `processing "${touchpoint.name}" failed: ${String(error)}`, error));
+    }
+  };
+  const feed = createTabFeed(namespace, (touchpoints) => touchpoints.forEach((touchpoint) => pipeline.push(touchpoint, false)));
+  const pipeline = createPipeline(process, feed.share);
 
-  const publicName = (name: unknown): name is string => {
+  const announce = (touchpoint: Touchpoint) => {
+    events.emit('touchpoint', touchpoint);
+    const { name, props } = touchpoint;
+    const promptId = String(props.promptId);
+    if (name === RESERVED.promptShown) events.emit('prompt:shown', { promptId });
+    if (name === RESERVED.promptAnswered) events.emit('prompt:answered', { promptId, answer: props });
+    if (name === RESERVED.promptDismissed) events.emit('prompt:dismissed', { promptId, reason: String(props.reason) });
+  };
+
+  const syncState = () => {
+    if (!visitor) return;
+    state.points.value = visitor.ledger.points;
+    state.tier.value = visitor.ledger.tier;
+    state.stage.value = visitor.stage;
+  };
+
+  const host = createPromptHost({ load: widgetsLoader(options.widgetsUrl), ...(options.nonce ? { nonce: options.nonce } : {}), onError: report });
+
+  const redeem = (offerId: string) => {
+    if (!visitor) return report(new WaymarkError('unknown_offer', `no offer "${String(offerId)}": the config is not loaded yet`));
+    pipeline.drain();
+    const result = visitor.ledger.redeem(offerId);
+    if (!result.ok) return report(result.error);
+    const touchpoint = record(RESERVED.redeem, result.props);
+    // Applying now reserves the points, so a double click cannot spend them twice.
+    if (touchpoint) recordAll(visitor.ledger.apply(touchpoint));
+  };
+
+  const stopDetectors = startDetectors(options.detectors ?? {}, (name, props) => void record(name, props));
+
+  const ready = loadConfig(options.config, report)
+    .then(async (loaded) => {
+      config = loaded;
+      visitor = await openVisitor(config, namespace, locale, report, syncState);
+      if (destroyed) return visitor.close();
+      syncState();
+      controller = createPromptController({
+        config: () => config,
+        facts: () => visitor!.facts(),
+        anonymousId: identity.anonymousId,
+        host,
+        record: (name, props) => void record(name, props),
+        widgetEnv: () => ({ locale, defaultLocale: config?.defaultLocale ?? 'en', theme: config?.theme ?? {}, vars: visitor!.vars() }),
+        offer: (offerId) => config?.rewards?.offers?.find((offer) => offer.id === offerId),
+        redeem,
+        flushSoon: outbox.flushSoon,
+        namespace,
+        onError: report,
+        debug,
+      });
+      recordAll(visitor.restage());
+      pipeline.start();
+      events.emit('ready', { config });
+    })
+    .catch((error) => report(new WaymarkError('internal', `start-up failed: ${String(error)}`, error)));
+
+  const onPageHide = () => pipeline.drain();
+  globalThis.addEventListener?.('pagehide', onPageHide);
+
+  const validName = (name: unknown): name is string => {
     if (typeof name !== 'string' || !name.trim() || name.length > 200) {
       report(new WaymarkError('invalid_argument', `track() needs a non-empty name, got ${typeof name === 'string' ? JSON.stringify(name) : typeof name}`));
       return false;
@@ -67,50 +156,57 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     }
     return true;
   };
-  const noFlush: FlushResult = { sent: 0, retried: 0, dropped: 0, pending: 0 };
+  const notLoaded = (promptId: unknown): Explanation => ({
+    promptId: String(promptId),
+    eligible: false,
+    gates: [{ gate: 'config', pass: false, reason: 'config: not loaded yet' }],
+  });
 
-  const wm: Waymark = {
+  return {
     track: guard(report, 'track', (name: string, props?: Props) => {
-      if (publicName(name)) record(name, sanitizeProps(props));
+      if (validName(name)) record(name, sanitizeProps(props));
     }, undefined),
-    page: guard(report, 'page', (props?: Props) => void record('$page_view', sanitizeProps(props)), undefined),
+    page: guard(report, 'page', (props?: Props) => void record(RESERVED.pageView, sanitizeProps(props)), undefined),
     identify: guard(report, 'identify', (userId: string | null, traits?: Props) => {
       if (userId !== null && (typeof userId !== 'string' || !userId)) {
-        report(new WaymarkError('invalid_argument', 'identify() needs a user id string (or null to keep the visitor anonymous)'));
-        return;
+        return report(new WaymarkError('invalid_argument', 'identify() needs a user id string (or null to keep the visitor anonymous)'));
       }
       identity.setUserId(userId);
-      record('$identify', { userId, traits: sanitizeProps(traits) });
+      record(RESERVED.identify, { userId, traits: sanitizeProps(traits) });
     }, undefined),
-    show: guard(report, 'show', (promptId: string) => {
-      report(new WaymarkError('unknown_prompt', `no prompt "${String(promptId)}" to show`));
+    show: guard(report, 'show', (promptId: string, showOptions?: { force?: boolean }) => {
+      void ready.then(() => controller?.show(String(promptId), { force: showOptions?.force === true }));
     }, undefined),
-    explain: guard(report, 'explain', (promptId: string): Explanation => ({
-      promptId: String(promptId),
-      eligible: false,
-      gates: [{ gate: 'config', pass: false, reason: config ? `no prompt "${String(promptId)}" in the config` : 'no valid config is loaded' }],
-    }), { promptId: '', eligible: false, gates: [] }),
-    redeem: guard(report, 'redeem', (offerId: string) => {
-      report(new WaymarkError('unknown_offer', `no offer "${String(offerId)}"`));
-    }, undefined),
+    explain: guard(report, 'explain', (promptId: string) => controller?.explain(String(promptId)) ?? notLoaded(promptId), notLoaded('')),
+    redeem: guard(report, 'redeem', (offerId: string) => redeem(String(offerId)), undefined),
     on: guard(report, 'on', (event, handler) => (typeof handler === 'function' ? events.on(event, handler) : () => {}), () => {}),
-    flush: guard(report, 'flush', () => outbox.flush(), Promise.resolve(noFlush)),
+    flush: guard(report, 'flush', () => (pipeline.drain(), outbox.flush()), Promise.resolve(NO_FLUSH)),
     stats: guard(report, 'stats', () => outbox.stats(), {
       pending: 0, sent: 0, dropped: 0, retries: 0, storage: 'memory', lastError: null, nextAttemptAt: null,
     }),
     setConsent: guard(report, 'setConsent', (granted: boolean) => void (consent = granted === true), undefined),
-    reset: guard(report, 'reset', () => identity.reset(), undefined),
+    reset: guard(report, 'reset', () => {
+      pipeline.drain();
+      identity.reset();
+      visitor?.forget();
+    }, undefined),
     destroy: guard(report, 'destroy', () => {
       if (destroyed) return;
+      pipeline.drain();
       destroyed = true;
+      stopDetectors();
+      controller?.destroy();
+      host.destroy();
+      pipeline.stop();
+      feed.close();
+      visitor?.close();
       identity.persist();
       outbox.destroy();
+      globalThis.removeEventListener?.('pagehide', onPageHide);
       events.clear();
       onDestroy();
     }, undefined),
-    ready: () => readyPromise.catch(() => {}),
+    ready: () => ready,
     state,
   };
-  void debugOn;
-  return wm;
 }

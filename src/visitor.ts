@@ -1,0 +1,87 @@
+import type { Config } from './config/schema.js';
+import type { WaymarkError } from './errors.js';
+import { openLedger } from './profile/ledger-store.js';
+import type { Ledger } from './profile/ledger.js';
+import { createProfile, type Profile } from './profile/profile.js';
+import { createProfileStore } from './profile/store.js';
+import type { Facts } from './rules/facts.js';
+import { rewardVars } from './rules/rewards.js';
+import { stageChange } from './rules/stages.js';
+import { detectDevice } from './track/device.js';
+import { RESERVED, type Props, type Touchpoint } from './types.js';
+
+export interface Derived {
+  name: string;
+  props: Props;
+}
+
+export interface Visitor {
+  /** Applies a touchpoint to the profile and the ledger → the touchpoints it causes. */
+  apply(touchpoint: Touchpoint): Derived[];
+  /** Re-derives the stage without a touchpoint (a `withinDays` window may have closed). */
+  restage(): Derived[];
+  facts(): Facts;
+  vars(): Record<string, string | number>;
+  readonly ledger: Ledger;
+  readonly stage: string | null;
+  /** A new visitor: fresh profile and ledger (reset()). */
+  forget(): void;
+  close(): void;
+}
+
+const EMPTY_CONFIG: Config = { version: 1 };
+
+/**
+ * What is known about the visitor — profile, points, stage — loaded from IndexedDB once the
+ * config is known (the config decides which counters the profile keeps).
+ */
+export async function openVisitor(
+  config: Config | null,
+  namespace: string,
+  locale: string,
+  report: (error: WaymarkError) => void,
+  onChange: () => void,
+): Promise<Visitor> {
+  const store = createProfileStore(namespace, report);
+  const [stored, ledger] = await Promise.all([store.load(), openLedger(config ?? EMPTY_CONFIG, namespace, onChange, report)]);
+  let profile: Profile = createProfile(config, stored);
+  let device = detectDevice();
+  let lastDelta = 0;
+
+  const facts = () => profile.facts({ now: Date.now(), points: ledger.points, tier: ledger.tier, locale, device });
+
+  const restage = (): Derived[] => {
+    const change = stageChange(config?.stages, facts());
+    if (!change) return [];
+    profile.stage = change.to;
+    onChange();
+    return [{ name: RESERVED.stage, props: change }];
+  };
+
+  return {
+    apply(touchpoint) {
+      if (touchpoint.name === RESERVED.pageView) device = detectDevice();
+      if (touchpoint.name === RESERVED.points && typeof touchpoint.props.delta === 'number') lastDelta = touchpoint.props.delta;
+      profile.apply(touchpoint);
+      const derived: Derived[] = ledger.apply(touchpoint);
+      derived.push(...restage());
+      store.save(profile.toJSON());
+      return derived;
+    },
+    restage,
+    facts,
+    vars: () => ({ ...rewardVars(config ?? EMPTY_CONFIG, ledger, lastDelta, locale) }),
+    ledger,
+    get stage() {
+      return profile.stage;
+    },
+    forget() {
+      void store.clear();
+      ledger.clear();
+      profile = createProfile(config);
+      lastDelta = 0;
+      onChange();
+    },
+    close: () => void store.close(),
+  };
+}
