@@ -5,11 +5,11 @@ import { segmentFormat, waymarkFormat, type BatchMeta } from '../transport/forma
 import { isRetryable, post, type Outcome } from '../transport/send.js';
 import type { Touchpoint } from '../types.js';
 import { createHideSender } from './hide.js';
+import { batchLength, overLimits } from './limits.js';
 import { saneDelivery, type Outbox, type OutboxOptions } from './options.js';
 import { createFlusherRole } from './role.js';
 import { createSharedRetry } from './shared-retry.js';
 import { createSpill } from './spill.js';
-import { batchLength, overLimits } from './limits.js';
 import { indexedDbStore, memoryStore, recordKey, type Entry, type Store } from './store.js';
 
 export { DEFAULT_DELIVERY } from './options.js';
