@@ -9,11 +9,14 @@ import type { WidgetsModule } from '../../widgets/contract.js';
 export function widgetsLoader(url?: string): () => Promise<WidgetsModule> {
   let loading: Promise<WidgetsModule> | undefined;
   let failures = 0;
-  const fresh = (base: string) => (failures ? `${base}${base.includes('?') ? '&' : '?'}retry=${failures}` : base);
-  return () =>
-    (loading ??= (url ? (import(/* @vite-ignore */ fresh(url)) as Promise<WidgetsModule>) : import('../../widgets/index.js')).catch((error: unknown) => {
+  return () => {
+    // No helper call inside import(): terser inlines it as a comma sequence without parentheses,
+    // which engines then read as import(specifier, options) and reject.
+    const target = url && failures ? `${url}${url.includes('?') ? '&' : '?'}retry=${failures}` : url;
+    return (loading ??= (target ? (import(/* @vite-ignore */ target) as Promise<WidgetsModule>) : import('../../widgets/index.js')).catch((error: unknown) => {
       loading = undefined;
       failures++;
       throw error;
     }));
+  };
 }
