@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM } from './lib/browser.mjs';
 import { CONFIGS } from './lib/configs.mjs';
-import { summarize } from './lib/report.mjs';
+import { bytesSection, SECTIONS, summarize } from './lib/report.mjs';
 import { startBenchServer } from './lib/server.mjs';
 import { bytes } from './scenarios/bytes.mjs';
 import { burst } from './scenarios/burst.mjs';
@@ -77,7 +77,7 @@ try {
   await server.close();
 }
 
-const { markdown, medians, reasons } = summarize(runs);
+const { markdown, medians, reasons } = summarize(runs, [bytesSection(size.rows), ...SECTIONS]);
 const machine = describeMachine();
 const date = new Date().toISOString();
 const header = [
@@ -86,7 +86,8 @@ const header = [
   'Reproduce: `npm run bench` (or `node test/bench/run.mjs --runs N`).',
 ].join('\n');
 const footer = [
-  ...[...reasons].map(([label, why]) => `- n/a — ${label}: ${why}`),
+  // Rows of scenarios left out with --only just stay n/a, without a footnote each.
+  ...[...reasons].filter(([, why]) => !args.only || why !== 'not measured').map(([label, why]) => `- n/a — ${label}: ${why}`),
   ...[...notes].map((note) => `- ${note}`),
 ].join('\n');
 const report = `${header}\n\n${markdown}\n${footer ? `\n${footer}\n` : ''}`;

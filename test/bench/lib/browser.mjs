@@ -41,6 +41,8 @@ export async function openReady(context, url, { page, settleMs = 500 } = {}) {
 
 export async function whenReady(page, settleMs = 500) {
   await page.waitForFunction(() => typeof window.waymark?.ready === 'function', null, { timeout: 10_000 });
+  // SDK errors (widget_failed, invalid_config…) explain most n/a rows: surface them as warnings.
+  await page.evaluate(() => window.waymark.on('error', (error) => console.warn(`[waymark] ${error.code}: ${error.message}`)));
   await page.evaluate(() => window.waymark.ready());
   await page.waitForTimeout(settleMs);
 }

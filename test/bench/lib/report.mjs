@@ -8,22 +8,27 @@ const count = (value) => Math.round(value).toLocaleString('en-US');
 const percent = (value) => `${value.toFixed(2)} %`;
 const longest = (value) => (value === 0 ? 'none ≥ 50 ms' : ms(value));
 
-const bytesRow = (name, label, budget) => ({
-  key: `${name}.gzip`,
-  label,
-  once: true,
-  format: (gzip, values) => `${kb(gzip)} gzip (${kb(values[`${name}.raw`])} raw)`,
-  ...(budget ? { target: `≤ ${budget} KB gzip`, pass: (gzip) => gzip <= budget * KB } : {}),
-});
+/** One row per bundle in dist/, in the order the bytes scenario found them. */
+export function bytesSection(rows) {
+  const label = (name) =>
+    name === 'waymark.js' ? 'core, script tag (`dist/waymark.js`)' : name === 'waymark.mjs' ? 'core, ESM (`dist/waymark.mjs`)' : `lazy chunk \`dist/${name}\``;
+  return [
+    '1. Bytes',
+    [
+      ...rows.map(({ name, budget }) => ({
+        key: `bytes:${name}.gzip`,
+        label: label(name),
+        once: true,
+        format: (gzip, values) => `${kb(gzip)} gzip (${kb(values[`bytes:${name}.raw`])} raw)`,
+        ...(budget ? { target: `≤ ${kb(budget)} gzip`, pass: (gzip) => gzip <= budget } : {}),
+      })),
+      { key: 'download.typical', label: 'fetched by a page with a config, before any prompt', format: (value) => `${kb(value)} gzip` },
+      { key: 'download.prompt', label: 'fetched by a page once a prompt has shown', format: (value) => `${kb(value)} gzip` },
+    ],
+  ];
+}
 
 export const SECTIONS = [
-  ['1. Bytes', [
-    bytesRow('core', 'core, script tag (`dist/waymark.js`)', 12),
-    bytesRow('esm', 'core, ESM (`dist/waymark.mjs`)', 12),
-    bytesRow('widgets', 'widgets chunk with preact, lazy (`dist/waymark-widgets.js`)', 12),
-    bytesRow('config', 'config validator chunk with zod/mini, lazy (`dist/waymark-config.js`)', 14),
-    { key: 'scriptTag.gzip', label: 'script tag with a config, before any prompt (core + validator)', once: true, format: (value) => `${kb(value)} gzip` },
-  ]],
   ['2. Burst of 10,000 `track()` calls', [
     { key: 'burst.totalMs', label: 'one synchronous loop, total', format: ms, target: '≤ 20 ms', pass: (value) => value <= 20 },
     { key: 'burst.usPerCall', label: 'per call', format: us },
@@ -68,14 +73,14 @@ export function median(values) {
 }
 
 /**
- * `runs`: one `{ values, why }` per run. Returns the table as markdown, a one-line verdict per
+ * `runs`: one `{ values, why }` per run; `sections`: [title, rows] pairs. Returns the table as markdown, a one-line verdict per
  * row, and the medians by key.
  */
-export function summarize(runs) {
+export function summarize(runs, sections) {
   const medians = {};
   const lines = ['| Figure | Median | Each run | Target | |', '|---|---|---|---|---|'];
   const reasons = new Map();
-  for (const [section, rows] of SECTIONS) {
+  for (const [section, rows] of sections) {
     lines.push(`| **${section}** | | | | |`);
     for (const row of rows) {
       const each = runs.map((run) => run.values[row.key] ?? null);

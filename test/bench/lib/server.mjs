@@ -45,6 +45,7 @@ export async function startBenchServer(root, configs) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}`,
+    root,
     /** Records of one scenario: its event name and its per-run tag. */
     received: (name, tag) => records.filter((record) => record.name === name && record.props?.tag === tag),
     close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))),

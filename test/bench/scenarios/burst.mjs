@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { tally } from '../lib/server.mjs';
 import { heapAfterGc, openReady, sleep, withBrowser } from '../lib/browser.mjs';
+import { downloaded } from './bytes.mjs';
 
 export const BURST = 10_000;
 const WINDOW_MS = 10_000;
@@ -11,7 +12,10 @@ const WINDOW_MS = 10_000;
  */
 export function burst({ server, tag, profileTo }) {
   return withBrowser(async ({ context }) => {
+    const requested = [];
+    context.on('request', (request) => requested.push(request.url()));
     const page = await openReady(context, `${server.url}/test/bench/pages/typical.html`);
+    const startup = downloaded(server.root, requested);
     const cdp = await context.newCDPSession(page);
     const heapBefore = await heapAfterGc(cdp);
     if (profileTo) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
@@ -48,10 +52,11 @@ export function burst({ server, tag, profileTo }) {
       'delivery.lastMs': inWindow.distinct ? inWindow.lastAt - loop.endedAt : null,
       'delivery.duplicates': inWindow.duplicates,
       'heap.growthKB': heapGrowth / 1024,
+      'download.typical': startup.gzip,
     };
     const why = {};
     if (!loop.longTasksObserved) why['burst.longestTaskMs'] = why['burst.tbtMs'] = 'this Chromium has no Long Tasks API';
     if (!inWindow.distinct) why['delivery.lastMs'] = 'nothing of the burst reached the sink within 10 s';
-    return { values, why };
+    return { values, why, notes: [`the typical page fetched ${startup.names.join(', ')}`] };
   });
 }

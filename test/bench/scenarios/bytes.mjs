@@ -1,20 +1,30 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { measure } from '../../size/check.mjs';
+import { BUDGETS, measure } from '../../size/check.mjs';
 
-const FILES = { core: 'dist/waymark.js', esm: 'dist/waymark.mjs', widgets: 'dist/waymark-widgets.js', config: 'dist/waymark-config.js' };
-
-/** Figure 1: raw and gzip bytes of each browser bundle, with the same measure as `npm run size`. */
+/**
+ * Figure 1: raw and gzip bytes of every browser bundle in dist/ (the core entries and each
+ * lazily loaded chunk), measured as `npm run size` does, with the size check's budgets.
+ */
 export function bytes(root) {
+  const found = readdirSync(join(root, 'dist')).filter((name) => /^waymark(-[\w-]+)?\.m?js$/.test(name));
+  const files = [...new Set([...BUDGETS.map((entry) => entry.file.replace(/^dist\//, '')), ...found.sort()])];
   const values = {};
   const why = {};
-  for (const [key, file] of Object.entries(FILES)) {
-    const found = existsSync(join(root, file));
-    const { raw, gzip } = found ? measure(join(root, file)) : { raw: null, gzip: null };
-    Object.assign(values, { [`${key}.raw`]: raw, [`${key}.gzip`]: gzip });
-    if (!found) why[`${key}.gzip`] = `${file} is missing: run npm run build`;
-  }
-  // What a script-tag page with a config downloads before any prompt shows.
-  values['scriptTag.gzip'] = values['core.gzip'] === null || values['config.gzip'] === null ? null : values['core.gzip'] + values['config.gzip'];
-  return { values, why };
+  const rows = files.map((name) => {
+    const file = join(root, 'dist', name);
+    const { raw, gzip } = existsSync(file) ? measure(file) : { raw: null, gzip: null };
+    Object.assign(values, { [`bytes:${name}.gzip`]: gzip, [`bytes:${name}.raw`]: raw });
+    if (gzip === null) why[`bytes:${name}.gzip`] = `dist/${name} is missing: run npm run build`;
+    return { name, budget: BUDGETS.find((entry) => entry.file === `dist/${name}`)?.budget };
+  });
+  return { values, why, rows };
+}
+
+/** Gzip bytes of the dist/ files among `urls` (what a page fetched), and their names. */
+export function downloaded(root, urls) {
+  const names = [...new Set(urls.map((url) => new URL(url).pathname).filter((path) => /^\/dist\/[\w-]+\.m?js$/.test(path)))]
+    .map((path) => path.slice(6))
+    .filter((name) => existsSync(join(root, 'dist', name)));
+  return { names: names.sort(), gzip: names.reduce((sum, name) => sum + measure(join(root, 'dist', name)).gzip, 0) };
 }

@@ -1,4 +1,5 @@
 import { openReady, withBrowser } from '../lib/browser.mjs';
+import { downloaded } from './bytes.mjs';
 
 const PAINT_TIMEOUT_MS = 5_000;
 
@@ -20,6 +21,8 @@ const triggerAndWait = async ({ event, tag, timeoutMs }) => {
  */
 export function promptLatency({ server, tag }) {
   return withBrowser(async ({ context }) => {
+    const requested = [];
+    context.on('request', (request) => requested.push(request.url()));
     const page = await openReady(context, `${server.url}/test/bench/pages/prompt.html`);
     const why = {};
     const notes = [];
@@ -35,7 +38,11 @@ export function promptLatency({ server, tag }) {
       if (warm.painted === null) why['prompt.warmMs'] = `no second widget painted within ${PAINT_TIMEOUT_MS / 1000} s`;
     }
     if (cold.shown !== null || warm.shown !== null) notes.push(`prompt:shown event after ${fmt(cold.shown)} ms cold, ${fmt(warm.shown)} ms warm`);
-    return { values: { 'prompt.coldMs': cold.painted, 'prompt.warmMs': warm.painted }, why, notes };
+    const fetched = downloaded(server.root, requested);
+    if (cold.painted !== null) notes.push(`the prompt page fetched ${fetched.names.join(', ')}`);
+    const values = { 'prompt.coldMs': cold.painted, 'prompt.warmMs': warm.painted, 'download.prompt': cold.painted === null ? null : fetched.gzip };
+    if (cold.painted === null) why['download.prompt'] = 'no prompt was shown';
+    return { values, why, notes };
   });
 }
 
