@@ -7,12 +7,13 @@ import typescript from '@rollup/plugin-typescript';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /**
- * Two chunks both core bundles load lazily and never bundle: the widgets (preact UI, loaded
- * when a prompt is about to show) and the config validator (zod/mini, loaded with the config).
+ * Chunks the core bundles load lazily and never bundle (see src/chunks/lazy.ts): the widgets
+ * (preact UI), the config validator (zod/mini), and the engine (profile, rules, rewards, prompts).
  */
 const CHUNKS = [
   { source: /[\\/]widgets[\\/]index(\.tsx?|\.js)?$/, file: './waymark-widgets.js' },
   { source: /[\\/]config[\\/]validate(\.ts|\.js)?$/, file: './waymark-config.js' },
+  { source: /[\\/]chunks[\\/]engine(\.ts|\.js)?$/, file: './waymark-engine.js' },
 ];
 const chunkOf = (id) => CHUNKS.find((chunk) => chunk.source.test(id));
 const SERVER_ENTRY = /[\\/]server[\\/]index(\.ts|\.js)?$/;
@@ -81,11 +82,15 @@ export default [
     output: { file: 'dist/waymark-widgets.js', format: 'es', sourcemap: true },
     plugins: [resolve({ browser: true }), ts(), minify(), manifest()],
   },
-  {
-    input: 'src/config/validate.ts',
-    output: { file: 'dist/waymark-config.js', format: 'es', sourcemap: true },
-    plugins: [resolve({ browser: true }), ts(), minify(), manifest()],
-  },
+  ...[
+    ['src/config/validate.ts', 'dist/waymark-config.js'],
+    ['src/chunks/engine.ts', 'dist/waymark-engine.js'],
+  ].map(([input, file]) => ({
+    input,
+    external: lazyChunks.external,
+    output: { file, format: 'es', paths: lazyChunks.paths, sourcemap: true },
+    plugins: [version(), resolve({ browser: true }), ts(), minify(), manifest()],
+  })),
   {
     input: 'src/server/index.ts',
     output: { file: 'dist/server.mjs', format: 'es', sourcemap: true },

@@ -22,6 +22,11 @@ export class WaymarkError extends Error {
   ) {
     super(message);
   }
+
+  /** Lazily loaded chunks carry their own copy of this class: recognise any of them. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Error).name === 'WaymarkError' && 'code' in value;
+  }
 }
 
 export const isWaymarkError = (value: unknown): value is WaymarkError =>

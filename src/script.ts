@@ -1,5 +1,5 @@
 import type { InitOptions, Waymark } from './api.js';
-import { setValidatorUrl } from './config/load.js';
+import { setChunkBase } from './chunks/lazy.js';
 import { init } from './init.js';
 
 type QueuedCall = [string, ...unknown[]];
@@ -17,13 +17,12 @@ function start() {
   const initCall = calls.findIndex((call) => Array.isArray(call) && call[0] === 'init');
   const fromQueue = initCall >= 0 ? (calls.splice(initCall, 1)[0]?.[1] as InitOptions | undefined) : undefined;
   // Lazy chunks sit next to this script, wherever it is served from.
-  if (script?.src) setValidatorUrl(new URL('waymark-config.js', script.src).href);
+  if (script?.src) setChunkBase(new URL('.', script.src).href);
   const options: InitOptions = {
     ...(data.endpoint ? { endpoint: data.endpoint } : {}),
     ...(data.config ? { config: data.config } : {}),
     ...(data.writeKey ? { writeKey: data.writeKey } : {}),
     ...(data.debug !== undefined ? { debug: data.debug !== 'false' } : {}),
-    ...(script?.src ? { widgetsUrl: new URL('waymark-widgets.js', script.src).href } : {}),
     ...(script?.nonce ? { nonce: script.nonce } : {}),
     ...fromQueue,
   };

@@ -8,10 +8,9 @@ import { guard } from './guard.js';
 import { createLogger } from './log.js';
 import { createOutbox, DEFAULT_DELIVERY } from './outbox/index.js';
 import { createPipeline } from './pipeline.js';
-import { createPromptController, type PromptController } from './prompts/controller.js';
-import { createPromptHost } from './prompts/host.js';
-import { widgetsLoader } from './prompts/load-widgets.js';
-import { stampTzOffset } from './profile/ledger.js';
+import { chunkUrl, lazy } from './chunks/lazy.js';
+import type { PromptController } from './prompts/controller.js';
+import type { PromptHost } from './prompts/host.js';
 import { startDetectors } from './track/detectors/index.js';
 import { detectLocale } from './track/device.js';
 import { createIdentity } from './track/identity.js';
@@ -19,10 +18,13 @@ import { currentPage } from './track/page-info.js';
 import { sanitizeProps } from './track/sanitize.js';
 import { createTabFeed } from './track/tab-feed.js';
 import { makeTouchpoint } from './track/touchpoint.js';
+import { stampTzOffset } from './track/tz-offset.js';
 import { RESERVED, type Props, type Touchpoint } from './types.js';
-import { openVisitor, type Derived, type Visitor } from './visitor.js';
+import type { Derived, Visitor } from './visitor.js';
 
 export const SDK_VERSION = '__WAYMARK_VERSION__';
+
+const loadEngine = lazy('waymark-engine.js', () => import('./chunks/engine.js'));
 
 const NO_FLUSH: FlushResult = { sent: 0, retried: 0, dropped: 0, pending: 0 };
 
@@ -41,6 +43,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   let config: Config | null = null;
   let visitor: Visitor | null = null;
   let controller: PromptController | null = null;
+  let host: PromptHost | null = null;
   let consent = options.consent !== false;
   let destroyed = false;
 
@@ -102,8 +105,6 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     state.stage.value = visitor.stage;
   };
 
-  const host = createPromptHost({ load: widgetsLoader(options.widgetsUrl), ...(options.nonce ? { nonce: options.nonce } : {}), onError: report });
-
   const redeem = (offerId: string) => {
     if (!visitor) return report(new WaymarkError('unknown_offer', `no offer "${String(offerId)}": the config is not loaded yet`));
     pipeline.drain();
@@ -116,31 +117,40 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
 
   const stopDetectors = startDetectors(options.detectors ?? {}, (name, props) => void record(name, props));
 
-  const ready = loadConfig(options.config, report)
-    .then(async (loaded) => {
+  // Without a config there is nothing to evaluate: touchpoints are only recorded and delivered.
+  const engine = options.config === undefined || options.config === null ? undefined : loadEngine();
+  const ready = Promise.all([loadConfig(options.config, report), engine])
+    .then(async ([loaded, chunk]) => {
       config = loaded;
-      visitor = await openVisitor(config, namespace, locale, report, syncState);
+      if (!config || !chunk || destroyed) return void events.emit('ready', { config });
+      visitor = await chunk.openVisitor(config, namespace, locale, report, syncState);
       if (destroyed) return visitor.close();
       syncState();
-      controller = createPromptController({
-        config: () => config,
-        facts: () => visitor!.facts(),
-        anonymousId: identity.anonymousId,
-        host,
-        record: (name, props) => void record(name, props),
-        widgetEnv: () => ({ locale, defaultLocale: config?.defaultLocale ?? 'en', theme: config?.theme ?? {}, vars: visitor!.vars() }),
-        offer: (offerId) => config?.rewards?.offers?.find((offer) => offer.id === offerId),
-        redeem,
-        flushSoon: outbox.flushSoon,
-        namespace,
-        onError: report,
-        debug,
-      });
+      if (config.prompts?.length) startPrompts(chunk);
       recordAll(visitor.restage());
       pipeline.start();
       events.emit('ready', { config });
     })
-    .catch((error) => report(new WaymarkError('internal', `start-up failed: ${String(error)}`, error)));
+    .catch((error) => report(new WaymarkError('config_fetch_failed', `the engine could not start: ${String(error)}`, error)));
+
+  const startPrompts = (chunk: typeof import('./chunks/engine.js')) => {
+    const widgetsUrl = options.widgetsUrl ?? chunkUrl('waymark-widgets.js');
+    host = chunk.createPromptHost({ load: chunk.widgetsLoader(widgetsUrl), ...(options.nonce ? { nonce: options.nonce } : {}), onError: report });
+    controller = chunk.createPromptController({
+      config: () => config,
+      facts: () => visitor!.facts(),
+      anonymousId: identity.anonymousId,
+      host,
+      record: (name, props) => void record(name, props),
+      widgetEnv: () => ({ locale, defaultLocale: config?.defaultLocale ?? 'en', theme: config?.theme ?? {}, vars: visitor!.vars() }),
+      offer: (offerId) => config?.rewards?.offers?.find((offer) => offer.id === offerId),
+      redeem,
+      flushSoon: outbox.flushSoon,
+      namespace,
+      onError: report,
+      debug,
+    });
+  };
 
   const onPageHide = () => pipeline.drain();
   globalThis.addEventListener?.('pagehide', onPageHide);
@@ -196,7 +206,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       destroyed = true;
       stopDetectors();
       controller?.destroy();
-      host.destroy();
+      host?.destroy();
       pipeline.stop();
       feed.close();
       visitor?.close();

@@ -5,9 +5,9 @@ import type { Ledger } from './profile/ledger.js';
 import { createProfile, type Profile } from './profile/profile.js';
 import { createProfileStore } from './profile/store.js';
 import type { Facts } from './rules/facts.js';
-import { rewardVars } from './rules/rewards.js';
 import { stageChange } from './rules/stages.js';
 import { detectDevice } from './track/device.js';
+import { rewardVars } from './rules/rewards.js';
 import { RESERVED, type Props, type Touchpoint } from './types.js';
 
 export interface Derived {

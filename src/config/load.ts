@@ -1,12 +1,8 @@
 import { WaymarkError } from '../errors.js';
 import type { Config } from './schema.js';
+import { lazy } from '../chunks/lazy.js';
 
-/** Where the script-tag build finds the validator chunk (next to itself); bundlers resolve it. */
-let validatorUrl: string | undefined;
-export const setValidatorUrl = (url: string | undefined) => void (validatorUrl = url);
-
-const loadValidator = (): Promise<typeof import('./validate.js')> =>
-  validatorUrl ? import(/* @vite-ignore */ validatorUrl) : import('./validate.js');
+const loadValidator = lazy('waymark-config.js', () => import('./validate.js'));
 
 /**
  * zod/mini costs more bytes than the rest of the core, so validation lives in its own chunk,

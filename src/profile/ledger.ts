@@ -2,7 +2,7 @@ import type { Config } from '../config/schema.js';
 import { WaymarkError } from '../errors.js';
 import { emptyLedger, stepLedger, type LedgerOutput, type LedgerState } from '../rules/ledger.js';
 import { tierFor } from '../rules/rewards.js';
-import type { Props, Touchpoint } from '../types.js';
+import type { Touchpoint } from '../types.js';
 
 export type RedeemResult = { ok: true; props: { offerId: string; cost: number } } | { ok: false; error: WaymarkError };
 
@@ -85,11 +85,4 @@ export function createLedger(config: Config, stored?: unknown, onChange: (ledger
   return ledger;
 }
 
-/**
- * Day and week caps count in the visitor's local calendar, and the server must count the
- * same way, so inputs carry the UTC offset (minutes east) they were recorded at. Before the
- * config is known, any touchpoint may turn out to earn points, so all are stamped.
- */
-export function stampTzOffset(config: Config | null, name: string, props: Props): Props {
-  return !config || config.rewards?.rules?.some((rule) => rule.on === name) ? { ...props, tzOffset: -new Date().getTimezoneOffset() } : props;
-}
+export { stampTzOffset } from '../track/tz-offset.js';
