@@ -26,6 +26,17 @@ export const SDK_VERSION = '__WAYMARK_VERSION__';
 
 const loadEngine = lazy('waymark-engine.js', () => import('./chunks/engine.js'));
 
+/**
+ * Records go only where they were recorded for: two setups on one origin (a shop and an app
+ * with other write keys or endpoints) get separate outboxes, so neither sends the other's.
+ */
+function outboxName(namespace: string, { endpoint, writeKey, format }: InitOptions): string {
+  const key = `${endpoint}|${writeKey}|${format}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return `${namespace}-${(hash >>> 0).toString(36)}`;
+}
+
 const NO_FLUSH: FlushResult = { sent: 0, retried: 0, dropped: 0, pending: 0 };
 
 /** Wires the modules once per instance. Every public method is guarded: nothing throws out. */
@@ -48,7 +59,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   let destroyed = false;
 
   const outbox = createOutbox({
-    namespace,
+    namespace: outboxName(namespace, options),
     endpoint: () => options.endpoint,
     ...(options.writeKey ? { writeKey: options.writeKey } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
