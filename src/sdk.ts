@@ -1,12 +1,12 @@
 import { signal } from '@preact/signals-core';
-import type { Explanation, FlushResult, InitOptions, Waymark, WaymarkEvents } from './api.js';
+import type { DeliveryStats, Explanation, FlushResult, InitOptions, Waymark, WaymarkEvents } from './api.js';
 import { loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { createEmitter } from './emitter.js';
 import { WaymarkError } from './errors.js';
 import { guard } from './guard.js';
 import { createLogger } from './log.js';
-import { createOutbox, DEFAULT_DELIVERY } from './outbox/index.js';
+import { createOutbox, DEFAULT_DELIVERY, type Outbox } from './outbox/index.js';
 import { createPipeline } from './pipeline.js';
 import { chunkUrl, lazy } from './chunks/lazy.js';
 import type { PromptController } from './prompts/controller.js';
@@ -38,6 +38,7 @@ function outboxName(namespace: string, { endpoint, writeKey, format }: InitOptio
 }
 
 const NO_FLUSH: FlushResult = { sent: 0, retried: 0, dropped: 0, pending: 0 };
+const NO_STATS: DeliveryStats = { pending: 0, sent: 0, dropped: 0, retries: 0, storage: 'memory', lastError: null, nextAttemptAt: null };
 
 /** Wires the modules once per instance. Every public method is guarded: nothing throws out. */
 export function createSdk(options: InitOptions & { namespace: string }, onDestroy: () => void): Waymark {
@@ -58,7 +59,9 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   let consent = options.consent !== false;
   let destroyed = false;
 
-  const outbox = createOutbox({
+  // Created on consent only: without it nothing is stored or sent, not even earlier leftovers.
+  let outbox: Outbox | null = null;
+  const openOutbox = (): Outbox => (outbox ??= createOutbox({
     namespace: outboxName(namespace, options),
     endpoint: () => options.endpoint,
     ...(options.writeKey ? { writeKey: options.writeKey } : {}),
@@ -74,13 +77,14 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       if (profile && visitor) recordAll(visitor.ledger.adopt(profile));
     },
     debug,
-  });
+  }));
+  if (consent) openOutbox();
 
   /** Stamps a touchpoint, hands it to the outbox at once, and queues the rule work. */
   const record = (name: string, props: Props): Touchpoint | null => {
     if (destroyed || !consent) return null;
     const touchpoint = makeTouchpoint(name, stampTzOffset(config, name, props), identity, currentPage());
-    outbox.add(touchpoint);
+    openOutbox().add(touchpoint);
     pipeline.push(touchpoint, true);
     return touchpoint;
   };
@@ -133,16 +137,19 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   const ready = Promise.all([loadConfig(options.config, report), engine])
     .then(async ([loaded, chunk]) => {
       config = loaded;
-      if (!config || !chunk || destroyed) return void events.emit('ready', { config });
-      visitor = await chunk.openVisitor(config, namespace, locale, report, syncState);
-      if (destroyed) return visitor.close();
-      syncState();
-      if (config.prompts?.length) startPrompts(chunk);
-      recordAll(visitor.restage());
+      if (config && chunk && !destroyed) {
+        visitor = await chunk.openVisitor(config, namespace, locale, report, syncState);
+        if (destroyed) return visitor.close();
+        syncState();
+        if (config.prompts?.length) startPrompts(chunk);
+        recordAll(visitor.restage());
+      }
       pipeline.start();
       events.emit('ready', { config });
     })
-    .catch((error) => report(new WaymarkError('config_fetch_failed', `the engine could not start: ${String(error)}`, error)));
+    .catch((error) => report(new WaymarkError('config_fetch_failed', `the engine could not start: ${String(error)}`, error)))
+    // Whatever failed, touchpoints keep flowing (recorded and delivered, without rules).
+    .finally(() => destroyed || pipeline.start());
 
   const startPrompts = (chunk: typeof import('./chunks/engine.js')) => {
     const widgetsUrl = options.widgetsUrl ?? chunkUrl('waymark-widgets.js');
@@ -156,7 +163,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       widgetEnv: () => ({ locale, defaultLocale: config?.defaultLocale ?? 'en', theme: config?.theme ?? {}, vars: visitor!.vars() }),
       offer: (offerId) => config?.rewards?.offers?.find((offer) => offer.id === offerId),
       redeem,
-      flushSoon: outbox.flushSoon,
+      flushSoon: () => outbox?.flushSoon(),
       namespace,
       onError: report,
       debug,
@@ -201,11 +208,14 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     explain: guard(report, 'explain', (promptId: string) => controller?.explain(String(promptId)) ?? notLoaded(promptId), notLoaded('')),
     redeem: guard(report, 'redeem', (offerId: string) => redeem(String(offerId)), undefined),
     on: guard(report, 'on', (event, handler) => (typeof handler === 'function' ? events.on(event, handler) : () => {}), () => {}),
-    flush: guard(report, 'flush', () => (pipeline.drain(), outbox.flush()), Promise.resolve(NO_FLUSH)),
-    stats: guard(report, 'stats', () => outbox.stats(), {
-      pending: 0, sent: 0, dropped: 0, retries: 0, storage: 'memory', lastError: null, nextAttemptAt: null,
-    }),
-    setConsent: guard(report, 'setConsent', (granted: boolean) => void (consent = granted === true), undefined),
+    flush: guard(report, 'flush', () => (pipeline.drain(), outbox?.flush() ?? Promise.resolve(NO_FLUSH)), Promise.resolve(NO_FLUSH)),
+    stats: guard(report, 'stats', () => outbox?.stats() ?? NO_STATS, NO_STATS),
+    setConsent: guard(report, 'setConsent', (granted: boolean) => {
+      consent = granted === true;
+      // Withdrawn consent: what is still waiting is not sent either.
+      if (consent) openOutbox();
+      else void outbox?.clear();
+    }, undefined),
     reset: guard(report, 'reset', () => {
       pipeline.drain();
       identity.reset();
@@ -222,7 +232,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       feed.close();
       visitor?.close();
       identity.persist();
-      outbox.destroy();
+      outbox?.destroy();
       globalThis.removeEventListener?.('pagehide', onPageHide);
       events.clear();
       onDestroy();
