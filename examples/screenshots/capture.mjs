@@ -24,6 +24,7 @@ const shot = async (page, name) => {
 
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 760 }, reducedMotion: 'reduce' });
+  if (process.env.DEBUG) page.on('console', (message) => console.log(message.text()));
   await page.goto(`${collector.url}/shop/`);
   for (const product of ['Trail Runner', 'Day Pack']) {
     await page.getByRole('link', { name: new RegExp(product) }).click();

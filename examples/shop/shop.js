@@ -43,7 +43,7 @@ export function renderChrome() {
   whenWaymarkLoaded((instance) => {
     const draw = () => {
       const tier = instance.state.tier.value;
-      badge.textContent = `★ ${instance.state.points.value} points${tier ? ` · ${tier}` : ''}`;
+      badge.textContent = `★ ${instance.state.points.value} points${tier ? ` · ${tier[0].toUpperCase()}${tier.slice(1)}` : ''}`;
     };
     instance.state.points.subscribe(draw);
     instance.state.tier.subscribe(draw);
