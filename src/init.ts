@@ -1,4 +1,5 @@
 import type { InitOptions, Waymark } from './api.js';
+import { inertInstance } from './inert.js';
 import { createSdk } from './sdk.js';
 
 const REGISTRY = Symbol.for('waymark.instances');
@@ -10,12 +11,21 @@ type Registry = Map<string, Waymark>;
  * running instance (SPA re-renders and duplicate script tags must not double-track).
  */
 export function init(options: InitOptions = {}): Waymark {
+  options = typeof options === 'object' && options !== null ? options : {};
   const scope = globalThis as { [REGISTRY]?: Registry };
   const registry = (scope[REGISTRY] ??= new Map());
   const namespace = typeof options?.namespace === 'string' && options.namespace ? options.namespace : 'default';
   const running = registry.get(namespace);
   if (running) return running;
-  const instance = createSdk({ ...options, namespace }, () => registry.delete(namespace));
+  // Outside a browser (server-side rendering) there is nothing to record: stay inert.
+  if (typeof window === 'undefined' || typeof document === 'undefined') return inertInstance('not in a browser');
+  let instance: Waymark;
+  try {
+    instance = createSdk({ ...options, namespace }, () => registry.delete(namespace));
+  } catch (error) {
+    if (options?.debug) console.warn('[waymark] could not start', error);
+    return inertInstance(`could not start: ${String(error)}`);
+  }
   registry.set(namespace, instance);
   return instance;
 }

@@ -144,7 +144,6 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
         if (config.prompts?.length) startPrompts(chunk);
         recordAll(visitor.restage());
       }
-      pipeline.start();
       events.emit('ready', { config });
     })
     .catch((error) => report(new WaymarkError('config_fetch_failed', `the engine could not start: ${String(error)}`, error)))
