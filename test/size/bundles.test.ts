@@ -26,6 +26,13 @@ describe('bundle contents', () => {
   it('the widgets chunk holds the widgets and preact', () => {
     const modules = manifest['waymark-widgets.js'] ?? [];
     expect(modules.some((id) => id.startsWith('widgets/'))).toBe(true);
+    expect(modules.some((id) => id.startsWith('node_modules/preact/'))).toBe(true);
+  });
+
+  it('the engine chunk holds the rules and the prompts, the core neither', () => {
+    const engine = manifest['waymark-engine.js'] ?? [];
+    expect(engine).toEqual(expect.arrayContaining(['src/rules/conditions.ts', 'src/prompts/controller.ts', 'src/profile/profile.ts']));
+    expect((manifest['waymark.js'] ?? []).filter((id) => /^src\/(rules|profile|prompts)\//.test(id))).toEqual([]);
   });
 
   it('the core loads the lazy chunks by relative URL', () => {
