@@ -200,7 +200,7 @@ export function createPromptController(deps: PromptControllerDeps) {
     onTouchpoint(touchpoint: Touchpoint) {
       const prompts = deps.config()?.prompts;
       if (destroyed || !prompts) return;
-      if (touchpoint.name === RESERVED.pageView) revalidate();
+      if (touchpoint.name === RESERVED.pageView && (pending.size || current)) revalidate();
       const candidates = prompts
         .filter(({ trigger }) => trigger.on === touchpoint.name && matchesWhere(trigger.where, touchpoint.props))
         .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0)); // stable: ties keep config order
