@@ -32,6 +32,7 @@ export const SECTIONS = [
   ['2. Burst of 10,000 `track()` calls', [
     { key: 'burst.totalMs', label: 'one synchronous loop, total', format: ms, target: '≤ 20 ms', pass: (value) => value <= 20 },
     { key: 'burst.usPerCall', label: 'per call', format: us },
+    { key: 'burst.cpuMs', label: 'main-thread CPU time of the task that ran the loop', format: ms },
     { key: 'burst.longestTaskMs', label: 'longest task, from the loop to 10 s after', format: longest, target: '≤ 50 ms', pass: (value) => value <= 50 },
     { key: 'burst.tbtMs', label: 'total blocking time, from the loop to 10 s after', format: ms, target: '0 ms', pass: (value) => value === 0 },
   ]],
