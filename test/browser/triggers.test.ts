@@ -155,7 +155,11 @@ describe('triggers in Chromium', () => {
     await waitFor(other, '$prompt_dismissed');
     expect((await seen(other, '$prompt_dismissed'))[0]?.props).toMatchObject({ promptId: 'tabs-csat', reason: 'other-tab' });
     expect(await promptOnScreen(other)).toBeNull();
-    expect((await seen(shower, '$prompt_answered')).at(-1)?.props).toMatchObject({ promptId: 'tabs-csat', score: 5, max: 5, complete: true });
+    await shower.waitForFunction(() => window.touchpoints.some((touchpoint) => touchpoint.name === '$prompt_answered' && touchpoint.props.complete));
+    expect((await seen(shower, '$prompt_answered')).map((answer) => answer.props)).toEqual([
+      expect.objectContaining({ promptId: 'tabs-csat', score: 5, max: 5, scale: 'stars', complete: false }),
+      expect.objectContaining({ promptId: 'tabs-csat', score: 5, max: 5, scale: 'stars', complete: true }),
+    ]);
     await Promise.all([first.close(), second.close()]);
   });
 
