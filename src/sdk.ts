@@ -92,7 +92,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
 
   const process = (touchpoint: Touchpoint, own: boolean) => {
     try {
-      const derived = visitor?.apply(touchpoint) ?? [];
+      const derived = visitor?.apply(touchpoint, own) ?? [];
       if (!own) return;
       recordAll(derived);
       controller?.onTouchpoint(touchpoint);

@@ -17,7 +17,7 @@ export interface Derived {
 
 export interface Visitor {
   /** Applies a touchpoint to the profile and the ledger → the touchpoints it causes. */
-  apply(touchpoint: Touchpoint): Derived[];
+  apply(touchpoint: Touchpoint, own: boolean): Derived[];
   /** Re-derives the stage without a touchpoint (a `withinDays` window may have closed). */
   restage(): Derived[];
   facts(): Facts;
@@ -59,13 +59,16 @@ export async function openVisitor(
   };
 
   return {
-    apply(touchpoint) {
-      if (touchpoint.name === RESERVED.pageView) device = detectDevice();
-      if (touchpoint.name === RESERVED.points && typeof touchpoint.props.delta === 'number') lastDelta = touchpoint.props.delta;
-      profile.apply(touchpoint);
+    apply(touchpoint, own) {
+      const { name, props } = touchpoint;
+      if (own && name === RESERVED.pageView) device = detectDevice();
+      if (own && name === RESERVED.points && typeof props.delta === 'number') lastDelta = props.delta;
+      profile.apply(touchpoint, own);
       const derived: Derived[] = ledger.apply(touchpoint);
       derived.push(...restage());
       store.save(profile.toJSON());
+      // Prompt history decides frequency caps: write it now, a reload may follow at once.
+      if (name.startsWith('$prompt_')) void store.flush();
       return derived;
     },
     restage,

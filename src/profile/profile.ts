@@ -19,8 +19,11 @@ export interface ProfileEnv {
 
 /** What the rules know about one visitor, built from the touchpoints applied to it. */
 export interface Profile {
-  /** Idempotent by touchpoint id: a touchpoint broadcast back from another tab counts once. */
-  apply(touchpoint: Touchpoint): void;
+  /**
+   * Idempotent by touchpoint id: a touchpoint broadcast back from another tab counts once.
+   * `own: false` (another tab's touchpoint) counts it but leaves this tab's page facts alone.
+   */
+  apply(touchpoint: Touchpoint, own?: boolean): void;
   facts(env: ProfileEnv): Facts;
   /** Set by the caller after deriveStage (a `$stage` touchpoint sets it too). */
   stage: string | null;
@@ -47,7 +50,7 @@ export function createProfile(config: Config | null, stored?: unknown): Profile 
     if (key in tallies || makeRoom(tallies, max, keep, lastSeen)) tallies[key] = addToTally(tallies[key], ms, day);
   };
 
-  const applyOnce = ({ id, name, ts, props, sessionId, page }: Touchpoint) => {
+  const applyOnce = ({ id, name, ts, props, sessionId, page }: Touchpoint, own: boolean) => {
     if (typeof id !== 'string' || typeof name !== 'string' || recent.has(id)) return;
     recent.add(id);
     if (data.recentIds.push(id) > MAX_RECENT_IDS) recent.delete(data.recentIds.shift()!);
@@ -59,15 +62,19 @@ export function createProfile(config: Config | null, stored?: unknown): Profile 
     if (sessionId !== data.sessionId) {
       Object.assign(data, { sessionId: String(sessionId).slice(0, MAX_TEXT), sessionStart: ms, sessionPageViews: 0, sessionCount: data.sessionCount + 1, sessionPrompts: 0 });
     } else data.sessionStart = Math.min(data.sessionStart || ms, ms);
-    if (isObject(page)) for (const key of ['url', 'path', 'referrer'] as const) if (typeof page[key] === 'string') data[key] = page[key].slice(0, MAX_TEXT);
+    // Page facts are this tab's own: another tab's touchpoints happened on another page.
+    if (own && isObject(page)) for (const key of ['url', 'path', 'referrer'] as const) if (typeof page[key] === 'string') data[key] = page[key].slice(0, MAX_TEXT);
 
     count(data.events, name, ms, day, MAX_EVENT_NAMES, plan.events);
     for (const counter of plan.byEvent.get(name) ?? []) {
       if (matchesWhere(counter.where, props)) count(data.filtered, counter.key, ms, day, MAX_FILTERED, plan.keys);
     }
 
-    if (name === RESERVED.pageView) Object.assign(data, { pageViewAt: ms, scroll: 0, sessionPageViews: data.sessionPageViews + 1 });
-    if (name === RESERVED.scroll && typeof props.depth === 'number') data.scroll = Math.max(data.scroll, Math.min(100, props.depth));
+    if (name === RESERVED.pageView) {
+      data.sessionPageViews++;
+      if (own) Object.assign(data, { pageViewAt: ms, scroll: 0 });
+    }
+    if (own && name === RESERVED.scroll && typeof props.depth === 'number') data.scroll = Math.max(data.scroll, Math.min(100, props.depth));
     if (name === RESERVED.identify) mergeTraits(data.traits, props.traits);
     if (name === RESERVED.stage && (typeof props.to === 'string' || props.to === null)) data.stage = props.to ?? '';
     if (name.startsWith('$prompt_') && typeof props.promptId === 'string') recordPrompt(name, props.promptId, props.complete === true, ms);
@@ -93,9 +100,9 @@ export function createProfile(config: Config | null, stored?: unknown): Profile 
   };
 
   return {
-    apply(touchpoint) {
+    apply(touchpoint, own = true) {
       try {
-        applyOnce(touchpoint);
+        applyOnce(touchpoint, own);
       } catch {
         // A malformed touchpoint (it breaks the Touchpoint type) changes nothing further.
       }

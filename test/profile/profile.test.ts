@@ -172,3 +172,19 @@ describe('persistence', () => {
     expect(restored.facts(env(START)).countEvents({ event: 'purchase', where: { amount: { gte: 100 } } })).toBe(1);
   });
 });
+
+describe('touchpoints from another tab', () => {
+  it('count, but leave this tab’s page facts alone', () => {
+    const profile = createProfile(null);
+    const at = (id: string, name: string, path: string, props = {}) =>
+      ({ id, name, props, ts: new Date().toISOString(), anonymousId: 'a', userId: null, sessionId: 's', page: { url: `https://shop.test${path}`, path, referrer: '', title: '' } });
+    profile.apply(at('1', '$page_view', '/cart'));
+    profile.apply(at('2', '$scroll', '/cart', { depth: 50 }));
+    profile.apply(at('3', '$page_view', '/blog'), false);
+    profile.apply(at('4', '$scroll', '/blog', { depth: 100 }), false);
+    const facts = profile.facts({ now: Date.now(), points: 0, tier: null, locale: 'en', device: 'desktop' });
+    expect(facts.page).toMatchObject({ path: '/cart', scroll: 50 });
+    expect(facts.session.pageViews).toBe(2);
+    expect(facts.countEvents({ event: '$page_view' })).toBe(2);
+  });
+});
