@@ -39,4 +39,13 @@ describe('bundle contents', () => {
     const esm = readFileSync(join(ROOT, 'dist/waymark.mjs'), 'utf8');
     expect(esm).toContain('./waymark-config.js');
   });
+
+  it('every file package.json points to exists after the build', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const targets: string[] = [pkg.main, pkg.types, ...Object.values(pkg.bin as Record<string, string>)];
+    for (const entry of Object.values(pkg.exports as Record<string, string | Record<string, string>>)) {
+      targets.push(...(typeof entry === 'string' ? [entry] : Object.values(entry)));
+    }
+    expect(targets.filter((target) => !existsSync(join(ROOT, target)))).toEqual([]);
+  });
 });
