@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, release, totalmem } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -49,6 +49,8 @@ const dir = join(ROOT, 'test/bench/results');
 mkdirSync(dir, { recursive: true });
 const server = await startBenchServer(ROOT, CONFIGS);
 const started = Date.now();
+// Other work on the machine stretches wall-clock figures (not the CPU-time ones): say how busy it was.
+const loadBefore = loadavg()[0];
 const size = bytes(ROOT);
 const runs = [];
 const notes = new Set();
@@ -82,7 +84,7 @@ const machine = describeMachine();
 const date = new Date().toISOString();
 const header = [
   `Waymark ${readVersion()} (${gitCommit()}), ${date.slice(0, 16).replace('T', ' ')} UTC, median of ${runCount} run${runCount > 1 ? 's' : ''}, ${((Date.now() - started) / 1000).toFixed(0)} s in all.`,
-  `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Linux ${machine.os}; ${machine.chromium}, headless; Node ${process.version}.`,
+  `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Linux ${machine.os}; ${machine.chromium}, headless; Node ${process.version}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after.`,
   'Reproduce: `npm run bench` (or `node test/bench/run.mjs --runs N`).',
 ].join('\n');
 const footer = [

@@ -63,6 +63,9 @@ export function burst({ server, tag, profileTo }) {
     const why = {};
     if (!loop.longTasksObserved) why['burst.longestTaskMs'] = why['burst.tbtMs'] = 'this Chromium has no Long Tasks API';
     if (!inWindow.distinct) why['delivery.lastMs'] = 'nothing of the burst reached the sink within 10 s';
-    return { values, why, notes: [`the typical page fetched ${startup.names.join(', ')}`] };
+    const notes = [`the typical page fetched ${startup.names.join(', ')}`];
+    // When: a long task during the loop is the loop itself; later ones are the outbox or the rules.
+    for (const task of longTasks) notes.push(`a ${task.duration.toFixed(0)} ms task started ${(task.start - loop.end).toFixed(0)} ms after the loop ended`);
+    return { values, why, notes };
   });
 }
