@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { tally } from '../lib/server.mjs';
 import { heapAfterGc, openReady, sleep, withBrowser } from '../lib/browser.mjs';
+import { startTrace, stopTrace } from '../lib/trace.mjs';
 import { downloaded } from './bytes.mjs';
 
 export const BURST = 10_000;
@@ -22,6 +23,7 @@ export function burst({ server, tag, profileTo }) {
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     const cpuSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration').value;
     const cpuBefore = await cpuSeconds();
+    if (!profileTo) await startTrace(cdp); // the profiler and the tracer do not run together
     if (profileTo) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
     const loop = await page.evaluate(
       ({ count, tag }) => {
@@ -39,6 +41,7 @@ export function burst({ server, tag, profileTo }) {
       writeFileSync(profileTo, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     }
     await sleep(loop.endedAt + WINDOW_MS - Date.now());
+    const tasks = profileTo ? null : await stopTrace(cdp);
     const longTasks = (await page.evaluate(() => window.__bench.longTasks)).filter(
       (task) => task.start + task.duration > loop.start && task.start < loop.end + WINDOW_MS,
     );
@@ -53,6 +56,7 @@ export function burst({ server, tag, profileTo }) {
       'burst.cpuMs': loopCpuMs,
       'burst.longestTaskMs': loop.longTasksObserved ? Math.max(0, ...longTasks.map((task) => task.duration)) : null,
       'burst.tbtMs': loop.longTasksObserved ? longTasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0) : null,
+      'burst.longestTaskCpuMs': tasks?.length ? Math.max(...tasks.map((task) => task.cpuMs)) : null,
       'delivery.within5s': within(5_000).distinct,
       'delivery.within10s': inWindow.distinct,
       'delivery.lastMs': inWindow.distinct ? inWindow.lastAt - loop.endedAt : null,
@@ -63,6 +67,7 @@ export function burst({ server, tag, profileTo }) {
     const why = {};
     if (!loop.longTasksObserved) why['burst.longestTaskMs'] = why['burst.tbtMs'] = 'this Chromium has no Long Tasks API';
     if (!inWindow.distinct) why['delivery.lastMs'] = 'nothing of the burst reached the sink within 10 s';
+    if (!tasks?.length) why['burst.longestTaskCpuMs'] = profileTo ? 'not traced while profiling' : 'no main-thread tasks in the trace';
     const notes = [`the typical page fetched ${startup.names.join(', ')}`];
     // When: a long task during the loop is the loop itself; later ones are the outbox or the rules.
     for (const task of longTasks) notes.push(`a ${task.duration.toFixed(0)} ms task started ${(task.start - loop.end).toFixed(0)} ms after the loop ended`);
