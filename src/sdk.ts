@@ -93,7 +93,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   const process = (touchpoint: Touchpoint, own: boolean) => {
     try {
       const derived = visitor?.apply(touchpoint, own) ?? [];
-      if (!own) return;
+      if (!own) return syncState(); // another tab's $stage or points move this tab's signals too
       recordAll(derived);
       controller?.onTouchpoint(touchpoint);
       announce(touchpoint);
