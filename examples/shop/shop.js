@@ -54,7 +54,9 @@ export function renderChrome() {
   reset.addEventListener('click', () => {
     localStorage.removeItem('demo-shop-cart');
     waymark('reset');
-    location.href = '/shop/';
+    // reset() clears the stored profile asynchronously (it returns nothing to wait on), and
+    // leaving the page at once can abort that; give it a moment.
+    setTimeout(() => (location.href = '/shop/'), 300);
   });
   footer.replaceChildren(
     el('p', {}, 'A demo shop for ', el('a', { href: '/' }, 'Waymark'), '. Every click here is a touchpoint; open the console to see the SDK’s debug log, or the ', el('a', { href: '/report/' }, 'live report'), '.'),

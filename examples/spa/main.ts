@@ -3,8 +3,9 @@ import { config } from './config.js';
 import { renderRoute } from './routes.js';
 
 // One instance for the app's lifetime: init() is idempotent, so hot reloads or a second
-// call from another module get the same instance instead of double-tracking.
-const wm = init({ endpoint: '/collect', writeKey: 'demo-spa', config, debug: true });
+// call from another module get the same instance instead of double-tracking. The demo shop
+// shares this origin, so the app keeps its visitor data under its own namespace.
+const wm = init({ endpoint: '/collect', writeKey: 'demo-spa', namespace: 'spa', config, debug: true });
 wm.on('error', (error) => console.warn(`[spa] waymark ${error.code}: ${error.message}`));
 
 const stageLabel = document.querySelector<HTMLElement>('[data-testid="stage"]')!;

@@ -41,6 +41,16 @@ const sdkLoaded = (page: Page) =>
 const stored = () => collector.store.all();
 const storedNames = () => stored().map((record) => record.name);
 
+/**
+ * A visitor reads each page for a moment. The profile is persisted about once a second (and
+ * on pagehide, which a fast next page can outrun), so leaving a page at once can lose its
+ * counts from the local profile (the touchpoints are still delivered): pace like a person.
+ */
+const settle = async (page: Page) => {
+  await page.evaluate(() => (window as unknown as { waymark: { ready(): Promise<void> } }).waymark.ready());
+  await page.waitForTimeout(1_200);
+};
+
 /** The element focused inside the prompt's shadow root, described for assertions. */
 const focusedInPrompt = (page: Page) =>
   page.evaluate(() => {
@@ -115,6 +125,7 @@ describe('the demo shop, end to end', () => {
     expect(await report.getByTestId('nps-score-nps-after-purchase').textContent()).toBe('0');
 
     expect(pageErrors).toEqual([]);
+    await Promise.all([shop.close(), report.close()]);
   });
 
   it('the SPA: client-side routes are page views, and a signup asks the effort question', async () => {
@@ -142,6 +153,79 @@ describe('the demo shop, end to end', () => {
     expect(paths).toEqual(expect.arrayContaining(['/spa/', '/spa/features', '/spa/pricing', '/spa/signup', '/spa/welcome']));
     const answer = fromSpa().find((record) => record.name === '$prompt_answered');
     expect(answer?.props).toMatchObject({ promptId: 'signup-effort', kind: 'rating', score: 6, metric: 'ces', max: 7 });
+    expect(pageErrors).toEqual([]);
+    await app.close();
+  });
+
+  it('every prompt kind appears where the shop config puts it: points toast, star rating, exit survey, NPS, redeem offer', async () => {
+    const shop = await open('/shop/');
+    await sdkLoaded(shop);
+    await Promise.all([shop.waitForEvent('load'), shop.getByRole('button', { name: 'Start over as a new visitor' }).click()]);
+    await sdkLoaded(shop);
+    const prompt = shop.locator('waymark-prompt');
+    const promptText = () => shop.evaluate(() => document.querySelector('waymark-prompt')?.shadowRoot?.textContent ?? '');
+    const closePrompt = async () => {
+      await prompt.getByRole('button', { name: 'Close' }).click();
+      await expect.poll(() => prompt.count()).toBe(0);
+    };
+
+    // Joining earns 10 points: a toast says so, with the way to the next tier.
+    await shop.getByRole('button', { name: /Join the club/ }).click();
+    await expect.poll(promptText).toContain('+10 points!');
+    expect(await promptText()).toContain('490 more to reach Silver');
+    await closePrompt();
+
+    // The third product viewed asks for a star rating (non-modal).
+    for (const product of ['Trail Runner', 'City Sneaker', 'Rain Jacket']) {
+      await shop.goto(`${collector.url}/shop/`);
+      await shop.getByRole('link', { name: new RegExp(product) }).click();
+      await shop.getByRole('heading', { name: product }).waitFor();
+      await settle(shop);
+    }
+    await expect.poll(promptText).toContain("How satisfied are you with finding what you're looking for?");
+    await prompt.getByRole('radio', { name: '4' }).click();
+    await prompt.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(promptText).toContain('Thank you!');
+
+    // With the cart full, leaving the cart page through the top of the window asks why.
+    await shop.getByRole('button', { name: 'Add to cart' }).click();
+    await settle(shop);
+    await shop.goto(`${collector.url}/shop/product?id=trail-runner`);
+    await shop.getByRole('button', { name: 'Add to cart' }).click();
+    await settle(shop);
+    await shop.getByRole('link', { name: 'Cart (2)' }).click();
+    await shop.getByTestId('cart-total').waitFor();
+    await shop.waitForTimeout(5_500); // the exit-intent detector waits out a minimum dwell
+    await shop.mouse.move(640, 400);
+    await shop.mouse.move(640, 6, { steps: 5 });
+    await shop.mouse.move(640, -12);
+    await expect.poll(promptText).toContain('what stopped you from checking out today?');
+    await prompt.getByRole('checkbox', { name: 'Price' }).or(prompt.getByRole('radio', { name: 'Price' })).click();
+    await prompt.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(promptText).toContain('Thank you!');
+
+    // The purchase ($260 → 250 points) brings the NPS; dismissed this time.
+    await shop.getByRole('link', { name: 'Checkout' }).click();
+    await shop.getByRole('button', { name: 'Place order' }).click();
+    await shop.getByRole('dialog').waitFor({ timeout: 15_000 });
+    await shop.keyboard.press('Escape');
+    await expect.poll(() => prompt.count()).toBe(0);
+    await expect.poll(() => shop.getByTestId('loyalty').textContent()).toBe('★ 260 points · Bronze');
+
+    // Back on the cart with 200+ points: the redeem offer, and redeeming spends 200.
+    await shop.goto(`${collector.url}/shop/product?id=wool-beanie`);
+    await shop.getByRole('button', { name: 'Add to cart' }).click();
+    await settle(shop);
+    await shop.getByRole('link', { name: 'Cart (1)' }).click();
+    await expect.poll(promptText).toContain('Spend 200 of your 260 points on this order?');
+    await prompt.getByRole('button', { name: 'Redeem' }).click();
+    await expect.poll(() => shop.getByTestId('loyalty').textContent()).toBe('★ 60 points · Bronze');
+
+    const names = storedNames();
+    await expect.poll(() => storedNames().filter((name) => name === '$redeem').length, { timeout: 15_000 }).toBe(1);
+    const shownIds = stored().filter((record) => record.writeKey === 'demo-shop' && record.name === '$prompt_shown').map((record) => (record.props as { promptId: string }).promptId);
+    expect(new Set(shownIds)).toEqual(new Set(['nps-after-purchase', 'points-toast', 'find-rating', 'cart-exit', 'redeem-offer']));
+    expect(names).toContain('$prompt_dismissed');
     expect(pageErrors).toEqual([]);
   });
 });
