@@ -73,7 +73,7 @@ function tierCard(pointsByTier) {
   return card(
     'Points by tier',
     horizontalBars(
-      tiers.map(([tier, row]) => ({ label: `${tier} (${plural(row.visitors, 'visitor')})`, value: row.awarded, text: `${row.awarded} earned, ${row.redeemed} spent` })),
+      tiers.map(([tier, row]) => ({ label: `${tier === 'none' ? 'first tier' : tier} (${plural(row.visitors, 'visitor')})`, value: row.awarded, text: `${row.awarded} earned, ${row.redeemed} spent` })),
       { labelWidth: 130, valueWidth: 120 },
     ),
   );
