@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -105,12 +105,14 @@ export default [
   },
   {
     // The SPA example, bundled as an npm user's bundler would: `waymark` is the package, and its
-    // lazy parts (widgets, config validator) become chunks next to the app.
+    // lazy parts (engine, widgets, config validator) become chunks next to the app.
     input: 'examples/spa/main.ts',
     output: { dir: 'dist/examples/spa', format: 'es', entryFileNames: 'spa.js', chunkFileNames: '[name]-[hash].js', sourcemap: true },
     plugins: [
       version(),
       { name: 'waymark-self', resolveId: (id) => (id === 'waymark' ? fileURLToPath(new URL('./src/index.ts', import.meta.url)) : null) },
+      // Chunk names carry content hashes: drop the previous build's so stale ones do not pile up.
+      { name: 'waymark-clean-spa', buildStart: () => rmSync('dist/examples/spa', { recursive: true, force: true }) },
       resolve({ browser: true }),
       typescript({ tsconfig: './examples/spa/tsconfig.json', include: ['examples/spa/*.ts', 'src/**/*.ts', 'widgets/**/*.ts', 'widgets/**/*.tsx'], noEmitOnError: true, compilerOptions: { noEmit: false } }),
       minify(),
