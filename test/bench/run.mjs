@@ -62,7 +62,7 @@ try {
       process.stderr.write(`run ${run}/${runCount}: ${name}… `);
       const begun = Date.now();
       try {
-        const profileTo = args.profile ? join(dir, `${name}-run${run}.cpuprofile`) : undefined;
+        const profileTo = args.profile && name === 'burst' ? join(dir, `burst-run${run}.cpuprofile`) : undefined;
         const outcome = await SCENARIOS[name]({ server, tag, profileTo });
         Object.assign(result.values, outcome.values);
         Object.assign(result.why, outcome.why);
