@@ -107,6 +107,8 @@ export default [
     // The SPA example, bundled as an npm user's bundler would: `waymark` is the package, and its
     // lazy parts (engine, widgets, config validator) become chunks next to the app.
     input: 'examples/spa/main.ts',
+    // The package declares "sideEffects": false; bundlers apply that to its files, so does this build.
+    treeshake: { moduleSideEffects: (id) => !/[\\/](src|widgets)[\\/]/.test(id) },
     output: { dir: 'dist/examples/spa', format: 'es', entryFileNames: 'spa.js', chunkFileNames: '[name]-[hash].js', sourcemap: true },
     plugins: [
       version(),
