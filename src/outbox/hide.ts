@@ -14,15 +14,19 @@ interface HideOptions {
   flushIntervalMs: number;
   /** Persist what is still queued, before the page goes. */
   beforeSend(): void;
+  /** The request is out: if the page goes before its answer, these count as sent. */
+  onHanded(records: Touchpoint[]): void;
   onDelivered(records: Touchpoint[], outcome: Outcome): void;
+  onFailed(records: Touchpoint[]): void;
 }
 
 /**
  * The last send of a page that is hiding or closing: on `pagehide` and `visibilitychange` →
  * hidden (never `unload`, which breaks the back/forward cache), this page's records from the
  * last two flush intervals (older ones the flusher has had time to send) go out in one
- * keepalive request within the budget. They stay in IndexedDB until a 2xx answer arrives;
- * if the page is gone by then, the next page load sends them again (ids dedupe them).
+ * keepalive request within the budget. While the page lives, the answer decides (2xx deletes
+ * them, a failure keeps them); if the page is gone first, the browser carries the request on
+ * and the next page load deletes them instead of sending them twice.
  */
 export function createHideSender(options: HideOptions) {
   // A plain array, compacted now and then: a Map costs track() ~0.6 µs a call in id hashing.
@@ -51,10 +55,12 @@ export function createHideSender(options: HideOptions) {
     const records = candidates.slice(0, count);
     inflightBytes += bytes;
     for (const record of records) inflight.add(record.id);
+    options.onHanded(records);
     void post(url, body, options.headers, true).then((outcome) => {
       inflightBytes -= bytes;
       for (const record of records) inflight.delete(record.id);
       if (!isRetryable(outcome.status) && outcome.status < 300) options.onDelivered(records, outcome);
+      else options.onFailed(records);
     });
   };
   addEventListener('pagehide', onHide);

@@ -239,6 +239,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (!destroyed) flushTimer = setTimeout(flush, delay);
   }
 
+  const keysOf = (touchpoints: Touchpoint[]) => touchpoints.map((touchpoint) => recordKey(touchpoint.id, JSON.stringify(touchpoint)));
   const hide = createHideSender({
     endpoint: () => (sendable() ? options.endpoint() : undefined),
     encode: (records) => format.encode(records, meta()),
@@ -248,8 +249,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
       void write(true);
       spill.save([...writing].flat());
     },
-    onDelivered: (touchpoints, outcome) =>
-      void delivered(touchpoints.map((touchpoint) => recordKey(touchpoint.id, JSON.stringify(touchpoint))), outcome).catch(() => {}),
+    onHanded: (touchpoints) => spill.markSent(keysOf(touchpoints)),
+    onDelivered: (touchpoints, outcome) => {
+      const keys = keysOf(touchpoints);
+      void delivered(keys, outcome).then(() => spill.unmarkSent(keys), () => {});
+    },
+    onFailed: (touchpoints) => spill.unmarkSent(keysOf(touchpoints)),
   });
   const online = () => {
     attempt = nextAttemptAt = 0;
@@ -257,9 +262,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
     plan(0);
   };
   addEventListener('online', online);
-  const spilled = spill.take();
+  // Records an earlier page sent while closing count as sent; the rest is resumed.
+  const sentByEarlierPages = new Set(spill.takeSent());
+  const spilled = spill.take().filter(([key]) => !sentByEarlierPages.has(key));
   if (spilled.length) void persist(spilled);
-  plan(0); // resume what earlier pages left
+  if (sentByEarlierPages.size) void remove([...sentByEarlierPages]).catch(() => {}).finally(() => plan(0));
+  else plan(0);
 
   return {
     add(touchpoint) {

@@ -8,9 +8,29 @@ import type { Entry } from './store.js';
  */
 export function createSpill(namespace: string) {
   const prefix = `waymark:${namespace}:spill:`;
-  const key = prefix + Math.random().toString(36).slice(2);
+  const page = Math.random().toString(36).slice(2);
+  const key = prefix + page;
+  const sentPrefix = `waymark:${namespace}:sent:`;
   let saved = false;
+  let sent: string[] = [];
+  const writeSent = () => safely(() => (sent.length ? localStorage.setItem(sentPrefix + page, JSON.stringify(sent)) : localStorage.removeItem(sentPrefix + page)));
   return {
+    /**
+     * Keys of records in a page-hide request. If the page is gone before the answer, the
+     * request goes on without it: the next page load counts them as sent (takeSent).
+     */
+    markSent(keys: string[]) {
+      sent.push(...keys);
+      writeSent();
+    },
+    /** The answer came while the page still lived: it decides, the mark is not needed. */
+    unmarkSent(keys: string[]) {
+      const done = new Set(keys);
+      sent = sent.filter((key) => !done.has(key));
+      writeSent();
+    },
+    /** Keys earlier pages sent while hiding, removed from localStorage as they are taken. */
+    takeSent: (): string[] => takeAll(sentPrefix, (value) => (typeof value === 'string' ? [value] : [])),
     save(entries: Entry[]) {
       try {
         if (entries.length) localStorage.setItem(key, JSON.stringify(entries)), (saved = true);
@@ -23,19 +43,22 @@ export function createSpill(namespace: string) {
       if (saved) (saved = false), safely(() => localStorage.removeItem(key));
     },
     /** Entries spilled by earlier pages, removed from localStorage as they are taken. */
-    take(): Entry[] {
-      const taken: Entry[] = [];
-      safely(() => {
-        const names = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index) ?? '');
-        for (const name of names.filter((name) => name.startsWith(prefix))) {
-          const entries: unknown = JSON.parse(localStorage.getItem(name) ?? '[]');
-          localStorage.removeItem(name);
-          if (Array.isArray(entries)) taken.push(...entries.filter((entry): entry is Entry => Array.isArray(entry) && typeof entry[0] === 'string'));
-        }
-      });
-      return taken;
-    },
+    take: (): Entry[] => takeAll(prefix, (entry) => (Array.isArray(entry) && typeof entry[0] === 'string' ? [entry as Entry] : [])),
   };
+}
+
+/** Every item of every JSON array stored under `prefix`, removing those keys. */
+function takeAll<T>(prefix: string, accept: (item: unknown) => T[]): T[] {
+  const taken: T[] = [];
+  safely(() => {
+    const names = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index) ?? '');
+    for (const name of names.filter((name) => name.startsWith(prefix))) {
+      const items: unknown = JSON.parse(localStorage.getItem(name) ?? '[]');
+      localStorage.removeItem(name);
+      if (Array.isArray(items)) for (const item of items) taken.push(...accept(item));
+    }
+  });
+  return taken;
 }
 
 function safely(action: () => void) {

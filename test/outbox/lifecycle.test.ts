@@ -182,6 +182,42 @@ describe('page hide', () => {
     expect(spillKeys()).toHaveLength(0);
   });
 
+  it('a page gone before its page-hide answer: the next page load does not send those records again', async () => {
+    const namespace = `gone-${Math.random()}`;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    sink.respond = async () => (await held, new HttpResponse(null, { status: 200 }));
+    const closing = await openIdle({ namespace, delivery: { batchSize: 5000 } });
+    const records = track(closing.outbox, 8);
+    await wait(10);
+    dispatchEvent(new Event('pagehide'));
+    await expect.poll(() => sink.requests.length).toBe(1);
+    closing.outbox.destroy(); // the page is gone; its request goes on without it
+    const next = openOutbox({ namespace });
+    await wait(20);
+    expect(await next.outbox.flush()).toMatchObject({ sent: 0, pending: 0 });
+    release();
+    await wait(20);
+    expect(sink.ids()).toEqual(records.map((record) => record.id));
+  });
+
+  it('a page-hide request that fails while the page lives keeps its records for the next flush', async () => {
+    const namespace = `kept-${Math.random()}`;
+    sink.respond = () => new HttpResponse(null, { status: 503 });
+    const { outbox } = await openIdle({ namespace });
+    track(outbox, 3);
+    await wait(10);
+    dispatchEvent(new Event('pagehide'));
+    await expect.poll(() => sink.requests.length).toBe(1);
+    await wait(20);
+    expect(Object.keys(localStorage).filter((key) => key.startsWith(`waymark:${namespace}:sent:`))).toEqual([]);
+    sink.respond = () => new HttpResponse(null, { status: 200 });
+    outbox.destroy();
+    const next = openOutbox({ namespace });
+    await expect.poll(() => sink.ids().length).toBe(3);
+    expect(next.outbox.stats().pending).toBe(0);
+  });
+
   it('removes the spilled copy once the write commits after all', async () => {
     const namespace = `spill-ok-${Math.random()}`;
     const { outbox } = await openIdle({ namespace, endpoint: () => undefined });
