@@ -108,7 +108,7 @@ export interface Waymark {
   setConsent(granted: boolean): void;
   reset(): void;
   destroy(): void;
-  /** Resolves once the config and stored profile are loaded (never rejects). */
+  /** Resolves once the config and stored profile are loaded (after consent; never rejects). */
   ready(): Promise<void>;
   readonly state: WaymarkState;
 }

@@ -13,7 +13,7 @@ import type { PromptController } from './prompts/controller.js';
 import type { PromptHost } from './prompts/host.js';
 import { startDetectors } from './track/detectors/index.js';
 import { detectLocale } from './track/device.js';
-import { createIdentity } from './track/identity.js';
+import { createIdentity, type Identity } from './track/identity.js';
 import { currentPage } from './track/page-info.js';
 import { sanitizeProps } from './track/sanitize.js';
 import { createTabFeed } from './track/tab-feed.js';
@@ -50,7 +50,11 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     events.emit('error', error);
   };
   const locale = detectLocale(options.locale);
-  const identity = createIdentity(namespace, typeof options.userId === 'string' ? options.userId : undefined);
+  // Made on first use, so that without consent not even the anonymous id is written.
+  let identityCache: Identity | undefined;
+  const identity = () => (identityCache ??= createIdentity(namespace, typeof options.userId === 'string' ? options.userId : undefined));
+  let grantConsent = () => {};
+  const consentGiven = new Promise<void>((resolve) => (grantConsent = resolve));
   const state = { stage: signal<string | null>(null), points: signal(0), tier: signal<string | null>(null) };
   let config: Config | null = null;
   let visitor: Visitor | null = null;
@@ -78,12 +82,12 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     },
     debug,
   }));
-  if (consent) openOutbox();
+  if (consent) openOutbox(), grantConsent();
 
   /** Stamps a touchpoint, hands it to the outbox at once, and queues the rule work. */
   const record = (name: string, props: Props): Touchpoint | null => {
     if (destroyed || !consent) return null;
-    const touchpoint = makeTouchpoint(name, stampTzOffset(config, name, props), identity, currentPage());
+    const touchpoint = makeTouchpoint(name, stampTzOffset(config, name, props), identity(), currentPage());
     openOutbox().add(touchpoint);
     pipeline.push(touchpoint, true);
     return touchpoint;
@@ -137,6 +141,8 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   const ready = Promise.all([loadConfig(options.config, report), engine])
     .then(async ([loaded, chunk]) => {
       config = loaded;
+      // The profile lives in IndexedDB: it is opened only once there is consent to store.
+      if (config && chunk) await consentGiven;
       if (config && chunk && !destroyed) {
         visitor = await chunk.openVisitor(config, namespace, locale, report, syncState);
         if (destroyed) return visitor.close();
@@ -156,7 +162,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     controller = chunk.createPromptController({
       config: () => config,
       facts: () => visitor!.facts(),
-      anonymousId: identity.anonymousId,
+      anonymousId: () => identity().anonymousId(),
       host,
       record: (name, props) => void record(name, props),
       widgetEnv: () => ({ locale, defaultLocale: config?.defaultLocale ?? 'en', theme: config?.theme ?? {}, vars: visitor!.vars() }),
@@ -198,7 +204,8 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       if (userId !== null && (typeof userId !== 'string' || !userId)) {
         return report(new WaymarkError('invalid_argument', 'identify() needs a user id string (or null to keep the visitor anonymous)'));
       }
-      identity.setUserId(userId);
+      if (!consent) return;
+      identity().setUserId(userId);
       record(RESERVED.identify, { userId, traits: sanitizeProps(traits) });
     }, undefined),
     show: guard(report, 'show', (promptId: string, showOptions?: { force?: boolean }) => {
@@ -212,12 +219,12 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     setConsent: guard(report, 'setConsent', (granted: boolean) => {
       consent = granted === true;
       // Withdrawn consent: what is still waiting is not sent either.
-      if (consent) openOutbox();
+      if (consent) openOutbox(), grantConsent();
       else void outbox?.clear();
     }, undefined),
     reset: guard(report, 'reset', () => {
       pipeline.drain();
-      identity.reset();
+      identityCache?.reset();
       visitor?.forget();
     }, undefined),
     destroy: guard(report, 'destroy', () => {
@@ -230,7 +237,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       pipeline.stop();
       feed.close();
       visitor?.close();
-      identity.persist();
+      identityCache?.persist();
       outbox?.destroy();
       globalThis.removeEventListener?.('pagehide', onPageHide);
       events.clear();

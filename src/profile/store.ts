@@ -1,7 +1,10 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, delMany, getMany, setMany, type UseStore } from 'idb-keyval';
 import { WaymarkError } from '../errors.js';
+import { createLastWord } from './last-word.js';
 
 const KEY = 'profile';
+/** When the stored profile was saved, to compare with the localStorage copy. */
+const SAVED_AT = 'savedAt';
 /** Profiles change on every touchpoint; one write a second is plenty. */
 const WRITE_INTERVAL_MS = 1_000;
 
@@ -29,6 +32,7 @@ export function createProfileStore(namespace: string, onError: (error: WaymarkEr
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWriteAt = 0;
   let listening = false;
+  const lastWord = createLastWord(`waymark:${namespace}:profile`);
 
   const fail = (error: unknown) => {
     if (!failed) onError(new WaymarkError('storage_unavailable', 'IndexedDB is unavailable; the profile lasts for this page only', error));
@@ -51,10 +55,13 @@ export function createProfileStore(namespace: string, onError: (error: WaymarkEr
     if (!pending) return;
     const { data } = pending;
     pending = null;
-    lastWriteAt = Date.now();
-    await attempt((store) => set(KEY, data, store));
+    const at = (lastWriteAt = Date.now());
+    if (await attempt((store) => setMany([[KEY, data], [SAVED_AT, at]], store).then(() => true))) lastWord.settle(at);
   };
-  const onPageHide = () => void write();
+  const onPageHide = () => {
+    if (pending) lastWord.write(pending.data);
+    void write();
+  };
   const listen = (on: boolean) => {
     if (on === listening || typeof removeEventListener !== 'function') return;
     listening = on;
@@ -63,7 +70,13 @@ export function createProfileStore(namespace: string, onError: (error: WaymarkEr
 
   return {
     async load() {
-      const stored = await attempt((store) => get(KEY, store));
+      const [stored, savedAt] = (await attempt((store) => getMany([KEY, SAVED_AT], store))) ?? [];
+      const copy = lastWord.read();
+      if (copy && copy.at >= (typeof savedAt === 'number' ? savedAt : 0)) {
+        // The previous page left before its write committed: its copy is the newest.
+        if (copy.data !== null) this.save(copy.data);
+        return copy.data ?? undefined;
+      }
       return failed ? memory : stored;
     },
     save(data) {
@@ -78,7 +91,10 @@ export function createProfileStore(namespace: string, onError: (error: WaymarkEr
       timer = undefined;
       pending = null;
       memory = undefined;
-      await attempt((store) => del(KEY, store));
+      // Forgetting must survive a navigation right after reset() (a logout redirect).
+      const at = Date.now();
+      lastWord.write(null, at);
+      if (await attempt((store) => delMany([KEY, SAVED_AT], store).then(() => true))) lastWord.settle(at);
     },
     async close() {
       listen(false);

@@ -100,12 +100,15 @@ describe('the SDK', () => {
 
   it('records nothing without consent, and starts when it is given', async () => {
     const { wm, touchpoints } = start({ consent: false, config: CONFIG });
-    await wm.ready();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     wm.track('ignored');
+    wm.identify('u1');
     await wm.flush();
     expect(touchpoints).toEqual([]);
     expect(wm.stats().pending).toBe(0);
+    expect(Object.keys(localStorage)).toEqual([]);
     wm.setConsent(true);
+    await wm.ready();
     wm.track('counted');
     await vi.waitFor(() => expect(touchpoints.map((tp) => tp.name)).toEqual(['counted']));
   });

@@ -115,3 +115,32 @@ describe('profile store without IndexedDB', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+describe('the last word of a closing page', () => {
+  it('a page that hides leaves its newest profile in localStorage; the next page prefers it to an older IndexedDB one', async () => {
+    const namespace = freshNamespace();
+    const store = createProfileStore(namespace, () => {});
+    store.save({ n: 1 });
+    await store.flush();
+    store.save({ n: 2 });
+    const stuck = vi.spyOn(indexedDB, 'open').mockImplementation(() => ({}) as IDBOpenDBRequest);
+    dispatchEvent(new Event('pagehide')); // this write cannot commit, as in a closing tab
+    stuck.mockRestore();
+    expect(JSON.parse(localStorage.getItem(`waymark:${namespace}:profile`)!).data).toEqual({ n: 2 });
+    const next = createProfileStore(namespace, () => {});
+    expect(await next.load()).toEqual({ n: 2 });
+    await next.flush();
+    await vi.waitFor(() => expect(localStorage.getItem(`waymark:${namespace}:profile`)).toBeNull());
+  });
+
+  it('forgetting (reset) wins over a stored profile even if the delete never commits', async () => {
+    const namespace = freshNamespace();
+    const store = createProfileStore(namespace, () => {});
+    store.save({ visitor: 'old' });
+    await store.flush();
+    const stuck = vi.spyOn(indexedDB, 'open').mockImplementation(() => ({}) as IDBOpenDBRequest);
+    void createProfileStore(namespace, () => {}).clear(); // a fresh instance: its delete hangs
+    stuck.mockRestore();
+    expect(await createProfileStore(namespace, () => {}).load()).toBeUndefined();
+  });
+});
