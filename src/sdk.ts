@@ -179,7 +179,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   globalThis.addEventListener?.('pagehide', onPageHide);
 
   const validName = (name: unknown): name is string => {
-    if (typeof name !== 'string' || !name.trim() || name.length > 200) {
+    if (typeof name !== 'string' || !/\S/.test(name) || name.length > 200) {
       report(new WaymarkError('invalid_argument', `track() needs a non-empty name, got ${typeof name === 'string' ? JSON.stringify(name) : typeof name}`));
       return false;
     }

@@ -11,8 +11,33 @@ const MAX_KEYS = 200;
  */
 export function sanitizeProps(input: unknown): Props {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return {};
+  const flat = flatCopy(input);
+  if (flat) return flat;
   const value = toJson(input, 0, new WeakSet());
   return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+
+/**
+ * The common case on the track() hot path: a small object of plain values, copied as is.
+ * null when anything needs the careful walk (nesting, long strings, odd values, getters).
+ */
+function flatCopy(input: object): Props | null {
+  const out: Props = {};
+  let keys = 0;
+  try {
+    for (const key in input) {
+      if (!Object.prototype.hasOwnProperty.call(input, key)) continue;
+      if (++keys > MAX_KEYS || key.length > 256) return null;
+      const value: unknown = (input as Record<string, unknown>)[key];
+      const type = typeof value;
+      const plain = type === 'string' ? (value as string).length <= MAX_STRING : type === 'number' ? Number.isFinite(value) : type === 'boolean' || value === null;
+      if (!plain) return null;
+      out[key] = value as Json;
+    }
+  } catch {
+    return null;
+  }
+  return out;
 }
 
 function toJson(value: unknown, depth: number, seen: WeakSet<object>): Json | undefined {

@@ -8,6 +8,13 @@ describe('sanitizeProps', () => {
     expect(sanitizeProps(props)).toEqual(props);
   });
 
+  it('copies a flat object of plain values, so later changes by the host do not leak in', () => {
+    const props: Record<string, unknown> = { sku: 'A-1', price: 9.5, gift: false, note: null };
+    const out = sanitizeProps(props);
+    props.price = 0;
+    expect(out).toEqual({ sku: 'A-1', price: 9.5, gift: false, note: null });
+  });
+
   it('drops functions, symbols and undefined; turns NaN and Infinity into null', () => {
     expect(sanitizeProps({ f: () => 1, s: Symbol('x'), u: undefined, n: NaN, i: Infinity, ok: 1 })).toEqual({ n: null, i: null, ok: 1 });
   });
