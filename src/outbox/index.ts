@@ -10,7 +10,7 @@ import { saneDelivery, type Outbox, type OutboxOptions } from './options.js';
 import { createFlusherRole } from './role.js';
 import { createSharedRetry } from './shared-retry.js';
 import { createSpill } from './spill.js';
-import { indexedDbStore, memoryStore, recordKey, type Entry, type Store } from './store.js';
+import { indexedDbStore, memoryStore, recordKey, recordKeys, type Entry, type Store } from './store.js';
 
 export { DEFAULT_DELIVERY } from './options.js';
 export type { Outbox, OutboxOptions } from './options.js';
@@ -239,7 +239,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (!destroyed) flushTimer = setTimeout(flush, delay);
   }
 
-  const keysOf = (touchpoints: Touchpoint[]) => touchpoints.map((touchpoint) => recordKey(touchpoint.id, JSON.stringify(touchpoint)));
   const hide = createHideSender({
     endpoint: () => (sendable() ? options.endpoint() : undefined),
     encode: (records) => format.encode(records, meta()),
@@ -249,12 +248,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
       void write(true);
       spill.save([...writing].flat());
     },
-    onHanded: (touchpoints) => spill.markSent(keysOf(touchpoints)),
-    onDelivered: (touchpoints, outcome) => {
-      const keys = keysOf(touchpoints);
-      void delivered(keys, outcome).then(() => spill.unmarkSent(keys), () => {});
-    },
-    onFailed: (touchpoints) => spill.unmarkSent(keysOf(touchpoints)),
+    onHanded: (touchpoints) => spill.markSent(recordKeys(touchpoints)),
+    onDelivered: (touchpoints, outcome) => void delivered(recordKeys(touchpoints), outcome).then(() => spill.unmarkSent(recordKeys(touchpoints)), () => {}),
+    onFailed: (touchpoints) => spill.unmarkSent(recordKeys(touchpoints)),
   });
   const online = () => {
     attempt = nextAttemptAt = 0;

@@ -1,5 +1,6 @@
 import { createStore, promisifyRequest } from 'idb-keyval';
 import { uuidv7Time } from '../track/uuid.js';
+import type { Touchpoint } from '../types.js';
 
 /**
  * A stored record: key `"<uuidv7 id> <JSON length>"`, value the touchpoint's JSON text.
@@ -9,6 +10,7 @@ import { uuidv7Time } from '../track/uuid.js';
 export type Entry = [key: string, value: unknown];
 
 export const recordKey = (id: string, json: string) => `${id} ${json.length}`;
+export const recordKeys = (touchpoints: Touchpoint[]) => touchpoints.map((touchpoint) => recordKey(touchpoint.id, JSON.stringify(touchpoint)));
 export const keyBytes = (key: string) => Number(key.slice(37)) || 0;
 export const keyTime = (key: string) => uuidv7Time(key) || 0;
 
