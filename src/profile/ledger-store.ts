@@ -1,6 +1,7 @@
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, getMany, setMany, type UseStore } from 'idb-keyval';
 import type { Config } from '../config/schema.js';
 import { WaymarkError } from '../errors.js';
+import { createLastWord } from './last-word.js';
 import { createLedger, type Ledger } from './ledger.js';
 
 /**
@@ -16,17 +17,29 @@ export async function openLedger(
 ): Promise<Ledger> {
   let store: UseStore | null = null;
   let stored: unknown;
+  let savedAt: unknown;
+  // Changes are rare (points, redemptions, reset), so each also leaves a synchronous copy that
+  // survives a page closing before its IndexedDB write commits.
+  const lastWord = createLastWord(`waymark:${namespace}:ledger`);
   if (typeof indexedDB !== 'undefined') {
     try {
       store = createStore(`waymark-${namespace}-ledger`, 'ledger');
-      stored = await get('state', store);
+      [stored, savedAt] = await getMany(['state', 'savedAt'], store);
     } catch (error) {
       store = null;
       report(new WaymarkError('storage_unavailable', `points are kept in memory only: ${String(error)}`, error));
     }
   }
+  const copy = lastWord.read();
+  if (copy && copy.at >= (typeof savedAt === 'number' ? savedAt : 0)) stored = copy.data;
   return createLedger(config, stored, (ledger) => {
-    store && set('state', ledger.toJSON(), store).catch((error) => report(new WaymarkError('storage_failed', `points not saved: ${String(error)}`, error)));
+    const at = Date.now();
+    lastWord.write(ledger.toJSON(), at);
+    store &&
+      setMany([['state', ledger.toJSON()], ['savedAt', at]], store).then(
+        () => lastWord.settle(at),
+        (error) => report(new WaymarkError('storage_failed', `points not saved: ${String(error)}`, error)),
+      );
     onChange(ledger);
   });
 }

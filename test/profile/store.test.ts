@@ -123,9 +123,12 @@ describe('the last word of a closing page', () => {
     store.save({ n: 1 });
     await store.flush();
     store.save({ n: 2 });
-    const stuck = vi.spyOn(indexedDB, 'open').mockImplementation(() => ({}) as IDBOpenDBRequest);
-    dispatchEvent(new Event('pagehide')); // this write cannot commit, as in a closing tab
-    stuck.mockRestore();
+    const aborted = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('the page is closing', 'AbortError');
+    });
+    dispatchEvent(new Event('pagehide'));
+    await wait(20); // the write is attempted, and fails, as in a closing tab
+    aborted.mockRestore();
     expect(JSON.parse(localStorage.getItem(`waymark:${namespace}:profile`)!).data).toEqual({ n: 2 });
     const next = createProfileStore(namespace, () => {});
     expect(await next.load()).toEqual({ n: 2 });

@@ -23,6 +23,20 @@ describe('openLedger', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a reset right before the page closes is kept even if IndexedDB never commits it', async () => {
+    const first = await openLedger(shopConfig(), 'store-reset', () => {}, () => {});
+    first.apply(touch('purchase', { amount: 600 }));
+    await settle();
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('the page is closing', 'AbortError');
+    });
+    first.clear();
+    await settle(); // the write is attempted, and fails, as in a closing tab
+    put.mockRestore();
+    const next = await openLedger(shopConfig(), 'store-reset', () => {}, () => {});
+    expect([next.points, next.lifetime]).toEqual([0, 0]);
+  });
+
   it('keeps namespaces apart', async () => {
     const shop = await openLedger(shopConfig(), 'store-a', () => {}, () => {});
     shop.apply(touch('signup'));
