@@ -1,25 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Prompt } from '../../widgets/contract.js';
-import { launchBrowser, ROOT, type BrowserHandle, type TestServer } from './harness.js';
-import { openPage, PROMPTS, showPrompt, startWidgetsServer, THEMES } from './widgets-setup.js';
+import { ROOT, type TestServer } from './harness.js';
+import { openPage, PROMPTS, showPrompt, THEMES, useWidgetsBrowser } from './widgets-setup.js';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-let browser: BrowserHandle;
 let server: TestServer;
 let page: Page;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startWidgetsServer()]);
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useWidgetsBrowser((opened, started) => ((page = opened), (server = started)));
 
 interface Violation {
   id: string;

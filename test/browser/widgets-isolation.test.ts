@@ -1,21 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Prompt } from '../../widgets/contract.js';
-import { launchBrowser, type BrowserHandle, type TestServer } from './harness.js';
-import { callbackLog, openPage, PROMPTS, settled, showPrompt, startWidgetsServer, waitForLog } from './widgets-setup.js';
+import type { TestServer } from './harness.js';
+import { callbackLog, openPage, PROMPTS, settled, showPrompt, useWidgetsBrowser, waitForLog } from './widgets-setup.js';
 
-let browser: BrowserHandle;
 let server: TestServer;
 let page: Page;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startWidgetsServer()]);
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useWidgetsBrowser((opened, started) => ((page = opened), (server = started)));
 
 /** Geometry and the computed styles that matter, for every element in the widget. */
 const layout = () =>

@@ -1,20 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserHandle, type TestServer } from './harness.js';
-import { callbackLog, focusedInWidget, openPage, PROMPTS, showPrompt, startWidgetsServer, waitForLog } from './widgets-setup.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { TestServer } from './harness.js';
+import { callbackLog, focusedInWidget, openPage, PROMPTS, showPrompt, useWidgetsBrowser, waitForLog } from './widgets-setup.js';
 
-let browser: BrowserHandle;
 let server: TestServer;
 let page: Page;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startWidgetsServer()]);
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useWidgetsBrowser((opened, started) => ((page = opened), (server = started)));
 beforeEach(async () => {
   await openPage(page, server);
   await page.focus('#page-button');

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import ts from 'typescript';
 import type { Offer, Prompt, Theme } from '../../widgets/contract.js';
-import { ROOT, startServer, waitUntil, type TestServer } from './harness.js';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser, ROOT, startServer, waitUntil, type BrowserHandle, type TestServer } from './harness.js';
 
 /**
  * The test server, plus `/src-js/<path>.js`: `src/<path>.ts` transpiled on the fly, so pages
@@ -24,6 +25,20 @@ export async function startWidgetsServer(): Promise<TestServer> {
     return true;
   };
   return server;
+}
+
+/** One Chromium and one widgets server for a test file, handed over once both are up. */
+export function useWidgetsBrowser(ready: (page: Page, server: TestServer) => void): void {
+  let browser: BrowserHandle | undefined;
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startWidgetsServer()]);
+    ready(await browser.context.newPage(), server);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 export const PAGES = '/test/browser/pages/widgets';
