@@ -1,4 +1,3 @@
-import type { ReadonlySignal } from '@preact/signals-core';
 import type { Config } from './config/schema.js';
 import type { WaymarkError } from './errors.js';
 import type { Json, Props, Touchpoint } from './types.js';
@@ -87,6 +86,17 @@ export interface WaymarkEvents {
   'prompt:shown': { promptId: string };
   'prompt:answered': { promptId: string; answer: Json };
   'prompt:dismissed': { promptId: string; reason: string };
+}
+
+/**
+ * A value that changes over time. Backed by a signal of `@preact/signals-core` bundled into the SDK;
+ * declared here so the package's types need no library installed beside it.
+ */
+export interface ReadonlySignal<T> {
+  readonly value: T;
+  peek(): T;
+  /** Calls `listener` now and on every change; returns the unsubscribe function. */
+  subscribe(listener: (value: T) => void): () => void;
 }
 
 export interface WaymarkState {
