@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
+import { LIMITS } from './limits.js';
+import { EventName, Str } from './text.js';
 
-const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const Scalar = z.union([Str, z.number(), z.boolean(), z.null()]);
+const Values = z.array(Scalar).check(z.maxLength(LIMITS.listItems));
 export type Scalar = z.infer<typeof Scalar>;
-const Orderable = z.union([z.number(), z.string()]);
+const Orderable = z.union([z.number(), Str]);
 
 /**
  * Operators on one value. Several in one object must all hold.
@@ -11,22 +14,22 @@ const Orderable = z.union([z.number(), z.string()]);
 export const Operators = z.strictObject({
   eq: z.optional(Scalar),
   neq: z.optional(Scalar),
-  in: z.optional(z.array(Scalar)),
-  notIn: z.optional(z.array(Scalar)),
+  in: z.optional(Values),
+  notIn: z.optional(Values),
   gt: z.optional(Orderable),
   gte: z.optional(Orderable),
   lt: z.optional(Orderable),
   lte: z.optional(Orderable),
   between: z.optional(z.tuple([z.number(), z.number()])),
   contains: z.optional(Scalar),
-  startsWith: z.optional(z.string()),
-  endsWith: z.optional(z.string()),
-  matches: z.optional(z.string()),
-  regex: z.optional(z.string()),
-  flags: z.optional(z.string()),
+  startsWith: z.optional(Str),
+  endsWith: z.optional(Str),
+  matches: z.optional(Str),
+  regex: z.optional(Str),
+  flags: z.optional(Str),
   exists: z.optional(z.boolean()),
-  atLeast: z.optional(z.string()),
-  atMost: z.optional(z.string()),
+  atLeast: z.optional(Str),
+  atMost: z.optional(Str),
 });
 export type Operators = z.infer<typeof Operators>;
 
@@ -81,15 +84,15 @@ export interface Condition {
  */
 export const Condition: z.ZodMiniType<Condition> = z.strictObject({
   get all() {
-    return z.optional(z.array(Condition));
+    return z.optional(z.array(Condition).check(z.maxLength(LIMITS.listItems)));
   },
   get any() {
-    return z.optional(z.array(Condition));
+    return z.optional(z.array(Condition).check(z.maxLength(LIMITS.listItems)));
   },
   get not() {
     return z.optional(Condition);
   },
-  event: z.optional(z.string().check(z.minLength(1))),
+  event: z.optional(EventName),
   count: z.optional(NumberOps),
   withinDays: z.optional(z.number().check(z.gt(0), z.lte(90))),
   where: z.optional(PropsWhere),

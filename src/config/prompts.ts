@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 import { Condition, PropsWhere } from './conditions.js';
-import { Id, NonNegative, Text } from './text.js';
+import { EventName, Id, NonNegative, Text } from './text.js';
 
 export const Position = z.enum(['bottom-right', 'bottom-left', 'top-right', 'top-left', 'bottom-center', 'center']);
 export type Position = z.infer<typeof Position>;
 
 const Trigger = z.strictObject({
-  on: z.string().check(z.minLength(1)),
+  on: EventName,
   where: z.optional(PropsWhere),
   delaySeconds: z.optional(z.number().check(z.gte(0), z.lte(3600))),
 });

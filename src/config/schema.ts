@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { Condition, PropsWhere } from './conditions.js';
 import { Position, Prompt } from './prompts.js';
-import { Id, NonNegativeInt, Text } from './text.js';
+import { LIMITS } from './limits.js';
+import { EventName, Id, NonNegativeInt, Str, Text } from './text.js';
 
 const Stage = z.strictObject({
   id: Id,
@@ -11,14 +12,14 @@ const Stage = z.strictObject({
 
 const RatioPoints = z.strictObject({
   every: z.number().check(z.gt(0)),
-  of: z.string().check(z.minLength(1)),
+  of: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyChars)),
   award: NonNegativeInt,
   round: z.optional(z.enum(['floor', 'nearest'])),
 });
 
 const EarningRule = z.strictObject({
   id: Id,
-  on: z.string().check(z.minLength(1)),
+  on: EventName,
   where: z.optional(PropsWhere),
   points: z.union([NonNegativeInt, RatioPoints]),
   limit: z.optional(
@@ -40,9 +41,9 @@ const Offer = z.strictObject({
 
 const Rewards = z.strictObject({
   authority: z.optional(z.enum(['client', 'server'])),
-  rules: z.optional(z.array(EarningRule)),
-  tiers: z.optional(z.array(Tier)),
-  offers: z.optional(z.array(Offer)),
+  rules: z.optional(z.array(EarningRule).check(z.maxLength(LIMITS.rules))),
+  tiers: z.optional(z.array(Tier).check(z.maxLength(LIMITS.tiers))),
+  offers: z.optional(z.array(Offer).check(z.maxLength(LIMITS.offers))),
 });
 
 const Limits = z.strictObject({
@@ -64,12 +65,12 @@ export const Theme = z.strictObject({
 
 /** The marketer's JSON config, version 1. */
 export const ConfigSchema = z.strictObject({
-  $schema: z.optional(z.string()),
-  $comment: z.optional(z.string()),
+  $schema: z.optional(Str),
+  $comment: z.optional(Str),
   version: z.literal(1),
-  defaultLocale: z.optional(z.string().check(z.minLength(2))),
-  stages: z.optional(z.array(Stage)),
-  prompts: z.optional(z.array(Prompt)),
+  defaultLocale: z.optional(z.string().check(z.minLength(2), z.maxLength(LIMITS.keyChars))),
+  stages: z.optional(z.array(Stage).check(z.maxLength(LIMITS.stages))),
+  prompts: z.optional(z.array(Prompt).check(z.maxLength(LIMITS.prompts))),
   rewards: z.optional(Rewards),
   limits: z.optional(Limits),
   theme: z.optional(Theme),

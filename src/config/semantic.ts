@@ -1,3 +1,4 @@
+import { unsafeRegexReason } from '../rules/safe-regex.js';
 import type { PathSegment } from './paths.js';
 
 export interface RawProblem {
@@ -146,8 +147,11 @@ function checkCondition(
 function checkOperators(ops: unknown, path: PathSegment[], report: Report) {
   if (!isObj(ops)) return;
   if (typeof ops.regex === 'string') {
+    const flags = typeof ops.flags === 'string' ? ops.flags : '';
     try {
-      new RegExp(ops.regex, typeof ops.flags === 'string' ? ops.flags : '');
+      new RegExp(ops.regex, flags);
+      const unsafe = unsafeRegexReason(ops.regex, flags);
+      if (unsafe) report([...path, 'regex'], `unsafe regular expression: ${unsafe}`);
     } catch (error) {
       report([...path, 'regex'], `invalid regular expression: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,5 +1,6 @@
 import { parseJsonText } from './json-text.js';
 import { describeIssue } from './issues.js';
+import { boundsProblems, LIMITS } from './limits.js';
 import { formatPath, type PathSegment } from './paths.js';
 import { ConfigSchema, type Config } from './schema.js';
 import { semanticProblems } from './semantic.js';
@@ -18,6 +19,7 @@ export type ValidationResult = { ok: true; config: Config } | { ok: false; error
 export function validateConfig(input: unknown): ValidationResult {
   try {
     if (typeof input === 'string') {
+      if (input.length > LIMITS.configChars) return { ok: false, errors: [{ path: '(root)', message: `the config is larger than ${LIMITS.configChars / 1024} KiB of JSON` }] };
       const parsed = parseJsonText(input);
       if (!parsed.ok) return { ok: false, errors: [{ path: '(root)', message: parsed.message }] };
       input = parsed.value;
@@ -29,6 +31,9 @@ export function validateConfig(input: unknown): ValidationResult {
       const key = problem.path + '\n' + message;
       if (!seen.has(key)) problems.push(problem), seen.add(key);
     };
+    const bounds = boundsProblems(input);
+    for (const problem of bounds.problems) add(problem.path, problem.message);
+    if (bounds.fatal) return { ok: false, errors: problems };
     const result = ConfigSchema.safeParse(input, { reportInput: true });
     if (!result.success) {
       for (const issue of result.error.issues) {

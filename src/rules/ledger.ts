@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import { RESERVED, type Props, type Touchpoint } from '../types.js';
+import { setOwn } from './lookup.js';
 import { DAY_MS, localDay, localWeek, rulePoints, tierFor, tzOffsetOf } from './rewards.js';
 
 /**
@@ -62,7 +63,7 @@ export function stepLedger(config: Config, state: LedgerState, touchpoint: Touch
   const offset = tzOffsetOf(props);
   const day = localDay(at, offset);
   if (Math.floor(at / DAY_MS) > Math.floor(state.latest / DAY_MS)) prune(state, at, day);
-  state.seen[id] = at;
+  setOwn(state.seen, id, at);
   state.latest = Math.max(state.latest, at);
 
   const output: LedgerOutput[] = [];
@@ -83,7 +84,8 @@ export function stepLedger(config: Config, state: LedgerState, touchpoint: Touch
   for (const rule of rules) {
     const points = rulePoints(rule, props);
     if (points <= 0) continue;
-    const awards = (state.awards[rule.id] ??= { n: 0, days: {} });
+    // Own keys only: a rule named `constructor` must not find Object's constructor (issue 11).
+    const awards = hasOwn(state.awards, rule.id) ? state.awards[rule.id]! : setOwn(state.awards, rule.id, { n: 0, days: {} });
     const limit = rule.limit ?? {};
     let week = 0;
     for (const key in awards.days) if (localWeek(+key) === localWeek(day)) week += awards.days[key]!;

@@ -17,6 +17,15 @@ export function propValue(object: unknown, key: string): unknown {
   return dot > 0 ? propValue(propValue(object, key.slice(0, dot)), key.slice(dot + 1)) : undefined;
 }
 
+/**
+ * `record[key] = value` as an own property even for `__proto__` (an assignment would set the
+ * prototype instead): ids from a config or the wire become keys of persisted plain objects.
+ */
+export function setOwn<T>(record: Record<string, T>, key: string, value: T): T {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  return value;
+}
+
 /** Facts compared as one value. Null prototype: a key like `constructor` is not a fact. */
 export const READ_FACT: Record<string, (facts: Facts) => unknown> = Object.assign(Object.create(null), {
   points: (facts: Facts) => facts.points,

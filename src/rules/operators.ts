@@ -1,6 +1,13 @@
 import type { Operators } from '../config/conditions.js';
-import { globToRegExp } from './glob.js';
+import { compileGlob } from './glob.js';
 import { isObject } from './lookup.js';
+import { unsafeRegexReason } from './safe-regex.js';
+
+/**
+ * Longer values never match `matches` or `regex`: matching time grows with the input even in
+ * the safe subset (`\w*\w*x`), so the input is bounded too (issue 11). URLs stay well under it.
+ */
+export const MAX_MATCHED_LENGTH = 4096;
 
 /** One value against a set of operators; `order` ranks values for atLeast/atMost. */
 export type ValueTest = (value: unknown, order?: readonly string[]) => boolean;
@@ -92,14 +99,19 @@ function compileOne(op: string, arg: unknown, ops: Operators): ValueTest {
     case 'endsWith':
       return typeof arg === 'string' ? (value) => typeof value === 'string' && value[op](arg) : never;
     case 'matches':
-      return typeof arg === 'string' ? matcher(globToRegExp(arg)) : never;
-    case 'regex':
+      return typeof arg === 'string' ? bounded(compileGlob(arg)) : never;
+    case 'regex': {
+      // `g` and `y` make test() remember lastIndex between calls: drop them.
+      const flags = String(ops.flags ?? '').replace(/[gy]/g, '');
+      // Validation refuses these; a config that skipped it (`replay()`) must not hang either.
+      if (typeof arg !== 'string' || unsafeRegexReason(arg, flags)) return never;
       try {
-        // `g` and `y` make test() remember lastIndex between calls: drop them.
-        return matcher(new RegExp(String(arg), String(ops.flags ?? '').replace(/[gy]/g, '')));
+        const regex = new RegExp(arg, flags);
+        return bounded((value) => regex.test(value));
       } catch {
         return never;
       }
+    }
     case 'atLeast':
     case 'atMost':
       return (value, order) => {
@@ -114,4 +126,7 @@ function compileOne(op: string, arg: unknown, ops: Operators): ValueTest {
   }
 }
 
-const matcher = (regex: RegExp): ValueTest => (value) => typeof value === 'string' && regex.test(value);
+const bounded =
+  (test: (value: string) => boolean): ValueTest =>
+  (value) =>
+    typeof value === 'string' && value.length <= MAX_MATCHED_LENGTH && test(value);

@@ -4,6 +4,7 @@ import { Prompt } from '../config/prompts.js';
 import { ConfigSchema } from '../config/schema.js';
 import { Text } from '../config/text.js';
 import { FIELD_DESCRIPTIONS } from './field-descriptions.js';
+import { addConstraints } from './schema-constraints.js';
 
 type JsonSchema = { [key: string]: unknown };
 
@@ -20,6 +21,7 @@ export function configJsonSchema(): JsonSchema {
   schema.$id = 'https://waymark.dev/schema/v1/waymark.schema.json';
   schema.title = 'Waymark config';
   schema.description = 'Marketer-written rules for Waymark: journey stages, prompts, rewards, limits and theme.';
+  addConstraints(schema);
   describe(schema);
   return schema;
 }

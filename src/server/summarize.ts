@@ -39,6 +39,8 @@ export interface Summary {
 type Answer = Partial<PromptAnsweredProps>;
 const str = (value: unknown): value is string => typeof value === 'string' && value !== '';
 const num = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+/** Keyed by prompt ids, choices and tiers from the wire: no prototype, so `constructor` is a plain key. */
+const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 const bump = (counts: Record<string, number>, key: string | number) => void (counts[key] = (counts[key] ?? 0) + 1);
 
 /**
@@ -47,7 +49,7 @@ const bump = (counts: Record<string, number>, key: string | number) => void (cou
  * score), dismissals, NPS, CSAT, CES, score distributions and exit-survey reasons.
  */
 export function summarize(touchpoints: Iterable<unknown>): Summary {
-  const prompts: Record<string, PromptSummary> = {};
+  const prompts = dict<PromptSummary>();
   const submissions = new Map<string, Answer>();
   const visitors = new Map<string, { tier: string; awarded: number; redeemed: number }>();
   const promptOf = (props: Props) => {
@@ -94,7 +96,7 @@ export function summarize(touchpoints: Iterable<unknown>): Summary {
 
   const result: Summary = { prompts };
   if (visitors.size) {
-    const byTier: Record<string, TierSummary> = (result.pointsByTier = {});
+    const byTier: Record<string, TierSummary> = (result.pointsByTier = dict());
     for (const { tier, awarded, redeemed } of visitors.values()) {
       const group = (byTier[tier] ??= { visitors: 0, awarded: 0, redeemed: 0 });
       group.visitors++;
@@ -110,14 +112,14 @@ function add(summary: PromptSummary, answer: Answer) {
   summary.answered++;
   const kind = answer.kind ?? summary.kind;
   if (kind === 'exit') {
-    const reasons = (summary.reasons ??= {});
+    const reasons = (summary.reasons ??= dict());
     for (const choice of Array.isArray(answer.choices) ? answer.choices : []) if (str(choice)) bump(reasons, choice);
     if (str(answer.other)) (summary.other ??= []).push(answer.other);
     return;
   }
   const score = answer.score;
   if (!num(score) || (kind === 'nps' && (score < 0 || score > 10))) return;
-  bump((summary.distribution ??= {}), score);
+  bump((summary.distribution ??= dict()), score);
   if (kind === 'nps') {
     const nps = (summary.nps ??= { score: 0, promoters: 0, passives: 0, detractors: 0, total: 0 });
     nps.total++;

@@ -1,0 +1,64 @@
+import { LIMITS } from '../config/limits.js';
+import { RATING_MAX } from '../config/semantic.js';
+
+type JsonSchema = { [key: string]: unknown };
+
+/**
+ * The checks `validateConfig` makes beyond the zod shape that a JSON Schema can still say, so
+ * an editor flags them as the SDK would (issue 11, item 5). What no JSON Schema can say
+ * (uniqueness, references between ids, order, regex safety, total size, depth) stays in the
+ * validator alone; `test/config/schema-agreement.test.ts` lists those kinds.
+ */
+export function addConstraints(schema: JsonSchema): void {
+  const defs = schema.$defs as Record<string, JsonSchema>;
+  constrainOperators(defs.Operators!);
+  // `count`, `withinDays` and `where` describe an event: alone they are an error.
+  defs.Condition!.dependentRequired = { count: ['event'], withinDays: ['event'], where: ['event'] };
+  const prompts = (defs.Prompt!.oneOf ?? defs.Prompt!.anyOf) as JsonSchema[];
+  const rating = prompts.find((variant) => (variant.properties as Record<string, JsonSchema>).kind?.const === 'rating');
+  if (rating) rating.allOf = ratingRules();
+  forEachNode(schema, (node) => {
+    // A map (`{ locale: text }`, `where`, `trait`…): bounded keys, and never `__proto__`.
+    if (typeof node.additionalProperties === 'object' && node.propertyNames) {
+      node.propertyNames = { type: 'string', maxLength: LIMITS.keyChars, not: { const: '__proto__' } };
+      node.maxProperties = LIMITS.mapKeys;
+    }
+  });
+}
+
+function constrainOperators(operators: JsonSchema) {
+  const properties = operators.properties as Record<string, JsonSchema>;
+  const description = (name: string) => properties[name]!.description;
+  properties.regex = { type: 'string', maxLength: LIMITS.textChars, format: 'regex', description: description('regex') };
+  // JavaScript's flags, each at most once, and never `u` with `v`.
+  properties.flags = { type: 'string', pattern: '^(?!.*(.).*\\1)(?!.*u.*v)(?!.*v.*u)[dgimsuvy]*$', description: description('flags') };
+  operators.minProperties = 1;
+  operators.dependentRequired = { flags: ['regex'] };
+}
+
+/** `max` per scale (stars 3–10, thumbs 2), and follow-up bounds within 1…max (default 5, thumbs 2). */
+function ratingRules(): JsonSchema[] {
+  const scaleIs = (scale: string) => ({ properties: { scale: { const: scale } }, required: ['scale'] });
+  const maxWithin = ([low, high]: [number, number]) => ({ properties: { max: { type: 'integer', minimum: low, maximum: high } } });
+  const followUpWithin = (top: number) => {
+    const bound = { type: 'number', minimum: 1, maximum: top };
+    const followUp = { type: 'object', properties: { below: bound, above: bound } };
+    return { properties: { content: { type: 'object', properties: { followUp } } } };
+  };
+  const hasMax = { properties: { max: {} }, required: ['max'] };
+  const hasScale = { properties: { scale: {} }, required: ['scale'] };
+  const rules: JsonSchema[] = Object.entries(RATING_MAX).map(([scale, range]) => ({ if: scaleIs(scale), then: maxWithin(range) }));
+  // Without a scale, the prompt shows stars.
+  rules.push({ if: { not: hasScale }, then: maxWithin(RATING_MAX.stars!) });
+  for (let top = 2; top <= RATING_MAX.stars![1]; top++) rules.push({ if: { properties: { max: { const: top } }, required: ['max'] }, then: followUpWithin(top) });
+  rules.push({ if: { allOf: [{ not: hasMax }, scaleIs('thumbs')] }, then: followUpWithin(2) });
+  rules.push({ if: { allOf: [{ not: hasMax }, { not: scaleIs('thumbs') }] }, then: followUpWithin(5) });
+  return rules;
+}
+
+function forEachNode(node: unknown, visit: (node: JsonSchema) => void): void {
+  if (Array.isArray(node)) return node.forEach((item) => forEachNode(item, visit));
+  if (typeof node !== 'object' || node === null) return;
+  visit(node as JsonSchema);
+  for (const value of Object.values(node)) forEachNode(value, visit);
+}
