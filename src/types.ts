@@ -31,7 +31,6 @@ export const RESERVED = {
   scroll: '$scroll',
   exitIntent: '$exit_intent',
   idle: '$idle',
-  click: '$click',
   stage: '$stage',
   points: '$points',
   tier: '$tier',

@@ -20,7 +20,8 @@ export function answerProps(prompt: Prompt, submissionId: string, answer: Widget
       const scale = prompt.scale ?? 'stars';
       props.scale = scale;
       props.max = prompt.max ?? (scale === 'thumbs' ? 2 : 5);
-      props.metric = prompt.metric ?? 'none';
+      // README: a rating without a `metric` counts as CSAT.
+      props.metric = prompt.metric ?? 'csat';
     }
   }
   if (choices?.length) props.choices = choices;

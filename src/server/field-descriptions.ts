@@ -44,7 +44,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   thanks: 'Thank-you message after answering.',
   scale: 'Rating control: stars, thumbs, emoji or numeric.',
   max: 'Highest score (stars, emoji, numeric: 3–10; thumbs: 2).',
-  metric: 'What the rating measures: csat (satisfaction), ces (effort) or none.',
+  metric: 'What the rating measures: csat (satisfaction), ces (effort) or none (csat when absent).',
   below: 'Ask the follow-up when the score is below this.',
   above: 'Ask the follow-up when the score is above this.',
   choices: 'Answers offered to choose from.',

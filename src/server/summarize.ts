@@ -4,10 +4,10 @@ import { inOrder } from './replay.js';
 export interface PromptSummary {
   kind: PromptKind | null;
   shown: number;
-  /** Distinct submissions, partial ones included (a score counts as soon as it is chosen). */
+  /** Distinct submissions, partial ones included (a score counts as soon as it is chosen); scores off the scale are not answers. */
   answered: number;
   dismissed: number;
-  /** answered / shown, 0 when nothing was shown. */
+  /** answered / shown, at most 1; 0 when nothing was shown. */
   responseRate: number;
   /** % promoters (9–10) − % detractors (0–6), −100…100. */
   nps?: { score: number; promoters: number; passives: number; detractors: number; total: number };
@@ -85,7 +85,8 @@ export function summarize(touchpoints: Iterable<unknown>): Summary {
 
   for (const answer of submissions.values()) add(prompts[answer.promptId!]!, answer);
   for (const summary of Object.values(prompts)) {
-    summary.responseRate = summary.shown ? summary.answered / summary.shown : 0;
+    // Impressions can be lost (a blocked beacon, an export window) while answers arrive.
+    summary.responseRate = summary.shown ? Math.min(1, summary.answered / summary.shown) : 0;
     if (summary.nps) {
       const { promoters, detractors, total } = summary.nps;
       summary.nps.score = total ? ((promoters - detractors) / total) * 100 : 0;
@@ -107,10 +108,26 @@ export function summarize(touchpoints: Iterable<unknown>): Summary {
   return result;
 }
 
+/** The scale a rating was answered on: 2 (thumbs) to 10 points, as the config allows. */
+const ratingMax = (answer: Answer) => (answer.max ?? (answer.scale === 'thumbs' ? 2 : 5));
+const inRange = (score: number, low: number, high: number) => Number.isInteger(score) && score >= low && score <= high;
+
+/** A score outside its scale (99 of 5 stars, NPS 11) is not an answer: it would skew every result. */
+function validScore(kind: PromptKind | null | undefined, answer: Answer): boolean {
+  const { score } = answer;
+  if (score === undefined) return true;
+  if (!num(score)) return false;
+  if (kind === 'nps') return inRange(score, 0, 10);
+  if (kind !== 'rating') return true;
+  const max = ratingMax(answer);
+  return inRange(max, 2, 10) && inRange(score, 1, max);
+}
+
 /** Counts one submission; scores and sums become percentages and means at the end. */
 function add(summary: PromptSummary, answer: Answer) {
-  summary.answered++;
   const kind = answer.kind ?? summary.kind;
+  if (!validScore(kind, answer)) return;
+  summary.answered++;
   if (kind === 'exit') {
     const reasons = (summary.reasons ??= dict());
     for (const choice of Array.isArray(answer.choices) ? answer.choices : []) if (str(choice)) bump(reasons, choice);
@@ -118,7 +135,7 @@ function add(summary: PromptSummary, answer: Answer) {
     return;
   }
   const score = answer.score;
-  if (!num(score) || (kind === 'nps' && (score < 0 || score > 10))) return;
+  if (!num(score)) return;
   bump((summary.distribution ??= dict()), score);
   if (kind === 'nps') {
     const nps = (summary.nps ??= { score: 0, promoters: 0, passives: 0, detractors: 0, total: 0 });
@@ -131,7 +148,7 @@ function add(summary: PromptSummary, answer: Answer) {
     ces.total++;
     ces.mean += score;
   } else if (kind === 'rating' && answer.metric !== 'none') {
-    const max = num(answer.max) ? answer.max : 5;
+    const max = ratingMax(answer);
     const csat = (summary.csat ??= { score: 0, total: 0 });
     csat.total++;
     if (max >= 4 ? score >= max - 1 : score >= max) csat.score++;

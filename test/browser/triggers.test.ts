@@ -166,11 +166,12 @@ describe('triggers in Chromium', () => {
   it('tracks data-waymark clicks and delivers them to the endpoint', async () => {
     const page = await open('?ns=clicks');
     await page.click('#cta b');
-    await waitFor(page, '$click');
-    expect((await seen(page, '$click'))[0]?.props).toEqual({ name: 'newsletter_cta', text: 'Subscribe now', position: 'hero' });
+    // data-waymark="newsletter_cta" records the event newsletter_cta, as data-umami-event does (issue 11).
+    await waitFor(page, 'newsletter_cta');
+    expect((await seen(page, 'newsletter_cta'))[0]?.props).toEqual({ ctaPosition: 'hero' });
     await page.evaluate(() => window.wm.flush());
     await expect
-      .poll(() => server.batches.flatMap((batch) => batch.body.batch).filter((record) => record.name === '$click').length, { timeout: 5_000 })
+      .poll(() => server.batches.flatMap((batch) => batch.body.batch).filter((record) => record.name === 'newsletter_cta').length, { timeout: 5_000 })
       .toBe(1);
     await page.close();
   });

@@ -53,37 +53,36 @@ describe('$idle', () => {
   });
 });
 
-describe('$click on data-waymark elements', () => {
-  it('tracks clicks on marked elements and their children, with text and data-waymark-* props', () => {
+describe('data-waymark clicks record the named event (issue 11: like data-umami-event)', () => {
+  it('records data-waymark="event_name" as event_name, props from data-waymark-* camel-cased, for clicks inside too', () => {
     document.body.innerHTML = `
-      <a href="#" data-waymark="newsletter_cta" data-waymark-plan="pro" data-waymark-position="footer">
+      <a href="#" data-waymark="newsletter_cta" data-waymark-plan="pro" data-waymark-cta-position="footer">
         <span>Subscribe   now</span></a>
       <button id="plain">Plain</button>`;
     const { events } = start({ clicks: true });
     (document.querySelector('span') as HTMLElement).click();
     (document.querySelector('#plain') as HTMLElement).click();
-    expect(events).toEqual([{ name: '$click', props: { name: 'newsletter_cta', text: 'Subscribe now', plan: 'pro', position: 'footer' } }]);
+    expect(events).toEqual([{ name: 'newsletter_cta', props: { plan: 'pro', ctaPosition: 'footer' } }]);
   });
 
-  it('sees marked elements inside open shadow roots and ignores an empty name', () => {
-    document.body.innerHTML = '<div id="host"></div><button data-waymark="">Empty</button>';
+  it('sees marked elements inside open shadow roots and ignores an empty or reserved name', () => {
+    document.body.innerHTML = '<div id="host"></div><button data-waymark="">Empty</button><button data-waymark="$points">Forged</button><button data-waymark="  ">Blank</button>';
     const root = (document.querySelector('#host') as HTMLElement).attachShadow({ mode: 'open' });
     root.innerHTML = '<button data-waymark="in_shadow">Inside</button>';
     const { events } = start({ clicks: true });
     (root.querySelector('button') as HTMLElement).click();
-    (document.querySelector('[data-waymark=""]') as HTMLElement).click();
-    expect(events).toEqual([{ name: '$click', props: { name: 'in_shadow', text: 'Inside' } }]);
+    for (const button of document.querySelectorAll('button')) button.click();
+    expect(events).toEqual([{ name: 'in_shadow', props: {} }]);
   });
 
-  it('cuts long text to 100 characters and stops on stop()', () => {
-    document.body.innerHTML = `<button data-waymark="long">${'x'.repeat(300)}</button>`;
+  it('stops on stop()', () => {
+    document.body.innerHTML = '<button data-waymark="once">Once</button>';
     const { events, stop } = start({ clicks: true });
     const button = document.querySelector('button') as HTMLElement;
     button.click();
     stop();
     button.click();
     expect(events).toHaveLength(1);
-    expect(events[0]?.props.text).toHaveLength(100);
   });
 
   it('never lets a failing emit escape into the host page', async () => {

@@ -159,7 +159,7 @@ describe('prompt controller: lifecycle touchpoints', () => {
     onAnswer({ score: 5 }, true);
     onDismiss('close');
     expect(sdk.names()).toEqual(['$prompt_shown', '$prompt_answered']);
-    expect(sdk.recorded[1]?.props).toMatchObject({ score: 5, max: 5, scale: 'stars', metric: 'none' });
+    expect(sdk.recorded[1]?.props).toMatchObject({ score: 5, max: 5, scale: 'stars', metric: 'csat' });
   });
 
   it('reports a failure inside a widget callback instead of throwing into the widget', async () => {

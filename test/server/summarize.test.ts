@@ -93,7 +93,40 @@ describe('summarize', () => {
 
   it('ignores records that are not prompt results, or are malformed', () => {
     const result = summarize([touch('purchase', { promptId: 'nps' }), touch('$prompt_shown', {}), null, 'x', { name: '$prompt_shown' }, answer({ promptId: 'n', kind: 'nps', submissionId: 'z', score: 11 })]);
-    expect(result).toEqual({ prompts: { n: { kind: 'nps', shown: 0, answered: 1, dismissed: 0, responseRate: 0 } } });
+    expect(result).toEqual({ prompts: { n: { kind: 'nps', shown: 0, answered: 0, dismissed: 0, responseRate: 0 } } });
+  });
+
+  it('out-of-range NPS scores are not answers: 11, −1 and 7.5 count nowhere (issue 11)', () => {
+    const answers = [11, -1, 7.5, 9].map((score, index) => answer({ promptId: 'n', kind: 'nps', submissionId: `r${index}`, score }));
+    const summary = summarize([...shown('n', 'nps', 4), ...answers]).prompts.n;
+    expect(summary?.answered).toBe(1);
+    expect(summary?.nps).toEqual({ score: 100, promoters: 1, passives: 0, detractors: 0, total: 1 });
+    expect(summary?.distribution).toEqual({ 9: 1 });
+  });
+
+  it('rating scores are checked against the scale: 99 on a 5-point scale is not satisfied (issue 11)', () => {
+    const scores = [99, 0, 6, 4.5, 5];
+    const answers = scores.map((score, index) => answer({ promptId: 'r', kind: 'rating', submissionId: `q${index}`, score, max: 5, scale: 'stars', metric: 'csat' }));
+    const thumbs = answer({ promptId: 't', kind: 'rating', submissionId: 't1', score: 3, max: 2, scale: 'thumbs', metric: 'csat' });
+    const hugeScale = answer({ promptId: 'h', kind: 'rating', submissionId: 'h1', score: 99, max: 100, metric: 'csat' });
+    const { prompts } = summarize([...answers, thumbs, hugeScale]);
+    expect(prompts.r).toMatchObject({ answered: 1, csat: { score: 100, total: 1 }, distribution: { 5: 1 } });
+    expect(prompts.t).toMatchObject({ answered: 0 });
+    expect(prompts.t?.csat).toBeUndefined();
+    expect(prompts.h?.csat).toBeUndefined();
+  });
+
+  it('a rating recorded without a metric counts as CSAT, one with metric none does not (issue 11)', () => {
+    const bare = [5, 2].map((score, index) => answer({ promptId: 'bare', kind: 'rating', submissionId: `b${index}`, score, max: 5, scale: 'stars' }));
+    const none = answer({ promptId: 'none', kind: 'rating', submissionId: 'n1', score: 5, max: 5, scale: 'stars', metric: 'none' });
+    const { prompts } = summarize([...bare, none]);
+    expect(prompts.bare?.csat).toEqual({ score: 50, total: 2 });
+    expect(prompts.none?.csat).toBeUndefined();
+  });
+
+  it('responseRate stays at most 1 when answers outnumber recorded impressions (issue 11)', () => {
+    const answers = [9, 10, 8].map((score, index) => answer({ promptId: 'n', kind: 'nps', submissionId: `o${index}`, score }));
+    expect(summarize([...shown('n', 'nps', 1), ...answers]).prompts.n?.responseRate).toBe(1);
   });
 
   it('points by tier: each visitor under their latest tier, with points awarded and redeemed', () => {

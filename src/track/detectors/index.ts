@@ -15,13 +15,14 @@ export const DEFAULT_IDLE_SECONDS = 30;
  */
 export function startDetectors(options: Partial<DetectorOptions>, emit: (name: string, props: Props) => void): () => void {
   if (typeof window === 'undefined') return () => {};
-  const send = (name: string) => (props: Props) => {
+  const sendNamed = (name: string, props: Props) => {
     try {
       emit(name, props);
     } catch {
       // A detector runs inside the host's own event handlers and history calls: never throw there.
     }
   };
+  const send = (name: string) => (props: Props) => sendNamed(name, props);
   const { exitIntent, idle } = options;
   /** Per-page state (scroll milestones, exit dwell) starts over on every URL change. */
   const onNewPage: Array<() => void> = [];
@@ -32,7 +33,7 @@ export function startDetectors(options: Partial<DetectorOptions>, emit: (name: s
     stops.push(watchExitIntent(dwell, send(RESERVED.exitIntent), onNewPage));
   }
   if (idle !== false) stops.push(watchIdle((typeof idle === 'object' && idle.seconds) || DEFAULT_IDLE_SECONDS, send(RESERVED.idle)));
-  if (options.clicks !== false) stops.push(watchClicks(send(RESERVED.click)));
+  if (options.clicks !== false) stops.push(watchClicks(sendNamed));
   const pageView = send(RESERVED.pageView);
   stops.push(
     watchPageViews((props) => {
