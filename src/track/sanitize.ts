@@ -32,7 +32,7 @@ function flatCopy(input: object): Props | null {
       const type = typeof value;
       const plain = type === 'string' ? (value as string).length <= MAX_STRING : type === 'number' ? Number.isFinite(value) : type === 'boolean' || value === null;
       if (!plain) return null;
-      out[key] = value as Json;
+      out[key] = (value === 0 ? 0 : value) as Json; // -0 is not JSON: it would arrive as 0
     }
   } catch {
     return null;
@@ -45,7 +45,7 @@ function toJson(value: unknown, depth: number, seen: WeakSet<object>): Json | un
     case 'string':
       return value.length > MAX_STRING ? value.slice(0, MAX_STRING) + '…' : value;
     case 'number':
-      return Number.isFinite(value) ? value : null;
+      return Number.isFinite(value) ? (value === 0 ? 0 : value) : null;
     case 'boolean':
       return value;
     case 'bigint':

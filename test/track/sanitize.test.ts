@@ -51,6 +51,13 @@ describe('sanitizeProps', () => {
     for (const input of [null, undefined, 1, 'x', [1, 2], () => 1]) expect(sanitizeProps(input)).toEqual({});
   });
 
+  it('writes -0 as 0, the only zero JSON has (fast-check found it in a Float64Array)', () => {
+    const out = sanitizeProps({ flat: -0, nested: { list: [-0] }, typed: Float64Array.from([-0]) });
+    expect(Object.is(out.flat, 0)).toBe(true);
+    expect(Object.is((out.nested as { list: number[] }).list[0], 0)).toBe(true);
+    expect(Object.is((out.typed as Record<string, number>)['0'], 0)).toBe(true);
+  });
+
   it('never throws and always returns JSON that round-trips', () => {
     fc.assert(
       fc.property(fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true }), (input) => {
