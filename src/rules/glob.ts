@@ -10,11 +10,11 @@
  * One state: it consumes a character that `takes` accepts (a `loop` state stays put after
  * consuming), or, with `skip`, jumps over the next states without consuming (the optional `**` + `/` group).
  */
-type Step = { takes: (char: string) => boolean; loop?: boolean } | { skip: number };
+type Step = { takes: (char: string) => boolean; loop?: boolean; literal?: string } | { skip: number };
 
 const ANY = () => true;
 const NOT_SLASH = (char: string) => char !== '/';
-const exactly = (wanted: string) => (char: string) => char === wanted;
+const exactly = (wanted: string): Step => ({ takes: (char) => char === wanted, literal: wanted });
 
 export type GlobMatcher = (value: string) => boolean;
 
@@ -23,8 +23,7 @@ const compiled = new Map<string, GlobMatcher>();
 export function compileGlob(pattern: string): GlobMatcher {
   let matcher = compiled.get(pattern);
   if (matcher) return matcher;
-  const steps = parse(pattern);
-  matcher = (value) => run(steps, value);
+  matcher = withLiteralEnds(parse(pattern));
   // Patterns come from the config, so this stays small; the cap guards against misuse.
   if (compiled.size > 500) compiled.clear();
   compiled.set(pattern, matcher);
@@ -41,43 +40,81 @@ function parse(pattern: string): Step[] {
       index++;
       if (chars[index + 1] === '/') {
         // `**/` may match no segment at all, so `/docs/**/intro` matches `/docs/intro`.
-        steps.push({ skip: 3 }, { takes: ANY, loop: true }, { takes: exactly('/') });
+        // The group's `/` is not a literal end: the group may be skipped.
+        steps.push({ skip: 3 }, { takes: ANY, loop: true }, { takes: (next) => next === '/' });
         index++;
       } else steps.push({ takes: ANY, loop: true });
     } else if (char === '*') steps.push({ takes: NOT_SLASH, loop: true });
     else if (char === '?') steps.push({ takes: NOT_SLASH });
-    else steps.push({ takes: exactly(char === '\\' ? (chars[++index] ?? '\\') : char) });
+    else steps.push(exactly(char === '\\' ? (chars[++index] ?? '\\') : char));
   }
   return steps;
 }
 
-function run(steps: Step[], value: string): boolean {
-  let current = close(steps, [0]);
-  for (const char of value) {
-    const next: number[] = [];
-    for (const state of current) {
-      const step = steps[state];
-      if (step && 'takes' in step && step.takes(char)) next.push(step.loop ? state : state + 1);
-    }
-    if (!next.length) return false;
-    current = close(steps, next);
+const literalOf = (step: Step | undefined) => (step && 'literal' in step ? step.literal : undefined);
+
+/**
+ * Most globs start and end with literal text (`/products/` and `/p42`): a value without that prefix
+ * and suffix is refused by two string comparisons, and only the rest runs the automaton.
+ */
+function withLiteralEnds(steps: Step[]): GlobMatcher {
+  let head = 0;
+  while (literalOf(steps[head]) !== undefined) head++;
+  if (head === steps.length) {
+    const whole = steps.map(literalOf).join('');
+    return (value) => value === whole;
   }
-  return current.includes(steps.length);
+  let tail = steps.length;
+  while (literalOf(steps[tail - 1]) !== undefined) tail--;
+  const prefix = steps.slice(0, head).map(literalOf).join('');
+  const suffix = steps.slice(tail).map(literalOf).join('');
+  const run = automaton(steps);
+  return (value) => value.length >= prefix.length + suffix.length && value.startsWith(prefix) && value.endsWith(suffix) && run(value);
 }
 
-/** The states reachable without consuming: past loops (zero times) and optional groups. */
-function close(steps: Step[], states: number[]): number[] {
-  const seen = new Set<number>();
-  const pending = [...states];
+/**
+ * Sets of states are bit sets (32 states per word) and each state's closure is computed once,
+ * so a match allocates two small arrays and does no hashing: rules run globs on every touchpoint.
+ */
+function automaton(steps: Step[]): GlobMatcher {
+  const accept = steps.length;
+  const words = (accept >> 5) + 1;
+  const closures = steps.map((_, state) => closure(steps, state, words));
+  closures.push(closure(steps, accept, words));
+  return (value) => {
+    let current = closures[0]!.slice();
+    let next = new Uint32Array(words);
+    for (const char of value) {
+      next.fill(0);
+      let alive = false;
+      for (let state = 0; state < accept; state++) {
+        if (!(current[state >> 5]! & (1 << (state & 31)))) continue;
+        const step = steps[state]!;
+        if (!('takes' in step) || !step.takes(char)) continue;
+        const reached = closures[step.loop ? state : state + 1]!;
+        for (let word = 0; word < words; word++) next[word]! |= reached[word]!;
+        alive = true;
+      }
+      if (!alive) return false;
+      [current, next] = [next, current];
+    }
+    return (current[accept >> 5]! & (1 << (accept & 31))) !== 0;
+  };
+}
+
+/** The states reachable from `start` without consuming: past loops (zero times) and optional groups. */
+function closure(steps: Step[], start: number, words: number): Uint32Array {
+  const set = new Uint32Array(words);
+  const pending = [start];
   while (pending.length) {
     const state = pending.pop()!;
-    if (seen.has(state)) continue;
-    seen.add(state);
+    if (set[state >> 5]! & (1 << (state & 31))) continue;
+    set[state >> 5]! |= 1 << (state & 31);
     const step = steps[state];
     if (step && 'skip' in step) pending.push(state + 1, state + step.skip);
-    else if (step?.loop) pending.push(state + 1);
+    else if (step && 'takes' in step && step.loop) pending.push(state + 1);
   }
-  return [...seen];
+  return set;
 }
 
 export const matchesGlob = (pattern: string, value: string): boolean => compileGlob(pattern)(value);

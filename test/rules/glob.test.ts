@@ -54,6 +54,17 @@ describe('glob', () => {
     expect(matchesGlob('a*b', 'a\nb')).toBe(true);
   });
 
+  it('checks literal starts and ends without mistaking an optional `**/` for one', () => {
+    expect(matchesGlob('/a**/', '/a')).toBe(true);
+    expect(matchesGlob('/a/**/', '/a/')).toBe(true);
+    expect(matchesGlob('/products/*/p4', '/products/shoes/p4')).toBe(true);
+    expect(matchesGlob('/products/*/p4', '/products/shoes/p42')).toBe(false);
+    expect(matchesGlob('a*a', 'a')).toBe(false);
+    expect(matchesGlob('a*a', 'aa')).toBe(true);
+    expect(matchesGlob('/exact', '/exact')).toBe(true);
+    expect(matchesGlob('/exact', '/exact/')).toBe(false);
+  });
+
   it('compiles each pattern once', () => {
     expect(compileGlob('/x/*')).toBe(compileGlob('/x/*'));
   });
