@@ -138,7 +138,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
 
   // Without a config there is nothing to evaluate: touchpoints are only recorded and delivered.
   const engine = options.config === undefined || options.config === null ? undefined : loadEngine();
-  const ready = Promise.all([loadConfig(options.config, report), engine])
+  const ready = Promise.all([loadConfig(options.config, report, debug), engine])
     .then(async ([loaded, chunk]) => {
       config = loaded;
       // The profile lives in IndexedDB: it is opened only once there is consent to store.

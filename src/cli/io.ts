@@ -1,3 +1,5 @@
+import { printable } from './printable.js';
+
 /** What a CLI command may touch, so tests run commands in-process without a real terminal. */
 export interface CliIo {
   out(text: string): void;
@@ -22,7 +24,7 @@ export async function readInput(io: CliIo, path: string): Promise<string | null>
     return await io.readFile(path);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    io.err(`waymark: cannot read ${path}${code === 'ENOENT' ? ': no such file' : `: ${String((error as Error).message ?? error)}`}\n`);
+    io.err(`waymark: cannot read ${printable(path)}${code === 'ENOENT' ? ': no such file' : `: ${String((error as Error).message ?? error)}`}\n`);
     return null;
   }
 }

@@ -1,6 +1,11 @@
-/** A plain-text table: columns padded to their widest cell, numbers aligned right. */
+import { printable } from './printable.js';
+
+/**
+ * A plain-text table: columns padded to their widest cell, numbers aligned right. Cells come
+ * from visitors' touchpoints, so control characters are escaped.
+ */
 export function formatTable(headers: string[], rows: Array<Array<string | number>>): string {
-  const cells = [headers, ...rows.map((row) => row.map((cell) => String(cell)))];
+  const cells = [headers, ...rows.map((row) => row.map((cell) => printable(String(cell))))];
   const numeric = headers.map((_, column) => rows.length > 0 && rows.every((row) => typeof row[column] === 'number' || /^[-+]?\d[\d.,]*%?$/.test(String(row[column] ?? ''))));
   const widths = headers.map((_, column) => Math.max(...cells.map((row) => [...(row[column] ?? '')].length)));
   const line = (row: string[]) =>

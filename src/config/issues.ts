@@ -25,7 +25,7 @@ export function describeIssue(issue: Issue): string {
     case 'unrecognized_keys':
       return `unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
     case 'invalid_union':
-      return 'does not match any allowed form';
+      return issue.input === undefined ? 'required value is missing' : 'does not match any allowed form';
     case 'not_multiple_of':
       return `must be a multiple of ${issue.divisor}`;
     default:

@@ -2,8 +2,13 @@ import { jsonErrorOffset } from './json-locate.js';
 
 export type JsonTextResult = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** JSON.parse, with the failure turned into a `line L, column C` a person can find. */
+/**
+ * JSON.parse, with the failure turned into a `line L, column C` a person can find. A leading
+ * byte-order mark is dropped, as `fetch`'s `text()` does (Encoding Standard, UTF-8 decode),
+ * so a file saved "with BOM" validates the same everywhere.
+ */
 export function parseJsonText(text: string): JsonTextResult {
+  text = withoutByteOrderMark(text);
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
@@ -28,3 +33,5 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   const lines = before.split('\n');
   return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
 }
+
+export const withoutByteOrderMark = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

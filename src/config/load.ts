@@ -1,6 +1,7 @@
 import { WaymarkError } from '../errors.js';
 import type { Config } from './schema.js';
 import { lazy } from '../chunks/lazy.js';
+import type { Logger } from '../log.js';
 
 const loadValidator = lazy('waymark-config.js', () => import('./validate.js'));
 
@@ -10,7 +11,7 @@ const loadValidator = lazy('waymark-config.js', () => import('./validate.js'));
  * fetch) into a valid config. Invalid or unreachable configs resolve to null after reporting why: the SDK then shows
  * nothing and keeps recording.
  */
-export async function loadConfig(source: unknown, report: (error: WaymarkError) => void): Promise<Config | null> {
+export async function loadConfig(source: unknown, report: (error: WaymarkError) => void, debug: Logger = () => {}): Promise<Config | null> {
   if (source === undefined || source === null) return null;
   const validator = loadValidator();
   validator.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
@@ -32,6 +33,8 @@ export async function loadConfig(source: unknown, report: (error: WaymarkError) 
     report(new WaymarkError('config_fetch_failed', `the config validator could not be loaded: ${String(error)}`));
     return null;
   }
+  // Warnings name what is valid but likely not meant, such as a trigger that can never fire.
+  for (const warning of result.warnings) debug(`config warning at ${warning.path}: ${warning.message}`);
   if (result.ok) return result.config;
   report(
     new WaymarkError(

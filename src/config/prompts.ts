@@ -120,3 +120,17 @@ export type NpsPrompt = z.infer<typeof NpsPrompt>;
 export type RatingPrompt = z.infer<typeof RatingPrompt>;
 export type ExitPrompt = z.infer<typeof ExitPrompt>;
 export type RewardPrompt = z.infer<typeof RewardPrompt>;
+
+/**
+ * A prompt whose `kind` is missing or unknown, checked on everything but its kind-specific
+ * content, so a wrong `kind` does not hide the prompt's other problems.
+ */
+export const PromptOfUnknownKind = z.strictObject({
+  ...common,
+  kind: z.optional(z.unknown()),
+  scale: RatingPrompt.shape.scale,
+  max: RatingPrompt.shape.max,
+  metric: RatingPrompt.shape.metric,
+  offer: RewardPrompt.shape.offer,
+  content: z.looseObject({}),
+});

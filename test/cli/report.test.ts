@@ -82,6 +82,16 @@ describe('waymark report', () => {
     expect(out).toContain('1 touchpoint, 1 prompt');
   });
 
+  it('escapes control characters that touchpoints carry, so they cannot rewrite the terminal', async () => {
+    const file = join(dir, 'hostile.ndjson');
+    const hostile = [shown('exit\u202e', 'exit'), answer('exit\u202e', 'exit', 'm', { choices: ['\u001b[2J\u001b[HPrice\r'] })];
+    writeFileSync(file, hostile.map((record) => JSON.stringify(record)).join('\n') + '\n');
+    const { out } = await run('report', file);
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(out).toContain('exit\\u202e');
+    expect(out).toContain('\\u001b[2J\\u001b[HPrice\\u000d');
+  });
+
   it('says so when no prompt was shown, and exits 2 without a readable file', async () => {
     const file = join(dir, 'empty.ndjson');
     writeFileSync(file, '');

@@ -1,7 +1,8 @@
 // @vitest-environment node
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { run } from './run.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/configs');
@@ -68,6 +69,51 @@ describe('waymark validate', () => {
     const none = await run('validate');
     expect(none.code).toBe(2);
     expect(none.err).toContain('usage: waymark validate');
+  });
+});
+
+describe('waymark validate, for people', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-validate-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('accepts a file saved with a byte-order mark, as the browser does', async () => {
+    const file = write('bom.json', '\uFEFF' + readFileSync(valid('minimal.json'), 'utf8'));
+    const result = await run('validate', file);
+    expect(result.out).toMatch(/✓ .*bom\.json: valid/);
+    expect(result.code).toBe(0);
+  });
+
+  it('counts columns after the byte-order mark, as editors do', async () => {
+    const result = await run('validate', write('bom-bad.json', '\uFEFF{ "version": 2 }'));
+    expect(result.out).toContain('bom-bad.json:1:3  version  ');
+  });
+
+  it('escapes control characters in paths and messages', async () => {
+    const file = write('hostile.json', JSON.stringify({ version: 1, '\u001b[2J\u001b[31mok': 1, limits: { 'a\u202eb\n': 1 } }));
+    const result = await run('validate', file);
+    expect(result.code).toBe(1);
+    expect(result.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(result.out).toContain('\\u001b[2J\\u001b[31mok  unknown key "\\u001b[2J\\u001b[31mok"');
+    expect(result.out).toContain('limits.a\\u202eb\\u000a  unknown key');
+  });
+
+  it('prints warnings with their place, and exits 0 when there is nothing else', async () => {
+    const config = { version: 1, prompts: [{ id: 'p', kind: 'nps', trigger: { on: 'exit_intent' }, content: { question: 'Q?' } }] };
+    const file = write('warn.json', JSON.stringify(config, null, 2));
+    const result = await run('validate', file);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`${file}:8:9  prompts[0].trigger.on  warning: "exit_intent" fires only when the page tracks it itself; Waymark records "$exit_intent"`);
+    expect(result.out).toMatch(/✓ .*warn\.json: valid \(1 prompt, 0 stages\), 1 warning\n$/);
+  });
+
+  it('suggests the key that was probably meant', async () => {
+    const result = await run('validate', write('typo.json', '{ "version": 1, "limits": { "maxPerSesion": 1 } }'));
+    expect(result.out).toContain('typo.json:1:29  limits.maxPerSesion  unknown key "maxPerSesion"; did you mean "maxPerSession"?');
   });
 });
 

@@ -86,6 +86,18 @@ describe('the SDK', () => {
     expect(names()).toEqual([]);
   });
 
+  it('logs config warnings with debug, and still uses the config', async () => {
+    const logged = vi.spyOn(console, 'debug').mockImplementation(() => {});
+    const config = { version: 1, prompts: [{ id: 'p', kind: 'nps', trigger: { on: 'exit_intent' }, content: { question: 'Q?' } }] } as Config;
+    const { wm, errors } = start({ config, debug: true });
+    await wm.ready();
+    expect(errors).toEqual([]);
+    expect(logged.mock.calls.map(([message]) => message)).toContain(
+      '[waymark] config warning at prompts[0].trigger.on: "exit_intent" fires only when the page tracks it itself; Waymark records "$exit_intent"',
+    );
+    logged.mockRestore();
+  });
+
   it('rejects an invalid config with every problem, and keeps recording', async () => {
     const { wm, errors, names } = start({ config: { version: 2, prompts: [{ id: 'x' }] } as unknown as Config });
     await wm.ready();

@@ -9,7 +9,8 @@ export const BUDGETS = [
   { file: 'dist/waymark.js', label: 'core (script tag)', budget: 12 * KB },
   { file: 'dist/waymark.mjs', label: 'core (ESM)', budget: 12 * KB },
   { file: 'dist/waymark-widgets.js', label: 'widgets chunk (with preact)', budget: 12 * KB },
-  { file: 'dist/waymark-config.js', label: 'config validator chunk', budget: 14 * KB },
+  // Lazy, fetched in parallel with the config; 16 KB since it suggests fixes and warns (#11).
+  { file: 'dist/waymark-config.js', label: 'config validator chunk', budget: 16 * KB },
   { file: 'dist/waymark-engine.js', label: 'engine chunk', budget: 14 * KB },
 ];
 
