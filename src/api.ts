@@ -1,40 +1,44 @@
 import type { Config } from './config/schema.js';
 import type { WaymarkError } from './errors.js';
-import type { Json, Props, Touchpoint } from './types.js';
+import type { Json, Optional, PropsInput, Touchpoint } from './types.js';
 
+/**
+ * Each option may be left out or set to `undefined` (`userId: session.user?.id`): either way
+ * its default applies, so host code compiles under `exactOptionalPropertyTypes`.
+ */
 export interface InitOptions {
   /** Where batches are POSTed. Without it, touchpoints stay in the outbox until one is set. */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /** The marketer config: an object, or a URL to fetch it from. */
-  config?: Config | string;
-  writeKey?: string;
-  userId?: string;
-  traits?: Props;
+  config?: Config | string | undefined;
+  writeKey?: string | undefined;
+  userId?: string | undefined;
+  traits?: PropsInput | undefined;
   /** BCP 47, e.g. "fr-CA". Defaults to the browser's language. */
-  locale?: string;
+  locale?: string | undefined;
   /** false: nothing is stored or sent until setConsent(true). Default true. */
-  consent?: boolean;
-  debug?: boolean;
-  format?: 'waymark' | 'segment';
+  consent?: boolean | undefined;
+  debug?: boolean | undefined;
+  format?: 'waymark' | 'segment' | undefined;
   /** Extra request headers. Any header makes requests non-simple (a CORS preflight). */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Separates several SDK instances on one origin (storage names, init idempotency). */
-  namespace?: string;
+  namespace?: string | undefined;
   /** Nonce for the `<style>` fallback under a strict CSP without constructable stylesheets. */
-  nonce?: string;
+  nonce?: string | undefined;
   /** URL of the widgets chunk; the script tag finds it next to itself. */
-  widgetsUrl?: string;
+  widgetsUrl?: string | undefined;
   /** Automatic signals; each can be switched off. */
-  detectors?: Partial<DetectorOptions>;
+  detectors?: Optional<DetectorOptions> | undefined;
   /** Outbox tuning. */
-  delivery?: Partial<DeliveryOptions>;
+  delivery?: Optional<DeliveryOptions> | undefined;
 }
 
 export interface DetectorOptions {
   pageViews: boolean;
   scroll: boolean;
-  exitIntent: boolean | { minDwellSeconds?: number };
-  idle: boolean | { seconds?: number };
+  exitIntent: boolean | { minDwellSeconds?: number | undefined };
+  idle: boolean | { seconds?: number | undefined };
   clicks: boolean;
 }
 
@@ -106,10 +110,10 @@ export interface WaymarkState {
 }
 
 export interface Waymark {
-  track(name: string, props?: Props): void;
-  page(props?: Props): void;
-  identify(userId: string | null, traits?: Props): void;
-  show(promptId: string, options?: { force?: boolean }): void;
+  track(name: string, props?: PropsInput): void;
+  page(props?: PropsInput): void;
+  identify(userId: string | null, traits?: PropsInput): void;
+  show(promptId: string, options?: { force?: boolean | undefined }): void;
   explain(promptId: string): Explanation;
   redeem(offerId: string): void;
   on<K extends keyof WaymarkEvents>(event: K, handler: (payload: WaymarkEvents[K]) => void): () => void;

@@ -6,4 +6,5 @@ export type { WaymarkErrorCode } from './errors.js';
 export type * from './api.js';
 export type { ConfigProblem, ValidationResult } from './config/validate.js';
 export type { Config, Prompt, Condition, Operators, Stage, Theme, Text } from './config/schema.js';
-export type { Touchpoint, Props, Json, PageInfo } from './types.js';
+export type { Touchpoint, Props, PropsInput, Json, JsonInput, PageInfo } from './types.js';
+export type { WidgetProps, WidgetAnswer, MountOptions, MountedWidget } from '../widgets/contract.js';

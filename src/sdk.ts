@@ -19,7 +19,7 @@ import { sanitizeProps } from './track/sanitize.js';
 import { createTabFeed } from './track/tab-feed.js';
 import { makeTouchpoint } from './track/touchpoint.js';
 import { stampTzOffset } from './track/tz-offset.js';
-import { RESERVED, type Props, type Touchpoint } from './types.js';
+import { RESERVED, type Optional, type Props, type PropsInput, type Touchpoint } from './types.js';
 import type { Derived, Visitor } from './visitor.js';
 
 export const SDK_VERSION = '__WAYMARK_VERSION__';
@@ -36,6 +36,10 @@ function outboxName(namespace: string, { endpoint, writeKey, format }: InitOptio
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
   return `${namespace}-${(hash >>> 0).toString(36)}`;
 }
+
+/** `{ batchSize: undefined }` keeps the default, as leaving the key out does. */
+const definedOnly = <T extends object>(given: Optional<T> | undefined): Partial<T> =>
+  Object.fromEntries(Object.entries(given ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 const NO_FLUSH: FlushResult = { sent: 0, retried: 0, dropped: 0, pending: 0 };
 const NO_STATS: DeliveryStats = { pending: 0, sent: 0, dropped: 0, retries: 0, storage: 'memory', lastError: null, nextAttemptAt: null };
@@ -72,7 +76,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     ...(options.headers ? { headers: options.headers } : {}),
     format: options.format === 'segment' ? 'segment' : 'waymark',
     sdkVersion: SDK_VERSION,
-    delivery: { ...DEFAULT_DELIVERY, ...options.delivery },
+    delivery: { ...DEFAULT_DELIVERY, ...definedOnly(options.delivery) },
     onError: report,
     onFlush: (result) => events.emit('flush', result),
     // Server authority: the endpoint's answer may carry the visitor's points and tier.
@@ -196,11 +200,11 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   });
 
   return {
-    track: guard(report, 'track', (name: string, props?: Props) => {
+    track: guard(report, 'track', (name: string, props?: PropsInput) => {
       if (validName(name)) record(name, sanitizeProps(props));
     }, undefined),
-    page: guard(report, 'page', (props?: Props) => void record(RESERVED.pageView, sanitizeProps(props)), undefined),
-    identify: guard(report, 'identify', (userId: string | null, traits?: Props) => {
+    page: guard(report, 'page', (props?: PropsInput) => void record(RESERVED.pageView, sanitizeProps(props)), undefined),
+    identify: guard(report, 'identify', (userId: string | null, traits?: PropsInput) => {
       if (userId !== null && (typeof userId !== 'string' || !userId)) {
         return report(new WaymarkError('invalid_argument', 'identify() needs a user id string (or null to keep the visitor anonymous)'));
       }
@@ -208,7 +212,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       identity().setUserId(userId);
       record(RESERVED.identify, { userId, traits: sanitizeProps(traits) });
     }, undefined),
-    show: guard(report, 'show', (promptId: string, showOptions?: { force?: boolean }) => {
+    show: guard(report, 'show', (promptId: string, showOptions?: { force?: boolean | undefined }) => {
       void ready.then(() => controller?.show(String(promptId), { force: showOptions?.force === true }));
     }, undefined),
     explain: guard(report, 'explain', (promptId: string) => controller?.explain(String(promptId)) ?? notLoaded(promptId), notLoaded('')),

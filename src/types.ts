@@ -1,6 +1,15 @@
 /** JSON-safe values: what a touchpoint's props may hold after sanitizing. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Props = { [key: string]: Json };
+/**
+ * What host code may pass as props or traits: `undefined` values are dropped (in arrays they
+ * become null), as JSON.stringify does, so `{ coupon: order.coupon }` needs no guard.
+ */
+export type JsonInput = Json | undefined | JsonInput[] | { [key: string]: JsonInput };
+export type PropsInput = { [key: string]: JsonInput };
+
+/** `Partial` that also takes an explicit `undefined`, which `exactOptionalPropertyTypes` tells apart. */
+export type Optional<T> = { [K in keyof T]?: T[K] | undefined };
 
 export interface PageInfo {
   url: string;

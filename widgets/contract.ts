@@ -45,11 +45,11 @@ export interface MountedWidget {
 
 export interface MountOptions {
   /** Nonce for the `<style>` fallback where constructable stylesheets are missing. */
-  nonce?: string;
+  nonce?: string | undefined;
   /** The widget ended by itself: after its thank-you, or after reporting a dismissal. */
-  onClosed?(): void;
+  onClosed?: (() => void) | undefined;
   /** Preview: laid out in the page flow, never modal, no timeouts (gallery, playground). */
-  inline?: boolean;
+  inline?: boolean | undefined;
 }
 
 export interface WidgetsModule {

@@ -125,6 +125,21 @@ describe('the SDK', () => {
     await vi.waitFor(() => expect(touchpoints.map((tp) => tp.name)).toEqual(['counted']));
   });
 
+  it('an option or prop set to undefined acts as one left out (issue 11)', async () => {
+    const { wm, errors, touchpoints } = start({
+      config: CONFIG, userId: undefined, consent: undefined, locale: undefined, namespace: undefined,
+      delivery: { batchSize: undefined, maxRecords: undefined },
+    });
+    await wm.ready();
+    wm.track('purchase', { amount: 100, coupon: undefined });
+    wm.show('none', { force: undefined });
+    await vi.waitFor(() => expect(wm.state.points.value).toBe(100));
+    const purchase = touchpoints.find((tp) => tp.name === 'purchase');
+    expect(purchase).toMatchObject({ userId: null, props: { amount: 100 } });
+    expect(purchase?.props).not.toHaveProperty('coupon');
+    expect(errors).toEqual([]);
+  });
+
   it('reset() is a new visitor: new anonymous id, no user, fresh profile', async () => {
     const { wm, touchpoints } = start({ config: CONFIG });
     await wm.ready();

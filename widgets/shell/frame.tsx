@@ -86,16 +86,17 @@ export function Frame({ props, session, env, done, inline, children }: FrameProp
 
   const Tag = modal ? 'dialog' : 'div';
   const position = prompt.presentation?.position ?? theme.position ?? (modal ? 'center' : 'bottom-right');
+  const dark = isDark(theme.colorScheme);
   return (
     <Tag
       ref={panel}
-      class={`w ${position}${isDark(theme.colorScheme) ? ' dk' : ''}${inline ? ' il' : ''}`}
+      class={`w ${position}${dark ? ' dk' : ''}${inline ? ' il' : ''}`}
       role="dialog"
       aria-modal={modal ? 'true' : undefined}
       aria-labelledby="h"
       lang={env.lang}
       dir={env.dir}
-      style={themeProperties(theme)}
+      style={themeProperties(theme, dark)}
       onKeyDown={onKeyDown}
       onCancel={(event: Event) => {
         // Escape or a platform back gesture on the modal dialog: one dismissal, our own close.

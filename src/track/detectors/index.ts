@@ -1,5 +1,5 @@
 import type { DetectorOptions } from '../../api.js';
-import { RESERVED, type Props } from '../../types.js';
+import { RESERVED, type Optional, type Props } from '../../types.js';
 import { watchClicks } from './clicks.js';
 import { watchExitIntent } from './exit-intent.js';
 import { watchIdle } from './idle.js';
@@ -13,7 +13,7 @@ export const DEFAULT_IDLE_SECONDS = 30;
  * Turns browser signals into touchpoints. Every detector is on unless switched off; the
  * returned stop() removes every listener and timer and restores the history methods.
  */
-export function startDetectors(options: Partial<DetectorOptions>, emit: (name: string, props: Props) => void): () => void {
+export function startDetectors(options: Optional<DetectorOptions>, emit: (name: string, props: Props) => void): () => void {
   if (typeof window === 'undefined') return () => {};
   const sendNamed = (name: string, props: Props) => {
     try {
