@@ -1,9 +1,10 @@
 import type { FlushResult } from '../api.js';
 import { WaymarkError, type WaymarkErrorCode } from '../errors.js';
-import { backoffDelay } from '../transport/backoff.js';
+import { backoffDelay, MAX_RETRY_AFTER_MS } from '../transport/backoff.js';
 import { segmentFormat, waymarkFormat, type BatchMeta } from '../transport/formats.js';
 import { isRetryable, post, type Outcome } from '../transport/send.js';
 import type { Touchpoint } from '../types.js';
+import { boundedTime, timerDelay } from '../clock.js';
 import { createHideSender } from './hide.js';
 import { batchLength, overLimits } from './limits.js';
 import { saneDelivery, type Outbox, type OutboxOptions } from './options.js';
@@ -62,10 +63,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
     options.onError(new WaymarkError(code, message, details));
   };
   const meta = (): BatchMeta => ({ writeKey: options.writeKey, sentAt: new Date().toISOString(), sdk, attempt });
-  /** Adopts a later retry time that another tab was given. */
+  /** Adopts a later retry time that another tab was given, never one beyond the longest real wait (issue 18.1). */
   const waitFor = () => {
     const [sharedAt, sharedAttempt] = retry.read();
-    if (sharedAt > nextAttemptAt && sharedAt > Date.now()) (nextAttemptAt = sharedAt), (attempt = sharedAttempt);
+    const trustedAt = boundedTime(sharedAt, MAX_RETRY_AFTER_MS);
+    if (trustedAt > nextAttemptAt && trustedAt > Date.now()) (nextAttemptAt = trustedAt), (attempt = sharedAttempt);
+    nextAttemptAt = boundedTime(nextAttemptAt, MAX_RETRY_AFTER_MS);
     return nextAttemptAt - Date.now();
   };
   const sendable = () => Boolean(options.endpoint()) && navigator.onLine !== false && waitFor() <= 0;
@@ -236,7 +239,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   function plan(delay: number) {
     clearTimeout(flushTimer);
-    if (!destroyed) flushTimer = setTimeout(flush, delay);
+    if (!destroyed) flushTimer = setTimeout(flush, timerDelay(delay));
   }
 
   const hide = createHideSender({

@@ -1,6 +1,8 @@
 import { createStore, promisifyRequest } from 'idb-keyval';
 import { uuidv7Time } from '../track/uuid.js';
 import type { Touchpoint } from '../types.js';
+import { boundedTime } from '../clock.js';
+import { LEASE_MS } from './role.js';
 
 /**
  * A stored record: key `"<uuidv7 id> <JSON length>"`, value the touchpoint's JSON text.
@@ -63,7 +65,9 @@ export function indexedDbStore(databaseName: string): Store {
         const request = store.get(LEASE_KEY);
         request.onsuccess = () => {
           const lease = request.result as { owner?: unknown; until?: unknown } | undefined;
-          granted = !lease || lease.owner === owner || !((lease.until as number) > Date.now());
+          const leaseExpiresAt = Number(lease?.until) || 0;
+          // An expiry further ahead than any lease runs was set by a clock that ran ahead (issue 18.6).
+          granted = !lease || lease.owner === owner || !(boundedTime(leaseExpiresAt, LEASE_MS) > Date.now());
           if (granted) void (until ? store.put({ owner, until }, LEASE_KEY) : store.delete(LEASE_KEY));
         };
         // No early commit here: the put or delete comes after the read, in the same transaction.
