@@ -1,7 +1,8 @@
-import { createStore, promisifyRequest } from 'idb-keyval';
+import { promisifyRequest } from 'idb-keyval';
 import { uuidv7Time } from '../track/uuid.js';
 import type { Touchpoint } from '../types.js';
 import { boundedTime } from '../clock.js';
+import { createYieldingStore } from '../indexed-db.js';
 import { LEASE_MS } from './role.js';
 
 /**
@@ -30,14 +31,17 @@ export interface Store {
    * expired or already ours; resolves whether it is ours. IndexedDB only: memory is per tab.
    */
   lease?(owner: string, until: number): Promise<boolean>;
+  /** Memory only: every entry, synchronously, for a page that is closing. */
+  entries?(): Entry[];
 }
 
 /** The lease lives in the same object store under the number 0, which sorts before every record key. */
 const LEASE_KEY = 0;
 const after = (key: string) => IDBKeyRange.lowerBound(key, true);
 
-export function indexedDbStore(databaseName: string): Store {
-  const use = createStore(databaseName, 'outbox');
+/** `onVersionChange`: another tab deleted or upgraded the database (this connection closed for it). */
+export function indexedDbStore(databaseName: string, onVersionChange?: () => void): Store {
+  const use = createYieldingStore(databaseName, 'outbox', onVersionChange);
   // Commit now rather than when the event loop next turns: the page may be closing.
   const commit = (store: IDBObjectStore) => (store.transaction.commit?.(), promisifyRequest(store.transaction));
   return {
@@ -98,5 +102,6 @@ export function memoryStore(): Store {
       entries = entries.filter(([key]) => !gone.has(key));
     },
     clear: async () => void (entries = []),
+    entries: () => entries,
   };
 }

@@ -12,6 +12,8 @@ export interface Hostile {
   noWebLocks?: boolean;
   /** Make every indexedDB.open throw, as blocked storage does. */
   noIndexedDb?: boolean;
+  /** navigator.onLine false: nothing is sent, the outbox only writes and trims. */
+  offline?: boolean;
   /** Options for `init` (a config, delivery limits), merged over the page's script tag. */
   init?: Record<string, unknown>;
 }
@@ -28,6 +30,11 @@ export type Scope = {
   };
   errors: string[];
   drops: number[];
+  /**
+   * Set, IndexedDB fails as it does after "clear site data" (InvalidStateError, every
+   * transaction) or on a full quota (QuotaExceededError, every write); null, it works again.
+   */
+  storageFault: 'InvalidStateError' | 'QuotaExceededError' | null;
   transactions: number;
   longTasks: number[];
 };
@@ -77,15 +84,19 @@ function installHostile(hostile: Hostile) {
   scope.waymark = [['on', 'error', onError]];
   if (hostile.init) scope.waymark.push(['init', hostile.init]);
   scope.transactions = 0;
+  scope.storageFault = null;
   const transaction = IDBDatabase.prototype.transaction;
   IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
     scope.transactions++;
+    const fault = scope.storageFault;
+    if (fault === 'InvalidStateError' || (fault && args[1] === 'readwrite')) throw new DOMException(`storage fault: ${fault}`, fault);
     return transaction.apply(this, args);
   };
   if (hostile.clockAheadMs) {
     const realNow = Date.now.bind(Date);
     Date.now = () => realNow() + (hostile.clockAheadMs ?? 0);
   }
+  if (hostile.offline) Object.defineProperty(Navigator.prototype, 'onLine', { get: () => false, configurable: true });
   if (hostile.noWebLocks) Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });
   if (hostile.noIndexedDb) {
     IDBFactory.prototype.open = () => {
