@@ -6,6 +6,7 @@ import { createEmitter } from './emitter.js';
 import { WaymarkError } from './errors.js';
 import { guard } from './guard.js';
 import { createLogger } from './log.js';
+import { storageErrorsOnce } from './storage-errors.js';
 import { createOutbox, DEFAULT_DELIVERY, type Outbox } from './outbox/index.js';
 import { createPipeline } from './pipeline.js';
 import { chunkUrl, lazy } from './chunks/lazy.js';
@@ -49,10 +50,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   const { namespace } = options;
   const debug = createLogger(() => options.debug === true);
   const events = createEmitter<WaymarkEvents>((error) => report(new WaymarkError('internal', `an event handler threw: ${String(error)}`, error)));
-  const report = (error: WaymarkError) => {
-    debug(`${error.code}: ${error.message}`);
-    events.emit('error', error);
-  };
+  const report = storageErrorsOnce((error) => events.emit('error', error), debug);
   const locale = detectLocale(options.locale);
   // Made on first use, so that without consent not even the anonymous id is written.
   let identityCache: Identity | undefined;

@@ -1,16 +1,19 @@
 import type { FlushResult } from '../api.js';
 import { WaymarkError, type WaymarkErrorCode } from '../errors.js';
-import { backoffDelay } from '../transport/backoff.js';
+import { backoffDelay, MAX_RETRY_AFTER_MS } from '../transport/backoff.js';
 import { segmentFormat, waymarkFormat, type BatchMeta } from '../transport/formats.js';
 import { isRetryable, post, type Outcome } from '../transport/send.js';
 import type { Touchpoint } from '../types.js';
+import { boundedTime, timerDelay } from '../clock.js';
+import { createDropNotes, removeNoted } from './drop-notes.js';
+import { createFallbackStore } from './fallback.js';
 import { createHideSender } from './hide.js';
 import { batchLength, overLimits } from './limits.js';
 import { saneDelivery, type Outbox, type OutboxOptions } from './options.js';
 import { createFlusherRole } from './role.js';
 import { createSharedRetry } from './shared-retry.js';
 import { createSpill } from './spill.js';
-import { indexedDbStore, memoryStore, recordKey, recordKeys, type Entry, type Store } from './store.js';
+import { indexedDbStore, recordKey, recordKeys, type Entry } from './store.js';
 
 export { DEFAULT_DELIVERY } from './options.js';
 export type { Outbox, OutboxOptions } from './options.js';
@@ -37,8 +40,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const format = options.format === 'segment' ? segmentFormat : waymarkFormat;
   const sdk = `waymark@${options.sdkVersion}`;
   const role = createFlusherRole(`waymark-${namespace}-flush`);
-  let store: Store = indexedDbStore(`waymark-${namespace}-outbox`);
-  let storeWorked = false;
+  const storage = createFallbackStore({
+    open: () => indexedDbStore(`waymark-${namespace}-outbox`, () => report('storage_failed', 'another tab deleted or upgraded the outbox database')),
+    onFailure: (error, worked) => report(worked ? 'storage_failed' : 'storage_unavailable', 'IndexedDB failed, keeping records in memory', error),
+    onRecovered: () => options.debug?.('IndexedDB works again'),
+  });
+  const useStore = storage.use;
+  const drops = createDropNotes(namespace);
   let queue: Touchpoint[] = [];
   let lastWrite: Promise<unknown> = Promise.resolve();
   /** Chunks handed to IndexedDB and not committed yet: spilled to localStorage if the page hides. */
@@ -62,30 +70,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
     options.onError(new WaymarkError(code, message, details));
   };
   const meta = (): BatchMeta => ({ writeKey: options.writeKey, sentAt: new Date().toISOString(), sdk, attempt });
-  /** Adopts a later retry time that another tab was given. */
+  /** Adopts a later retry time that another tab was given, never one beyond the longest real wait (issue 18.1). */
   const waitFor = () => {
     const [sharedAt, sharedAttempt] = retry.read();
-    if (sharedAt > nextAttemptAt && sharedAt > Date.now()) (nextAttemptAt = sharedAt), (attempt = sharedAttempt);
+    const trustedAt = boundedTime(sharedAt, MAX_RETRY_AFTER_MS);
+    if (trustedAt > nextAttemptAt && trustedAt > Date.now()) (nextAttemptAt = trustedAt), (attempt = sharedAttempt);
+    nextAttemptAt = boundedTime(nextAttemptAt, MAX_RETRY_AFTER_MS);
     return nextAttemptAt - Date.now();
   };
   const sendable = () => Boolean(options.endpoint()) && navigator.onLine !== false && waitFor() <= 0;
-
-  /** Runs a store operation; on the first IndexedDB failure, moves to memory for this page and runs it there. */
-  async function useStore<T>(operation: (store: Store) => Promise<T>): Promise<T> {
-    const used = store;
-    try {
-      const result = await operation(used);
-      storeWorked = true;
-      return result;
-    } catch (error) {
-      if (used.kind === 'memory') throw error;
-      if (store === used) {
-        store = memoryStore();
-        report(storeWorked ? 'storage_failed' : 'storage_unavailable', 'IndexedDB failed, keeping records in memory', error);
-      }
-      return operation(store);
-    }
-  }
 
   function write(all?: unknown): Promise<unknown> {
     clearTimeout(writeTimer);
@@ -104,7 +97,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     writing.add(entries);
     return (lastWrite = useStore((current) => current.put(entries)).then(() => {
       writing.delete(entries);
-      if (!writing.size) spill.clear();
+      // Memory is no safer than the page: a spilled copy of it stays for the next load.
+      if (!writing.size && storage.current.kind === 'indexeddb') spill.clear();
       pending += entries.length;
       if (pending >= delivery.batchSize && sendable() && !destroyed) void flush();
     }));
@@ -117,10 +111,23 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   async function drop(keys: string[], result: FlushResult, reason: string, code: WaymarkErrorCode = 'records_dropped') {
-    await remove(keys);
-    result.dropped += keys.length;
-    totals.dropped += keys.length;
+    // Memory is this page's own: nothing is left to report for it once the page is gone.
+    await removeNoted(keys, remove, storage.current.kind === 'indexeddb' ? drops : undefined);
+    countDropped(keys.length, result);
     report(code, `${keys.length} records dropped: ${reason}`, { count: keys.length, reason });
+  }
+
+  const countDropped = (count: number, result: FlushResult) => {
+    result.dropped += count;
+    totals.dropped += count;
+  };
+
+  /** Drops earlier pages noted and could not report: the flusher of the stored records reports them. */
+  function reportEarlierDrops(result: FlushResult) {
+    const count = storage.current.kind === 'indexeddb' ? drops.take() : 0;
+    if (!count) return;
+    countDropped(count, result);
+    report('records_dropped', `${count} records dropped by an earlier page`, { count, reason: 'earlier page' });
   }
 
   const delivered = (keys: string[], outcome: Outcome, result?: FlushResult) => {
@@ -180,6 +187,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   async function trim(result: FlushResult) {
+    reportEarlierDrops(result);
     const keys = await useStore((current) => current.keys());
     pending = keys.length;
     const over = overLimits(keys, delivery);
@@ -217,7 +225,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       // Chunk by chunk, each its own task: a whole 10,000-record queue at once would block the page.
       while (queue.length) await write();
       await lastWrite;
-      more = await role(store, () => drain(result));
+      more = await role(storage.current, () => drain(result));
       // Another tab is the flusher: learn how much is waiting from the store.
       if (more === undefined) pending = await useStore((current) => current.count());
     } catch (error) {
@@ -236,7 +244,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   function plan(delay: number) {
     clearTimeout(flushTimer);
-    if (!destroyed) flushTimer = setTimeout(flush, delay);
+    if (!destroyed) flushTimer = setTimeout(flush, timerDelay(delay));
   }
 
   const hide = createHideSender({
@@ -246,12 +254,17 @@ export function createOutbox(options: OutboxOptions): Outbox {
     flushIntervalMs: delivery.flushIntervalMs,
     beforeSend() {
       void write(true);
-      spill.save([...writing].flat());
+      keepUnstored();
     },
     onHanded: (touchpoints) => spill.markSent(recordKeys(touchpoints)),
     onDelivered: (touchpoints, outcome) => void delivered(recordKeys(touchpoints), outcome).then(() => spill.unmarkSent(recordKeys(touchpoints)), () => {}),
     onFailed: (touchpoints) => spill.unmarkSent(recordKeys(touchpoints)),
   });
+  /** On hide: records still being written, and those only memory holds, go to localStorage; what does not fit is counted lost. */
+  const keepUnstored = () => {
+    const memoryOnly = storage.memoryEntries();
+    if (!spill.save([...writing].flat().concat(memoryOnly)) && memoryOnly.length) drops.add(memoryOnly.length);
+  };
   const online = () => {
     attempt = nextAttemptAt = 0;
     retry.write(0, 0);
@@ -275,9 +288,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     flush: () => (destroyed ? Promise.resolve({ sent: 0, retried: 0, dropped: 0, pending: pending + queue.length }) : flush()),
     flushSoon: () => plan(0),
     stats: () => ({
-      pending: pending + queue.length,
+      pending: pending + queue.length + [...writing].reduce((count, entries) => count + entries.length, 0),
       ...totals,
-      storage: store.kind,
+      storage: storage.current.kind,
       lastError,
       nextAttemptAt: waitFor() > 0 ? new Date(nextAttemptAt).toISOString() : null,
     }),
@@ -294,6 +307,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       destroyed = true;
       clearTimeout(flushTimer);
       removeEventListener('online', online);
+      storage.stop();
       hide.stop();
     },
   };

@@ -31,11 +31,14 @@ export function createSpill(namespace: string) {
     },
     /** Keys earlier pages sent while hiding, removed from localStorage as they are taken. */
     takeSent: (): string[] => takeAll(sentPrefix, (value) => (typeof value === 'string' ? [value] : [])),
-    save(entries: Entry[]) {
+    /** Resolves whether the entries are kept (none to keep counts as kept). */
+    save(entries: Entry[]): boolean {
       try {
         if (entries.length) localStorage.setItem(key, JSON.stringify(entries)), (saved = true);
+        return true;
       } catch {
         // Full or blocked: the IndexedDB write may still commit.
+        return false;
       }
     },
     /** The writes committed after all: the spilled copy is not needed. */

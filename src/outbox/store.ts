@@ -1,6 +1,9 @@
-import { createStore, promisifyRequest } from 'idb-keyval';
+import { promisifyRequest } from 'idb-keyval';
 import { uuidv7Time } from '../track/uuid.js';
 import type { Touchpoint } from '../types.js';
+import { boundedTime } from '../clock.js';
+import { createYieldingStore } from '../indexed-db.js';
+import { LEASE_MS } from './role.js';
 
 /**
  * A stored record: key `"<uuidv7 id> <JSON length>"`, value the touchpoint's JSON text.
@@ -28,14 +31,17 @@ export interface Store {
    * expired or already ours; resolves whether it is ours. IndexedDB only: memory is per tab.
    */
   lease?(owner: string, until: number): Promise<boolean>;
+  /** Memory only: every entry, synchronously, for a page that is closing. */
+  entries?(): Entry[];
 }
 
 /** The lease lives in the same object store under the number 0, which sorts before every record key. */
 const LEASE_KEY = 0;
 const after = (key: string) => IDBKeyRange.lowerBound(key, true);
 
-export function indexedDbStore(databaseName: string): Store {
-  const use = createStore(databaseName, 'outbox');
+/** `onVersionChange`: another tab deleted or upgraded the database (this connection closed for it). */
+export function indexedDbStore(databaseName: string, onVersionChange?: () => void): Store {
+  const use = createYieldingStore(databaseName, 'outbox', onVersionChange);
   // Commit now rather than when the event loop next turns: the page may be closing.
   const commit = (store: IDBObjectStore) => (store.transaction.commit?.(), promisifyRequest(store.transaction));
   return {
@@ -63,7 +69,9 @@ export function indexedDbStore(databaseName: string): Store {
         const request = store.get(LEASE_KEY);
         request.onsuccess = () => {
           const lease = request.result as { owner?: unknown; until?: unknown } | undefined;
-          granted = !lease || lease.owner === owner || !((lease.until as number) > Date.now());
+          const leaseExpiresAt = Number(lease?.until) || 0;
+          // An expiry further ahead than any lease runs was set by a clock that ran ahead (issue 18.6).
+          granted = !lease || lease.owner === owner || !(boundedTime(leaseExpiresAt, LEASE_MS) > Date.now());
           if (granted) void (until ? store.put({ owner, until }, LEASE_KEY) : store.delete(LEASE_KEY));
         };
         // No early commit here: the put or delete comes after the read, in the same transaction.
@@ -94,5 +102,6 @@ export function memoryStore(): Store {
       entries = entries.filter(([key]) => !gone.has(key));
     },
     clear: async () => void (entries = []),
+    entries: () => entries,
   };
 }

@@ -1,3 +1,5 @@
+import { boundedTime } from '../clock.js';
+
 /**
  * The last state a page held, written to localStorage synchronously when it hides or forgets
  * the visitor. A closing tab aborts IndexedDB writes that have not committed (Chromium), so
@@ -16,7 +18,8 @@ export function createLastWord(key: string) {
     read(): { at: number; data: unknown } | null {
       try {
         const value = JSON.parse(localStorage.getItem(key) ?? 'null');
-        return value && typeof value.at === 'number' ? value : null;
+        // A copy stamped by a clock that ran ahead would otherwise win over every later save.
+        return value && typeof value.at === 'number' ? { at: boundedTime(value.at), data: value.data } : null;
       } catch {
         return null;
       }

@@ -1,4 +1,5 @@
-import { createStore, getMany, setMany, type UseStore } from 'idb-keyval';
+import { getMany, setMany, type UseStore } from 'idb-keyval';
+import { createYieldingStore } from '../indexed-db.js';
 import type { Config } from '../config/schema.js';
 import { WaymarkError } from '../errors.js';
 import { createLastWord } from './last-word.js';
@@ -23,7 +24,7 @@ export async function openLedger(
   const lastWord = createLastWord(`waymark:${namespace}:ledger`);
   if (typeof indexedDB !== 'undefined') {
     try {
-      store = createStore(`waymark-${namespace}-ledger`, 'ledger');
+      store = createYieldingStore(`waymark-${namespace}-ledger`, 'ledger');
       [stored, savedAt] = await getMany(['state', 'savedAt'], store);
     } catch (error) {
       store = null;

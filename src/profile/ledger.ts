@@ -3,6 +3,7 @@ import { WaymarkError } from '../errors.js';
 import { emptyLedger, stepLedger, type LedgerOutput, type LedgerState } from '../rules/ledger.js';
 import { tierFor } from '../rules/rewards.js';
 import type { Touchpoint } from '../types.js';
+import { boundLedgerTimes } from './future-times.js';
 
 export type RedeemResult = { ok: true; props: { offerId: string; cost: number } } | { ok: false; error: WaymarkError };
 
@@ -34,7 +35,7 @@ function restore(config: Config, stored: unknown): LedgerState {
   }
   // Tier thresholds may have changed since: recompute, unless the server sets the tier.
   const serverTier = config.rewards?.authority === 'server' && config.rewards.tiers?.some((tier) => tier.id === state.tier);
-  return { ...state, tier: serverTier ? state.tier : tierFor(config, state.lifetime) };
+  return boundLedgerTimes({ ...state, tier: serverTier ? state.tier : tierFor(config, state.lifetime) });
 }
 
 /** The visitor's ledger in the browser. `onChange` runs after every change (persist, update signals). */

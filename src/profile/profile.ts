@@ -5,6 +5,7 @@ import { isObject } from '../rules/lookup.js';
 import { RESERVED, type Props, type Touchpoint } from '../types.js';
 import { compileCounters } from './counters.js';
 import { dict, makeRoom, MAX_EVENT_NAMES, MAX_FILTERED, MAX_PROMPTS, MAX_RECENT_IDS, MAX_TEXT, mergeTraits, restoreProfileData } from './data.js';
+import { boundProfileTimes } from './future-times.js';
 import { addToTally, countSince, localDay, type Tally } from './tally.js';
 
 export { compileCounters } from './counters.js';
@@ -41,7 +42,7 @@ export function createProfile(config: Config | null, stored?: unknown): Profile 
   const plan = compileCounters(config);
   const stageOrder = config?.stages?.map((stage) => stage.id) ?? [];
   const tierOrder = config?.rewards?.tiers?.map((tier) => tier.id) ?? [];
-  const data = restoreProfileData(stored);
+  const data = boundProfileTimes(restoreProfileData(stored));
   const recent = new Set(data.recentIds);
   let query = dict<string>();
   let queryOf = '';

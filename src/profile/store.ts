@@ -1,4 +1,5 @@
-import { createStore, delMany, getMany, setMany, type UseStore } from 'idb-keyval';
+import { delMany, getMany, setMany, type UseStore } from 'idb-keyval';
+import { createYieldingStore } from '../indexed-db.js';
 import { WaymarkError } from '../errors.js';
 import { createLastWord } from './last-word.js';
 
@@ -42,7 +43,7 @@ export function createProfileStore(namespace: string, onError: (error: WaymarkEr
   const attempt = async <T>(run: (store: UseStore) => Promise<T>): Promise<T | undefined> => {
     if (failed) return undefined;
     try {
-      return await run((database ??= createStore(`waymark-${namespace}-profile`, 'profile')));
+      return await run((database ??= createYieldingStore(`waymark-${namespace}-profile`, 'profile')));
     } catch (error) {
       fail(error);
       return undefined;

@@ -48,9 +48,9 @@ export function createIdentity(namespace: string, initialUserId?: string): Ident
     },
     session(now) {
       // Another tab may have moved the session on; re-read only when ours looks expired.
-      if (!session || now - session.lastActivityAt > SESSION_TIMEOUT_MS) {
+      if (!session || !sessionLive(session, now)) {
         const stored = parseSession(read(key('session')));
-        session = stored && now - stored.lastActivityAt <= SESSION_TIMEOUT_MS ? stored : { id: uuidv7(now), startedAt: now, lastActivityAt: now };
+        session = stored && sessionLive(stored, now) ? stored : { id: uuidv7(now), startedAt: now, lastActivityAt: now };
         session.lastActivityAt = now;
         persistSession();
       } else {
@@ -69,6 +69,13 @@ export function createIdentity(namespace: string, initialUserId?: string): Ident
     persist: persistSession,
   };
 }
+
+/**
+ * Activity within the timeout, in either direction: a last activity far in the future was
+ * stamped by a clock that ran ahead, and trusting it would keep one session alive for a year
+ * (issue 18.1).
+ */
+const sessionLive = (session: StoredSession, now: number) => Math.abs(now - session.lastActivityAt) <= SESSION_TIMEOUT_MS;
 
 function parseSession(text: string | null): StoredSession | null {
   try {

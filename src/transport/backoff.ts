@@ -1,6 +1,6 @@
 const BASE_MS = 1_000;
 export const MAX_BACKOFF_MS = 5 * 60_000;
-const MAX_RETRY_AFTER_MS = 60 * 60_000;
+export const MAX_RETRY_AFTER_MS = 60 * 60_000;
 
 /**
  * Exponential backoff with "equal jitter": a delay between half and all of
