@@ -18,6 +18,8 @@ export interface Identity {
   session(now: number): string;
   /** New anonymous id, no user, new session: for reset(). */
   reset(): void;
+  /** Takes on a change another tab made (already stored there); the session is read again. */
+  adopt(anonymousId: string, userId: string | null): void;
   persist(): void;
 }
 
@@ -63,8 +65,15 @@ export function createIdentity(namespace: string, initialUserId?: string): Ident
       anonymousId = write(key('aid'), uuidv7());
       userId = null;
       remove(key('uid'));
+      // The new session is stored at once, so that tabs adopting this visitor share it.
       session = null;
       remove(key('session'));
+      this.session(Date.now());
+    },
+    adopt(nextAnonymousId, nextUserId) {
+      anonymousId = nextAnonymousId;
+      userId = nextUserId;
+      session = null;
     },
     persist: persistSession,
   };
