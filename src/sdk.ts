@@ -224,7 +224,10 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       record(RESERVED.identify, { userId, traits: sanitizeProps(traits) });
     }, undefined),
     show: guard(report, 'show', (promptId: string, showOptions?: { force?: boolean }) => {
-      void ready.then(() => controller?.show(String(promptId), { force: showOptions?.force === true }));
+      // Read now, inside the guard: the host's objects may have changed or throw by the time the config is ready.
+      const id = String(promptId);
+      const force = showOptions?.force === true;
+      void ready.then(() => controller?.show(id, { force }));
     }, undefined),
     explain: guard(report, 'explain', (promptId: string) => controller?.explain(String(promptId)) ?? notLoaded(promptId), notLoaded('')),
     redeem: guard(report, 'redeem', (offerId: string) => redeem(String(offerId)), undefined),

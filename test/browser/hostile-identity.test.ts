@@ -14,6 +14,7 @@ declare global {
     errors: string[];
     ready?: boolean;
     wm: import('../../src/api.js').Waymark;
+    waymarkInit: typeof import('../../src/init.js').init;
   }
 }
 
@@ -127,5 +128,55 @@ describe.skipIf(!hasChromium())('identity and hostile input in Chromium', () => 
     expect(cooldownOfA).toBe(false);
     expect(cooldownFirst?.pass).toBe(true);
     expect(cooldownSecond?.pass).toBe(true);
+  });
+});
+
+describe.skipIf(!hasChromium())('hostile arguments in Chromium', () => {
+  it('18.12 show(id, options) with throwing getters, and the other methods given hostile objects: error events, never a page error', async () => {
+    await start();
+    const page = await browser.context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await open('', page);
+    const thrownByInit = await page.evaluate(async () => {
+      const boom = () => {
+        throw new Error('hostile getter');
+      };
+      const hostile = Object.defineProperty({}, 'force', { get: boom, enumerable: true });
+      const hostileText = { toString: boom };
+      const hostileProps = Object.defineProperty({}, 'amount', { get: boom, enumerable: true });
+      const wm = window.wm;
+      wm.show('after-purchase', hostile as { force?: boolean });
+      wm.show(hostileText as unknown as string, { force: true });
+      wm.track('purchase', hostileProps);
+      wm.page(hostileProps);
+      wm.identify('userH', hostileProps);
+      wm.explain(hostileText as unknown as string);
+      wm.redeem(hostileText as unknown as string);
+      const init = window.waymarkInit;
+      let thrown = 0;
+      const hostileOptions = [
+        Object.defineProperty({}, 'namespace', { get: boom, enumerable: true }),
+        Object.defineProperty({ namespace: 'hostile-delivery' }, 'delivery', { get: boom, enumerable: true }),
+        { namespace: 'hostile-headers', endpoint: '/collect', headers: Object.defineProperty({}, 'x-key', { get: boom, enumerable: true }) },
+      ];
+      for (const options of hostileOptions) {
+        try {
+          const instance = init(options);
+          instance.explain(hostileText as unknown as string);
+          instance.track('hostile_init');
+          await instance.flush();
+        } catch {
+          thrown++;
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return thrown;
+    });
+    const errors = await page.evaluate(() => window.errors);
+    print('hostile arguments', { pageErrors: pageErrors.length, thrownByInit, errorEvents: errors.length, codes: [...new Set(errors)].join('/') });
+    expect(pageErrors).toEqual([]);
+    expect(thrownByInit).toBe(0);
+    expect(errors.length).toBeGreaterThanOrEqual(4);
   });
 });
