@@ -1,3 +1,4 @@
+import { readValue as read, removeValue as remove, writeValue } from '../sync-storage.js';
 import { uuidv7 } from './uuid.js';
 
 export const SESSION_TIMEOUT_MS = 30 * 60 * 1000;
@@ -24,8 +25,8 @@ export interface Identity {
 }
 
 /**
- * Who the visitor is. localStorage is synchronous, so track() can stamp ids without waiting;
- * it falls back to memory where storage is blocked.
+ * Who the visitor is. Read synchronously, so track() can stamp ids without waiting: from
+ * localStorage, or a first-party cookie where it is full or blocked, or memory where both are.
  */
 export function createIdentity(namespace: string, initialUserId?: string): Identity {
   const key = (name: string) => `waymark:${namespace}:${name}`;
@@ -88,25 +89,8 @@ function parseSession(text: string | null): StoredSession | null {
   }
 }
 
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
+/** Writes and hands the value back, for `id = write(key, uuidv7())`. */
 function write(key: string, value: string): string {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Blocked or full storage: the value lives in memory for this page.
-  }
+  writeValue(key, value);
   return value;
-}
-function remove(key: string) {
-  try {
-    localStorage.removeItem(key);
-  } catch {
-    // As above.
-  }
 }

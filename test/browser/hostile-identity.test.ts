@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Touchpoint } from '../../src/types.js';
@@ -5,7 +6,6 @@ import { hasChromium, launchBrowser, startServer, waitUntil, type BrowserHandle,
 
 /** Identity on shared devices and broken storage, and hostile arguments, in real Chromium on dist/. */
 const PAGE = '/test/browser/pages/identity/index.html';
-const DELIVERY_PAGE = '/test/browser/pages/delivery/index.html';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 declare global {
@@ -128,6 +128,120 @@ describe.skipIf(!hasChromium())('identity and hostile input in Chromium', () => 
     expect(cooldownOfA).toBe(false);
     expect(cooldownFirst?.pass).toBe(true);
     expect(cooldownSecond?.pass).toBe(true);
+  });
+});
+
+/** Fills the origin's localStorage to its quota, as a site that stores too much would. */
+async function fillLocalStorage() {
+  const page = await browser.context.newPage();
+  await page.goto(server.url + '/dist/');
+  const stored = await page.evaluate(() => {
+    let size = 1 << 20;
+    let total = 0;
+    for (let index = 0; size >= 1; index++) {
+      try {
+        localStorage.setItem(`filler-${index}`, 'x'.repeat(size));
+        total += size;
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+    return total;
+  });
+  await page.close();
+  return stored;
+}
+
+/** The sink takes batches but answers only on release(): the page is gone before the answer. */
+function holdAnswers() {
+  const waiting: ServerResponse[] = [];
+  server.route = (request, response) => {
+    if (request.method !== 'POST' || !request.url?.startsWith('/collect')) return false;
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => (server.batches.push({ receivedAt: Date.now(), body: JSON.parse(body) }), waiting.push(response)));
+    return true;
+  };
+  return {
+    release() {
+      server.route = () => false;
+      for (const response of waiting.splice(0)) response.writeHead(200, { 'access-control-allow-origin': '*' }).end();
+    },
+  };
+}
+
+/** Makes localStorage throw on every use, as where site data is blocked for it. */
+const blockLocalStorage = () =>
+  browser.context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+
+/** Three page loads one after another → the identity each one stamped. */
+async function threeLoads() {
+  const stamps = [];
+  for (let load = 0; load < 3; load++) {
+    const page = await open('?config=0');
+    stamps.push(await stamp(page));
+    await page.close();
+  }
+  return stamps;
+}
+
+describe.skipIf(!hasChromium())('broken localStorage in Chromium', () => {
+  it('18.7 with localStorage full, three loads are one visitor and one session', async () => {
+    await start();
+    const filled = await fillLocalStorage();
+    const stamps = await threeLoads();
+    const visitors = new Set(stamps.map((stamp) => stamp.anonymousId)).size;
+    const sessions = new Set(stamps.map((stamp) => stamp.sessionId)).size;
+    print('localStorage full', { filledChars: filled, visitors, sessions });
+    expect(visitors).toBe(1);
+    expect(sessions).toBe(1);
+  });
+
+  it('18.7 with localStorage blocked, three loads are one visitor and one session', async () => {
+    await start();
+    await blockLocalStorage();
+    const stamps = await threeLoads();
+    const visitors = new Set(stamps.map((stamp) => stamp.anonymousId)).size;
+    const sessions = new Set(stamps.map((stamp) => stamp.sessionId)).size;
+    print('localStorage blocked', { visitors, sessions });
+    expect(visitors).toBe(1);
+    expect(sessions).toBe(1);
+  });
+
+  it('18.7 with localStorage full, 200 tracked and the tab closed at once: what the closing page sent is not sent again', async () => {
+    await start();
+    await fillLocalStorage();
+    // No regular flush before the close, so only the page-hide request sends: requests of a
+    // flush cut off by the close are another matter (#18.9). The records are in IndexedDB.
+    const query = `?config=0&delivery=${encodeURIComponent(JSON.stringify({ batchSize: 500, flushIntervalMs: 60_000 }))}`;
+    const page = await open(query);
+    await page.evaluate(() => {
+      for (let index = 0; index < 200; index++) window.wm.track('closing', { index });
+    });
+    await page.waitForFunction(() => window.wm.stats().pending === 200);
+    await sleep(300); // the write has committed
+    const held = holdAnswers();
+    await page.close();
+    await sleep(300);
+    held.release();
+    await sleep(1_000);
+    const distinct = () => new Set(received('closing').map((record) => record.id)).size;
+    const beforeReopen = distinct();
+    await open(query);
+    const arrived = await waitUntil(() => distinct() >= 200, 20_000, 100);
+    await sleep(4_000); // more than a flush interval: time for any resend to arrive
+    const duplicates = received('closing').length - distinct();
+    print('close at once, localStorage full', { sentByClosingPage: `${beforeReopen}/200`, delivered: `${distinct()}/200`, duplicates });
+    expect(beforeReopen).toBeGreaterThan(0);
+    expect(arrived).toBe(true);
+    expect(duplicates).toBe(0);
   });
 });
 
