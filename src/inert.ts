@@ -12,7 +12,7 @@ export function inertInstance(reason: string): Waymark {
     page: nothing,
     identify: nothing,
     show: nothing,
-    explain: (promptId) => ({ promptId: String(promptId), eligible: false, gates: [{ gate: 'environment', pass: false, reason }] }),
+    explain: (promptId) => ({ promptId: typeof promptId === 'string' ? promptId : '', eligible: false, gates: [{ gate: 'environment', pass: false, reason }] }),
     redeem: nothing,
     on: () => nothing,
     flush: () => Promise.resolve({ sent: 0, retried: 0, dropped: 0, pending: 0 }),

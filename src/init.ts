@@ -1,5 +1,6 @@
 import type { InitOptions, Waymark } from './api.js';
 import { inertInstance } from './inert.js';
+import { copyOptions } from './options.js';
 import { createSdk } from './sdk.js';
 
 const REGISTRY = Symbol.for('waymark.instances');
@@ -10,11 +11,16 @@ type Registry = Map<string, Waymark>;
  * Starts Waymark once per namespace: a second call with the same namespace returns the
  * running instance (SPA re-renders and duplicate script tags must not double-track).
  */
-export function init(options: InitOptions = {}): Waymark {
-  options = typeof options === 'object' && options !== null ? options : {};
+export function init(input: InitOptions = {}): Waymark {
+  let options: InitOptions;
+  try {
+    options = copyOptions(input);
+  } catch (error) {
+    return inertInstance(`could not read the options: ${String(error)}`);
+  }
   const scope = globalThis as { [REGISTRY]?: Registry };
   const registry = (scope[REGISTRY] ??= new Map());
-  const namespace = typeof options?.namespace === 'string' && options.namespace ? options.namespace : 'default';
+  const namespace = typeof options.namespace === 'string' && options.namespace ? options.namespace : 'default';
   const running = registry.get(namespace);
   if (running) return running;
   // Outside a browser (server-side rendering) there is nothing to record: stay inert.
@@ -23,7 +29,7 @@ export function init(options: InitOptions = {}): Waymark {
   try {
     instance = createSdk({ ...options, namespace }, () => registry.delete(namespace));
   } catch (error) {
-    if (options?.debug) console.warn('[waymark] could not start', error);
+    if (options.debug) console.warn('[waymark] could not start', error);
     return inertInstance(`could not start: ${String(error)}`);
   }
   registry.set(namespace, instance);

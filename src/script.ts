@@ -28,9 +28,14 @@ function start() {
   };
   const instance = init(options);
   const run = (call: unknown) => {
-    if (!Array.isArray(call) || typeof call[0] !== 'string') return;
-    const method = (instance as unknown as Record<string, unknown>)[call[0]];
-    if (typeof method === 'function') method.apply(instance, call.slice(1));
+    try {
+      if (!Array.isArray(call) || typeof call[0] !== 'string') return;
+      const method = (instance as unknown as Record<string, unknown>)[call[0]];
+      if (typeof method === 'function') method.apply(instance, call.slice(1));
+    } catch (error) {
+      // Only reading a hostile call can throw here (the methods are guarded): skip it, keep the page.
+      if (options.debug) console.warn('[waymark] skipped a call that could not be read', error);
+    }
   };
   const api = Object.assign(Object.create(instance) as Waymark, { push: (...list: unknown[]) => list.forEach(run), init: () => instance });
   calls.forEach(run);

@@ -17,7 +17,7 @@ import { detectLocale } from './track/device.js';
 import { createIdentity, type Identity } from './track/identity.js';
 import { currentPage } from './track/page-info.js';
 import { sanitizeProps } from './track/sanitize.js';
-import { createTabFeed } from './track/tab-feed.js';
+import { createTabFeed, type IdentityChange } from './track/tab-feed.js';
 import { makeTouchpoint } from './track/touchpoint.js';
 import { stampTzOffset } from './track/tz-offset.js';
 import { RESERVED, type Optional, type Props, type PropsInput, type Touchpoint } from './types.js';
@@ -107,7 +107,20 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       report(new WaymarkError('internal', `processing "${touchpoint.name}" failed: ${String(error)}`, error));
     }
   };
-  const feed = createTabFeed(namespace, (touchpoints) => touchpoints.forEach((touchpoint) => pipeline.push(touchpoint, false)));
+  const feed = createTabFeed(namespace, (touchpoints) => touchpoints.forEach((touchpoint) => pipeline.push(touchpoint, false)), (change) => changeVisitor(change, false));
+  /**
+   * Who the visitor is changes in every tab at once. What was queued before is processed
+   * first (by identify/reset in their own tab), as the old visitor; after a reset nothing of
+   * the old one (points, prompt history, scheduled prompts) carries over.
+   */
+  const changeVisitor = (change: IdentityChange, own: boolean) => {
+    if (own) feed.announce(change);
+    else {
+      pipeline.drain();
+      if (change.anonymousId) identityCache?.adopt(change.anonymousId, change.userId);
+    }
+    if (change.reset) controller?.forget(), visitor?.forget();
+  };
   const pipeline = createPipeline(process, feed.share);
 
   const announce = (touchpoint: Touchpoint) => {
@@ -207,11 +220,16 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
         return report(new WaymarkError('invalid_argument', 'identify() needs a user id string (or null to keep the visitor anonymous)'));
       }
       if (!consent) return;
+      pipeline.drain();
       identity().setUserId(userId);
+      changeVisitor({ anonymousId: identity().anonymousId(), userId, reset: false }, true);
       record(RESERVED.identify, { userId, traits: sanitizeProps(traits) });
     }, undefined),
     show: guard(report, 'show', (promptId: string, showOptions?: { force?: boolean | undefined }) => {
-      void ready.then(() => controller?.show(String(promptId), { force: showOptions?.force === true }));
+      // Read now, inside the guard: the host's objects may have changed or throw by the time the config is ready.
+      const id = String(promptId);
+      const force = showOptions?.force === true;
+      void ready.then(() => controller?.show(id, { force }));
     }, undefined),
     explain: guard(report, 'explain', (promptId: string) => controller?.explain(String(promptId)) ?? notLoaded(promptId), notLoaded('')),
     redeem: guard(report, 'redeem', (offerId: string) => redeem(String(offerId)), undefined),
@@ -226,8 +244,10 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     }, undefined),
     reset: guard(report, 'reset', () => {
       pipeline.drain();
-      identityCache?.reset();
-      visitor?.forget();
+      // Without consent nothing new is written; with it, even an identity not used yet is replaced.
+      const current = consent ? identity() : identityCache;
+      current?.reset();
+      changeVisitor({ anonymousId: current?.anonymousId() ?? '', userId: null, reset: true }, true);
     }, undefined),
     destroy: guard(report, 'destroy', () => {
       if (destroyed) return;

@@ -272,10 +272,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
   };
   addEventListener('online', online);
   // Records an earlier page sent while closing count as sent; the rest is resumed.
-  const sentByEarlierPages = new Set(spill.takeSent());
+  const sentByEarlierPages = spill.takeSent();
   const spilled = spill.take().filter(([key]) => !sentByEarlierPages.has(key));
   if (spilled.length) void persist(spilled);
-  if (sentByEarlierPages.size) void remove([...sentByEarlierPages]).catch(() => {}).finally(() => plan(0));
+  const sentKeys = () => useStore((current) => current.keys()).then((keys) => keys.filter((key) => sentByEarlierPages.has(key)));
+  if (sentByEarlierPages.size) void sentKeys().then(remove).catch(() => {}).finally(() => plan(0));
   else plan(0);
 
   return {

@@ -1,4 +1,18 @@
+import { removeValue, takeCookies, writeValue } from '../sync-storage.js';
 import type { Entry } from './store.js';
+
+/** A record key's last 48 random bits in base 36: short enough for a cookie, too random to collide. */
+const MARK_LENGTH = 10;
+const shortMark = (key: string) => parseInt(key.slice(24, 36), 16).toString(36).padStart(MARK_LENGTH, '0');
+/** Marks kept in a cookie (2.4 KB): a keepalive body rarely holds more records; extra ones may arrive twice. */
+const COOKIE_MARKS = 240;
+const SENT_MAX_AGE_SECONDS = 7 * 86_400;
+
+/** Records sent by earlier pages as they closed, by store key. */
+export interface SentByEarlierPages {
+  size: number;
+  has(key: string): boolean;
+}
 
 /**
  * Where records still being written go when the page hides. A closing tab aborts IndexedDB
@@ -13,7 +27,12 @@ export function createSpill(namespace: string) {
   const sentPrefix = `waymark:${namespace}:sent:`;
   let saved = false;
   let sent: string[] = [];
-  const writeSent = () => safely(() => (sent.length ? localStorage.setItem(sentPrefix + page, JSON.stringify(sent)) : localStorage.removeItem(sentPrefix + page)));
+  // Where localStorage is full or blocked the marks go to a cookie, else the next page sends them all again.
+  const writeSent = () => {
+    const shortMarks = () => sent.slice(-COOKIE_MARKS).map(shortMark).join('');
+    if (sent.length) writeValue(sentPrefix + page, JSON.stringify(sent), shortMarks(), SENT_MAX_AGE_SECONDS);
+    else removeValue(sentPrefix + page);
+  };
   return {
     /**
      * Keys of records in a page-hide request. If the page is gone before the answer, the
@@ -29,8 +48,12 @@ export function createSpill(namespace: string) {
       sent = sent.filter((key) => !done.has(key));
       writeSent();
     },
-    /** Keys earlier pages sent while hiding, removed from localStorage as they are taken. */
-    takeSent: (): string[] => takeAll(sentPrefix, (value) => (typeof value === 'string' ? [value] : [])),
+    /** Keys earlier pages sent while hiding, removed from storage as they are taken. */
+    takeSent(): SentByEarlierPages {
+      const keys = new Set(takeAll(sentPrefix, (value) => (typeof value === 'string' ? [value] : [])));
+      const marks = new Set(takeCookies(sentPrefix).flatMap((value) => value.match(/[0-9a-z]{10}/g) ?? []));
+      return { size: keys.size + marks.size, has: (key) => keys.has(key) || marks.has(shortMark(key)) };
+    },
     /** Resolves whether the entries are kept (none to keep counts as kept). */
     save(entries: Entry[]): boolean {
       try {

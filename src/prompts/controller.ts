@@ -98,6 +98,10 @@ export function createPromptController(deps: PromptControllerDeps) {
     note(promptId, `delay cancelled, ${why}`);
   };
 
+  const cancelAll = (why: string) => {
+    for (const promptId of pending.keys()) cancel(promptId, why);
+  };
+
   const finish = (display: Display) => {
     if (current !== display) return;
     current = null;
@@ -246,9 +250,12 @@ export function createPromptController(deps: PromptControllerDeps) {
       return { promptId, eligible: reports.every((report) => report.pass), gates: reports };
     },
 
+    /** A new visitor (reset): what the old one's touchpoints scheduled is not shown to them. */
+    forget: () => cancelAll('the visitor was reset'),
+
     destroy() {
       destroyed = true;
-      for (const promptId of pending.keys()) cancel(promptId, 'the SDK was destroyed');
+      cancelAll('the SDK was destroyed');
       if (current) {
         finish(current);
         host.close();

@@ -1,3 +1,4 @@
+import { readValue as read, removeValue as remove, writeValue } from '../sync-storage.js';
 import { uuidv7 } from './uuid.js';
 
 export const SESSION_TIMEOUT_MS = 30 * 60 * 1000;
@@ -18,12 +19,14 @@ export interface Identity {
   session(now: number): string;
   /** New anonymous id, no user, new session: for reset(). */
   reset(): void;
+  /** Takes on a change another tab made (already stored there); the session is read again. */
+  adopt(anonymousId: string, userId: string | null): void;
   persist(): void;
 }
 
 /**
- * Who the visitor is. localStorage is synchronous, so track() can stamp ids without waiting;
- * it falls back to memory where storage is blocked.
+ * Who the visitor is. Read synchronously, so track() can stamp ids without waiting: from
+ * localStorage, or a first-party cookie where it is full or blocked, or memory where both are.
  */
 export function createIdentity(namespace: string, initialUserId?: string): Identity {
   const key = (name: string) => `waymark:${namespace}:${name}`;
@@ -63,8 +66,15 @@ export function createIdentity(namespace: string, initialUserId?: string): Ident
       anonymousId = write(key('aid'), uuidv7());
       userId = null;
       remove(key('uid'));
+      // The new session is stored at once, so that tabs adopting this visitor share it.
       session = null;
       remove(key('session'));
+      this.session(Date.now());
+    },
+    adopt(nextAnonymousId, nextUserId) {
+      anonymousId = nextAnonymousId;
+      userId = nextUserId;
+      session = null;
     },
     persist: persistSession,
   };
@@ -86,25 +96,8 @@ function parseSession(text: string | null): StoredSession | null {
   }
 }
 
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
+/** Writes and hands the value back, for `id = write(key, uuidv7())`. */
 function write(key: string, value: string): string {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Blocked or full storage: the value lives in memory for this page.
-  }
+  writeValue(key, value);
   return value;
-}
-function remove(key: string) {
-  try {
-    localStorage.removeItem(key);
-  } catch {
-    // As above.
-  }
 }

@@ -34,6 +34,18 @@ describe('identity', () => {
     expect(createIdentity('t').userId()).toBeNull();
   });
 
+  it('after a reset, another tab that adopts the new visitor shares its new session', () => {
+    const tabA = createIdentity('t');
+    const tabB = createIdentity('t');
+    const oldSession = tabB.session(Date.now());
+    tabA.reset();
+    expect(tabB.session(Date.now())).toBe(oldSession); // not told yet
+    tabB.adopt(tabA.anonymousId(), 'u2');
+    expect([tabB.anonymousId(), tabB.userId()]).toEqual([tabA.anonymousId(), 'u2']);
+    expect(tabB.session(Date.now())).toBe(tabA.session(Date.now()));
+    expect(tabB.session(Date.now())).not.toBe(oldSession);
+  });
+
   it('works in memory when localStorage throws', () => {
     const original = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
     Object.defineProperty(globalThis, 'localStorage', { configurable: true, get: () => { throw new Error('SecurityError'); } });
