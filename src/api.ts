@@ -49,6 +49,8 @@ export interface DeliveryOptions {
   maxRecords: number;
   maxBytes: number;
   maxAgeDays: number;
+  /** JSON bytes one record may have; larger ones are refused at track(). Capped at 32 KiB in the Segment format. */
+  maxRecordBytes: number;
 }
 
 export interface FlushResult {

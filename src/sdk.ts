@@ -16,6 +16,7 @@ import { startDetectors } from './track/detectors/index.js';
 import { detectLocale } from './track/device.js';
 import { createIdentity, type Identity } from './track/identity.js';
 import { currentPage } from './track/page-info.js';
+import { createSizeCheck } from './track/record-size.js';
 import { sanitizeProps } from './track/sanitize.js';
 import { createTabFeed, type IdentityChange } from './track/tab-feed.js';
 import { makeTouchpoint } from './track/touchpoint.js';
@@ -86,10 +87,12 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   }));
   if (consent) openOutbox(), grantConsent();
 
+  const tooLarge = createSizeCheck(options, report);
   /** Stamps a touchpoint, hands it to the outbox at once, and queues the rule work. */
   const record = (name: string, props: Props): Touchpoint | null => {
     if (destroyed || !consent) return null;
     const touchpoint = makeTouchpoint(name, stampTzOffset(config, name, props), identity(), currentPage());
+    if (tooLarge(touchpoint)) return null;
     openOutbox().add(touchpoint);
     pipeline.push(touchpoint, true);
     return touchpoint;

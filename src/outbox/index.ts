@@ -2,7 +2,7 @@ import type { FlushResult } from '../api.js';
 import { WaymarkError, type WaymarkErrorCode } from '../errors.js';
 import { backoffDelay, MAX_RETRY_AFTER_MS } from '../transport/backoff.js';
 import { segmentFormat, waymarkFormat, type BatchMeta } from '../transport/formats.js';
-import { isRetryable, post, type Outcome } from '../transport/send.js';
+import { isRefusal, isRetryable, NETWORK_OR_CORS, post, type Outcome } from '../transport/send.js';
 import type { Touchpoint } from '../types.js';
 import { boundedTime, timerDelay } from '../clock.js';
 import { createDropNotes, removeNoted } from './drop-notes.js';
@@ -142,9 +142,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (Date.now() < nextAttemptAt) return; // another batch of this run already scheduled the retry
     const delay = Math.round(retryAfter ?? backoffDelay(attempt));
     nextAttemptAt = Date.now() + delay;
-    const message = `HTTP ${status || 'failed'}, retry in ${delay} ms`;
+    const message = status ? `HTTP ${status}, retry in ${delay} ms` : `${NETWORK_OR_CORS}, retry in ${delay} ms`;
     if (attempt++) lastError = message;
-    else report('delivery_failed', message, { status, retryInMs: delay });
+    else report('delivery_failed', message, { status, retryInMs: delay, reason: status ? `http_${status}` : 'network_or_cors' });
     retry.write(nextAttemptAt, attempt);
   }
 
@@ -156,16 +156,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const outcome = await post(url, format.encode(batch.map(([, record]) => record), meta()), options.headers);
     const { status } = outcome;
     if (status >= 200 && status < 300) return delivered(keys, outcome, result).then(() => true);
-    // 413: halve until it fits; one record still too large can never be sent.
+    // 413: halve until it fits. 400/422: halve to find the record the endpoint refuses
+    // (Segment refuses a whole batch for one event over 32 KB), so only that one is dropped.
     const half = Math.ceil(keys.length / 2);
-    if (status === 413 && half < keys.length) return (await send(batch.slice(0, half), result)) && send(batch.slice(half), result);
+    const refusesOne = isRefusal(status);
+    if ((status === 413 || refusesOne) && half < keys.length) return (await send(batch.slice(0, half), result)) && send(batch.slice(half), result);
     if (isRetryable(status)) {
       result.retried += keys.length;
       totals.retries += keys.length;
       backOff(status, outcome.retryAfterMs);
       return false;
     }
-    await drop(keys, result, `HTTP ${status}`, status === 413 ? 'records_dropped' : 'delivery_failed');
+    await drop(keys, result, refusesOne ? `HTTP ${status}, the endpoint refused this record` : `HTTP ${status}`, status === 413 || refusesOne ? 'records_dropped' : 'delivery_failed');
     return true;
   }
 

@@ -9,6 +9,7 @@ export const DEFAULT_DELIVERY: DeliveryOptions = {
   maxRecords: 10_000,
   maxBytes: 5 * 1024 * 1024,
   maxAgeDays: 7,
+  maxRecordBytes: 32 * 1024,
 };
 
 /** Anything but a sane positive number falls back to the default: a batchSize of 0 would read the whole store. */

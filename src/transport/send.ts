@@ -40,5 +40,16 @@ export async function post(url: string, body: string, headers?: Record<string, s
   }
 }
 
+/** A request the endpoint refuses as malformed: 400 and 422 (one bad record refuses its whole batch). */
+export const isRefusal = (status: number) => status === 400 || status === 422;
+
+/**
+ * A fetch that rejects tells a script nothing more (Fetch spec: a CORS failure is a "network
+ * error"), so the message names both: a collector that stores batches without sending
+ * `Access-Control-Allow-Origin` looks exactly like one that is down.
+ */
+export const NETWORK_OR_CORS =
+  'network error or CORS refusal (the endpoint is unreachable, or its answer lacks Access-Control-Allow-Origin)';
+
 /** 408, 429, 5xx and network failures are worth retrying; other answers are final. */
 export const isRetryable = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;

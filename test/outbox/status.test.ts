@@ -89,6 +89,20 @@ describe('retryable answers', () => {
     expect(outbox.stats().nextAttemptAt).toBeNull();
   });
 
+  it('18.11 a failed fetch is reported once as a network or CORS failure, not once per retry', async () => {
+    sink.respond = () => HttpResponse.error();
+    const { outbox, errors } = openOutbox();
+    track(outbox, 5);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await outbox.flush();
+      skipBackoff(Date.parse(outbox.stats().nextAttemptAt!) - Date.now() + 1);
+    }
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'delivery_failed', details: { status: 0, reason: 'network_or_cors' } });
+    expect(errors[0]!.message).toMatch(/network error or CORS refusal .*Access-Control-Allow-Origin/);
+    expect(outbox.stats().lastError).toMatch(/CORS/);
+  });
+
   it('grows the delay with each failure in a row', async () => {
     sink.respond = () => new HttpResponse(null, { status: 503 });
     const { outbox, errors } = openOutbox();
@@ -130,7 +144,7 @@ describe('retryable answers', () => {
 });
 
 describe('final answers', () => {
-  it.each([400, 401, 403, 404, 409, 422])('%i drops the batch and reports it', async (status) => {
+  it.each([401, 403, 404, 409])('%i drops the batch and reports it', async (status) => {
     sink.respond = () => new HttpResponse('bad', { status });
     const { outbox, errors } = openOutbox();
     track(outbox, 12);
@@ -139,6 +153,30 @@ describe('final answers', () => {
     expect(outbox.stats()).toMatchObject({ dropped: 12, pending: 0, nextAttemptAt: null });
     expect(await outbox.flush()).toMatchObject({ sent: 0, dropped: 0 });
     expect(sink.requests).toHaveLength(1);
+  });
+});
+
+describe('400 and 422: one refused record', () => {
+  it.each([400, 422])('18.8 %i splits the batch and drops only the refused record, with a reason', async (status) => {
+    sink.respond = (received) =>
+      new HttpResponse(null, { status: received.body.batch.some((record) => record.props.index === 5) ? status : 200 });
+    const { outbox, errors } = openOutbox();
+    const records = track(outbox, 12);
+    expect(await outbox.flush()).toEqual({ sent: 11, retried: 0, dropped: 1, pending: 0 });
+    expect(sink.ids()).toEqual(records.filter((record) => record.props.index !== 5).map((record) => record.id));
+    expect(errors.map((error) => [error.code, error.details])).toEqual([
+      ['records_dropped', { count: 1, reason: `HTTP ${status}, the endpoint refused this record` }],
+    ]);
+    expect(outbox.stats()).toMatchObject({ dropped: 1, pending: 0 });
+  });
+
+  it('drops every record of a batch the endpoint refuses whole, one by one', async () => {
+    sink.respond = () => new HttpResponse('bad', { status: 400 });
+    const { outbox } = openOutbox();
+    track(outbox, 4);
+    expect(await outbox.flush()).toEqual({ sent: 0, retried: 0, dropped: 4, pending: 0 });
+    console.log(`[status] a batch of 4 refused whole: ${sink.requests.length} requests to isolate every record`);
+    expect(sink.requests).toHaveLength(7);
   });
 });
 
