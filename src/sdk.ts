@@ -14,6 +14,7 @@ import type { PromptController } from './prompts/controller.js';
 import type { PromptHost } from './prompts/host.js';
 import { startDetectors } from './track/detectors/index.js';
 import { detectLocale } from './track/device.js';
+import { definedOnly } from './defined-only.js';
 import { createIdentity, type Identity } from './track/identity.js';
 import { currentPage } from './track/page-info.js';
 import { createSizeCheck } from './track/record-size.js';
@@ -21,7 +22,7 @@ import { sanitizeProps } from './track/sanitize.js';
 import { createTabFeed, type IdentityChange } from './track/tab-feed.js';
 import { makeTouchpoint } from './track/touchpoint.js';
 import { stampTzOffset } from './track/tz-offset.js';
-import { RESERVED, type Optional, type Props, type PropsInput, type Touchpoint } from './types.js';
+import { RESERVED, type Props, type PropsInput, type Touchpoint } from './types.js';
 import type { Derived, Visitor } from './visitor.js';
 
 export const SDK_VERSION = '__WAYMARK_VERSION__';
@@ -39,9 +40,6 @@ function outboxName(namespace: string, { endpoint, writeKey, format }: InitOptio
   return `${namespace}-${(hash >>> 0).toString(36)}`;
 }
 
-/** `{ batchSize: undefined }` keeps the default, as leaving the key out does. */
-const definedOnly = <T extends object>(given: Optional<T> | undefined): Partial<T> =>
-  Object.fromEntries(Object.entries(given ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 const NO_FLUSH: FlushResult = { sent: 0, retried: 0, dropped: 0, pending: 0 };
 const NO_STATS: DeliveryStats = { pending: 0, sent: 0, dropped: 0, retries: 0, storage: 'memory', lastError: null, nextAttemptAt: null };

@@ -1,4 +1,5 @@
 import type { InitOptions } from '../api.js';
+import { definedOnly } from '../defined-only.js';
 import { WaymarkError } from '../errors.js';
 import { DEFAULT_DELIVERY, saneDelivery } from '../outbox/options.js';
 import type { Touchpoint } from '../types.js';
@@ -15,7 +16,7 @@ export const SEGMENT_MAX_RECORD_BYTES = 32 * 1024;
  * Returns whether `touchpoint` is too large.
  */
 export function createSizeCheck(options: InitOptions, report: (error: WaymarkError) => void) {
-  const configured = saneDelivery({ ...DEFAULT_DELIVERY, ...options.delivery }).maxRecordBytes;
+  const configured = saneDelivery({ ...DEFAULT_DELIVERY, ...definedOnly(options.delivery) }).maxRecordBytes;
   const limit = options.format === 'segment' ? Math.min(configured, SEGMENT_MAX_RECORD_BYTES) : configured;
   return (touchpoint: Touchpoint): boolean => {
     const json = JSON.stringify(touchpoint);

@@ -4,10 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
-/** Budgets in gzip bytes. The core and the widgets budgets are the product's promise. */
+/**
+ * Budgets in gzip bytes. The core and the widgets budgets are the product's promise. The core's
+ * is 14 KB while delivery and identity survive hostile clocks, storage and tabs (#18); taking it
+ * back under 12 KB is the work of #15.
+ */
 export const BUDGETS = [
-  { file: 'dist/waymark.js', label: 'core (script tag)', budget: 12 * KB },
-  { file: 'dist/waymark.mjs', label: 'core (ESM)', budget: 12 * KB },
+  { file: 'dist/waymark.js', label: 'core (script tag)', budget: 14 * KB },
+  { file: 'dist/waymark.mjs', label: 'core (ESM)', budget: 14 * KB },
   { file: 'dist/waymark-widgets.js', label: 'widgets chunk (with preact)', budget: 12 * KB },
   // Lazy, fetched in parallel with the config; 16 KB since it suggests fixes and warns (#11).
   { file: 'dist/waymark-config.js', label: 'config validator chunk', budget: 16 * KB },
