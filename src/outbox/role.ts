@@ -1,7 +1,7 @@
 import type { Store } from './store.js';
+import { LEASE_MS } from './store.js';
 
-/** Longer than a whole flush run can take (runs stop starting batches well before this). */
-export const LEASE_MS = 30_000;
+export { LEASE_MS };
 
 /**
  * The one-flusher-per-origin rule. With the Web Locks API the lock holds the role, and the

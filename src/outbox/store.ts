@@ -3,7 +3,9 @@ import { uuidv7Time } from '../track/uuid.js';
 import type { Touchpoint } from '../types.js';
 import { boundedTime } from '../clock.js';
 import { createYieldingStore } from '../indexed-db.js';
-import { LEASE_MS } from './role.js';
+
+/** How long a lease holds the sending role: longer than a whole flush run can take (runs stop starting batches well before this). */
+export const LEASE_MS = 30_000;
 
 /**
  * A stored record: key `"<uuidv7 id> <JSON length>"`, value the touchpoint's JSON text.
