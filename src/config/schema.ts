@@ -21,6 +21,7 @@ const EarningRule = z.strictObject({
   on: z.string().check(z.minLength(1)),
   where: z.optional(PropsWhere),
   points: z.union([NonNegativeInt, RatioPoints]),
+  trusted: z.optional(z.boolean()),
   limit: z.optional(
     z.strictObject({
       perDay: z.optional(z.int().check(z.gte(1))),
