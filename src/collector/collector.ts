@@ -56,6 +56,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const counters = newCounters();
   let stopRetention = () => {};
   let closed = false;
+  let closing: Promise<void> | undefined;
   const opening = (async (): Promise<IngestContext> => {
     const settings = await resolveSettings(options);
     const db = await openDatabase(settings.db, settings.onError);
@@ -86,12 +87,13 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   };
   return Object.assign(handler, {
     ready: () => opening.then(() => undefined),
-    async close() {
-      closed = true;
-      stopRetention();
-      const context = await opening.catch(() => null);
-      await context?.db.close();
-    },
+    close: () =>
+      (closing ??= (async () => {
+        closed = true;
+        stopRetention();
+        const context = await opening.catch(() => null);
+        await context?.db.close();
+      })()),
     removeExpired: async () => {
       const { db, settings } = await opening;
       return settings.retentionDays === null ? 0 : removeExpired(db, settings.retentionDays, settings.now());
