@@ -1,6 +1,9 @@
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/index.js';
 import { ADMIN_TOKEN, WRITE_KEY } from './requests.js';
+
+// A new embedded database runs initdb in WebAssembly: seconds each, more on a busy machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
 const open: Collector[] = [];
 afterEach(async () => {
