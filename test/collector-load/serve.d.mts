@@ -5,6 +5,7 @@ export interface ServeOptions {
   db: string;
   port?: number;
   writeKeys?: string[];
+  origins?: string[];
   adminToken?: string;
   config?: string;
   cwd?: string;

@@ -6,9 +6,10 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(ROOT, 'dist/cli.mjs');
 
 /** Flags for `waymark serve` from plain options; repeated flags for lists. */
-function serveArgs({ db, port = 0, writeKeys = [], adminToken, config }) {
+function serveArgs({ db, port = 0, writeKeys = [], origins = [], adminToken, config }) {
   const args = ['serve', '--host', '127.0.0.1', '--port', String(port), '--db', db];
   for (const key of writeKeys) args.push('--write-key', key);
+  for (const origin of origins) args.push('--origin', origin);
   if (adminToken) args.push('--admin-token', adminToken);
   if (config) args.push('--config', config);
   return args;
