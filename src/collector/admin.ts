@@ -5,7 +5,7 @@ import { exportStream } from './export.js';
 import { ingest, type IngestContext } from './ingest.js';
 import { rangeOf } from './range.js';
 import { eraseVisitor, ledgerEntries, loadLedger } from './storage/ledgers-sql.js';
-import { promptRecords, visitorRecords } from './storage/records-sql.js';
+import { promptRecords, rangeCounts, visitorRecords } from './storage/records-sql.js';
 
 /** The newest touchpoints a visitor answer lists; the export has them all. */
 const VISITOR_TOUCHPOINTS = 1_000;
@@ -32,9 +32,10 @@ async function visitor(context: IngestContext, anonymousId: string, headers: Rec
 async function report(context: IngestContext, url: URL, headers: Record<string, string>): Promise<Response> {
   const range = rangeOf(url);
   if ('error' in range) return problem(400, range.error, headers);
-  const rows = await promptRecords(context.db, range, url.searchParams.get('writeKey'));
+  const writeKey = url.searchParams.get('writeKey') || null;
+  const [rows, counts] = await Promise.all([promptRecords(context.db, range, writeKey), rangeCounts(context.db, range, writeKey)]);
   const summary = summarize(rows.map((row) => row.record));
-  return json(200, { from: range.from?.toISOString() ?? null, to: range.to?.toISOString() ?? null, records: rows.length, ...summary }, headers);
+  return json(200, { from: range.from?.toISOString() ?? null, to: range.to?.toISOString() ?? null, ...counts, summary }, headers);
 }
 
 function exportRoute(context: IngestContext, url: URL, headers: Record<string, string>): Response {

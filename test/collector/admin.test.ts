@@ -53,11 +53,11 @@ describe.each(DATABASES)('admin API on $kind', ({ fresh }) => {
     const shown = { promptId: 'nps', kind: 'nps', submissionId: 's1' };
     await collect(collector, [record('r', '$prompt_shown', shown), record('r', '$prompt_answered', { ...shown, complete: true, score: 10, band: 'promoter' })]);
     const report = await (await admin(collector, '/api/report')).json();
-    expect(report.records).toBe(2);
-    expect(report.prompts.nps.shown).toBe(1);
-    expect(report.prompts.nps.answered).toBe(1);
+    expect(report).toMatchObject({ events: 2, visitors: 1, sources: { 'test-key': 2 } });
+    expect(report.summary.prompts.nps.shown).toBe(1);
+    expect(report.summary.prompts.nps.answered).toBe(1);
     const empty = await (await admin(collector, '/api/report?from=2999-01-01')).json();
-    expect(empty.prompts).toEqual({});
+    expect(empty).toMatchObject({ events: 0, visitors: 0, summary: { prompts: {} } });
   });
 
   it('removes records older than the retention, and keeps the newer ones', async () => {
