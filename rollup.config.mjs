@@ -16,6 +16,7 @@ const CHUNKS = [
   { source: /[\\/]chunks[\\/]engine(\.ts|\.js)?$/, file: './waymark-engine.js' },
 ];
 const chunkOf = (id) => CHUNKS.find((chunk) => chunk.source.test(id));
+const DATABASE_DRIVERS = ['@electric-sql/pglite', 'pg'];
 const SERVER_ENTRY = /[\\/]server[\\/]index(\.ts|\.js)?$/;
 
 const version = () => ({
@@ -93,6 +94,8 @@ export default [
   })),
   {
     input: 'src/server/index.ts',
+    // The collector's database drivers stay packages of their own (PGlite ships its WASM files).
+    external: (id) => id.startsWith('node:') || DATABASE_DRIVERS.some((name) => id === name || id.startsWith(`${name}/`)),
     output: { file: 'dist/server.mjs', format: 'es', sourcemap: true },
     plugins: [version(), resolve(), ts(), writeSchema()],
   },

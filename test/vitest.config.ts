@@ -12,6 +12,8 @@ export default defineConfig({
     exclude: ['test/browser/**', 'node_modules/**'],
     environment: 'happy-dom',
     setupFiles: ['test/setup.ts'],
+    // A real Postgres for the collector suites (WAYMARK_TEST_PG, or a throwaway cluster).
+    globalSetup: ['test/collector/postgres-setup.ts'],
     testTimeout: 15_000,
   },
 });

@@ -1,6 +1,7 @@
 import { configJsonSchema } from '../server/index.js';
 import { EXIT, type CliIo } from './io.js';
 import { reportCommand } from './report.js';
+import { serveCommand } from './serve.js';
 import { validateCommand } from './validate.js';
 
 const VERSION = '__WAYMARK_VERSION__';
@@ -13,6 +14,7 @@ usage:
   waymark report <events.ndjson>     summarize collected touchpoints (NPS, ratings, CSAT/CES,
                                      exit reasons, response rates, points by tier) as tables
   waymark schema                     print the config's JSON Schema (for "$schema" autocomplete)
+  waymark serve [--port 4300] …      run the collector (waymark serve --help lists its flags)
   waymark --version | --help
 `;
 
@@ -24,6 +26,8 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       return validateCommand(rest, io);
     case 'report':
       return reportCommand(rest, io);
+    case 'serve':
+      return serveCommand(rest, io);
     case 'schema':
       io.out(JSON.stringify(configJsonSchema(), null, 2) + '\n');
       return EXIT.ok;

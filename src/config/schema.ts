@@ -22,6 +22,7 @@ const EarningRule = z.strictObject({
   on: EventName,
   where: z.optional(PropsWhere),
   points: z.union([NonNegativeInt, RatioPoints]),
+  trusted: z.optional(z.boolean()),
   limit: z.optional(
     z.strictObject({
       perDay: z.optional(z.int().check(z.gte(1))),

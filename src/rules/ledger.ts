@@ -49,11 +49,13 @@ const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.
  * Applies one touchpoint to `state` in place: the single implementation the browser and
  * `replay()` share. Returns what to record, or null when the touchpoint is no ledger input
  * (no rule listens to it, `$points`/`$tier` outputs, already applied, or past the horizon).
+ * `trusted` is true only for touchpoints a backend recorded through the collector's admin route.
  */
-export function stepLedger(config: Config, state: LedgerState, touchpoint: Touchpoint): LedgerOutput[] | null {
+export function stepLedger(config: Config, state: LedgerState, touchpoint: Touchpoint, trusted = false): LedgerOutput[] | null {
   const { name, id } = touchpoint;
   const rewards = config.rewards ?? {};
-  const rules = (rewards.rules ?? []).filter((rule) => rule.on === name);
+  // A `trusted` rule earns only from facts a backend vouched for, never from a browser's record.
+  const rules = (rewards.rules ?? []).filter((rule) => rule.on === name && (trusted || !rule.trusted));
   const redeem = name === RESERVED.redeem;
   const at = Date.parse(touchpoint.ts);
   if (name === RESERVED.points || name === RESERVED.tier || !(redeem || rules.length)) return null;

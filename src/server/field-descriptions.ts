@@ -62,6 +62,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   award: 'Points per `every`.',
   round: 'floor (default) or nearest, for partial amounts.',
   limit: 'Caps on how often the rule awards.',
+  trusted: 'Earn only from trusted touchpoints: those a backend records through the collector’s admin route POST /api/touchpoints, never from the browser.',
   perDay: 'At most this many awards per calendar day (visitor’s local time).',
   perWeek: 'At most this many awards per week (Monday to Sunday, visitor’s local time).',
   lifetime: 'At most this many awards ever.',

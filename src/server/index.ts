@@ -10,3 +10,5 @@ export { applyTouchpoint, emptyLedger } from '../rules/ledger.js';
 export type { LedgerOutput, LedgerState, PointsProps, TierProps } from '../rules/ledger.js';
 export type * from '../config/schema.js';
 export type * from '../types.js';
+export { createCollector, listen, toNodeListener } from '../collector/index.js';
+export type { Collector, CollectorOptions, FetchHandler, Listening } from '../collector/index.js';

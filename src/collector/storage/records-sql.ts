@@ -1,0 +1,79 @@
+import type { StoredTouchpoint } from '../records.js';
+import type { Sql } from './database.js';
+
+export interface RecordRow {
+  record: StoredTouchpoint;
+  received_at: Date;
+  trusted: boolean;
+}
+
+/**
+ * Inserts a batch in one statement and returns the ids that were new: a retried record
+ * hits the primary key and is skipped (`ON CONFLICT DO NOTHING`), which is the dedupe.
+ */
+export async function insertRecords(sql: Sql, touchpoints: StoredTouchpoint[], meta: { receivedAt: Date; writeKey: string | null; trusted: boolean }): Promise<Set<string>> {
+  if (!touchpoints.length) return new Set();
+  const rows = touchpoints.map((touchpoint) => ({ id: touchpoint.id, anonymous_id: touchpoint.anonymousId, user_id: touchpoint.userId, name: touchpoint.name, ts: touchpoint.ts, record: touchpoint }));
+  const inserted = await sql.query<{ id: string }>(
+    `INSERT INTO waymark_records (id, anonymous_id, user_id, name, ts, received_at, write_key, trusted, record)
+     SELECT r.id, r.anonymous_id, r.user_id, r.name, r.ts, $2, $3, $4, r.record
+     FROM jsonb_to_recordset($1::jsonb) AS r(id text, anonymous_id text, user_id text, name text, ts timestamptz, record jsonb)
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id`,
+    [JSON.stringify(rows), meta.receivedAt.toISOString(), meta.writeKey, meta.trusted],
+  );
+  return new Set(inserted.map((row) => row.id));
+}
+
+export interface Range {
+  from: Date | null;
+  to: Date | null;
+}
+
+/** One page of records received in `range`, after the `after` cursor, oldest first. */
+export function recordsPage(sql: Sql, range: Range, after: { receivedAt: Date; id: string } | null, limit: number): Promise<RecordRow[]> {
+  return sql.query<RecordRow>(
+    `SELECT record, received_at, trusted FROM waymark_records
+     WHERE ($1::timestamptz IS NULL OR received_at >= $1) AND ($2::timestamptz IS NULL OR received_at < $2)
+       AND ($3::timestamptz IS NULL OR (received_at, id) > ($3, $4))
+     ORDER BY received_at, id LIMIT $5`,
+    [range.from?.toISOString() ?? null, range.to?.toISOString() ?? null, after?.receivedAt.toISOString() ?? null, after?.id ?? null, limit],
+  );
+}
+
+/** The prompt lifecycle records of a range, which `summarize()` reads. */
+export function promptRecords(sql: Sql, range: Range, writeKey: string | null): Promise<Array<{ record: StoredTouchpoint }>> {
+  return sql.query(
+    `SELECT record FROM waymark_records
+     WHERE name IN ('$prompt_shown', '$prompt_answered', '$prompt_dismissed')
+       AND ($1::timestamptz IS NULL OR received_at >= $1) AND ($2::timestamptz IS NULL OR received_at < $2)
+       AND ($3::text IS NULL OR write_key = $3)
+     ORDER BY received_at, id`,
+    [range.from?.toISOString() ?? null, range.to?.toISOString() ?? null, writeKey],
+  );
+}
+
+/** A visitor's newest records, newest first. */
+export function visitorRecords(sql: Sql, anonymousId: string, limit: number): Promise<RecordRow[]> {
+  return sql.query<RecordRow>('SELECT record, received_at, trusted FROM waymark_records WHERE anonymous_id = $1 ORDER BY received_at DESC, id DESC LIMIT $2', [anonymousId, limit]);
+}
+
+/** Removes records received before `cutoff`; returns how many. */
+export async function deleteRecordsBefore(sql: Sql, cutoff: Date): Promise<number> {
+  const rows = await sql.query<{ count: number }>('WITH gone AS (DELETE FROM waymark_records WHERE received_at < $1 RETURNING 1) SELECT count(*)::int AS count FROM gone', [cutoff.toISOString()]);
+  return rows[0]?.count ?? 0;
+}
+
+/** Records, distinct visitors, and records per write key, received in `range`. */
+export async function rangeCounts(sql: Sql, range: Range, writeKey: string | null): Promise<{ events: number; visitors: number; sources: Record<string, number> }> {
+  const rows = await sql.query<{ write_key: string | null; events: number; visitors: number }>(
+    `SELECT write_key, count(*)::int AS events, count(DISTINCT anonymous_id)::int AS visitors FROM waymark_records
+     WHERE ($1::timestamptz IS NULL OR received_at >= $1) AND ($2::timestamptz IS NULL OR received_at < $2)
+     GROUP BY write_key`,
+    [range.from?.toISOString() ?? null, range.to?.toISOString() ?? null],
+  );
+  const sources = Object.fromEntries(rows.map((row) => [row.write_key ?? '', row.events]));
+  const chosen = writeKey === null ? rows : rows.filter((row) => row.write_key === writeKey);
+  // A visitor seen under two write keys counts once per key: close enough for a headline figure.
+  return { events: chosen.reduce((sum, row) => sum + row.events, 0), visitors: chosen.reduce((sum, row) => sum + row.visitors, 0), sources };
+}
