@@ -2,10 +2,11 @@ import type { Database } from './storage/database.js';
 import { recordsPage, type Range, type RecordRow } from './storage/records-sql.js';
 
 const PAGE = 1_000;
-const CSV_COLUMNS = ['id', 'name', 'ts', 'receivedAt', 'anonymousId', 'userId', 'sessionId', 'url', 'path', 'trusted', 'props'] as const;
+const CSV_COLUMNS = ['id', 'name', 'ts', 'receivedAt', 'writeKey', 'anonymousId', 'userId', 'sessionId', 'url', 'path', 'trusted', 'props'] as const;
 
 const toDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
-const exported = (row: RecordRow) => ({ ...row.record, receivedAt: toDate(row.received_at).toISOString(), trusted: row.trusted });
+// The write key tells which site sent a record; the SDK does not repeat it in each record.
+const exported = (row: RecordRow) => ({ ...row.record, receivedAt: toDate(row.received_at).toISOString(), writeKey: row.write_key, trusted: row.trusted });
 
 /** Quotes a CSV field when it must (RFC 4180); a leading = + - @ is defused so a spreadsheet shows it as text. */
 function csvField(value: unknown): string {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATABASES } from './databases.js';
 import { openCollector } from './open.js';
-import { admin, collect, exported, record, visitorOf } from './requests.js';
+import { admin, collect, exported, record, visitorOf, WRITE_KEY } from './requests.js';
 
 const DAY = 86_400_000;
 const CONFIG = { version: 1 as const, rewards: { rules: [{ id: 'share', on: 'share', points: 5 }] } };
@@ -27,13 +27,17 @@ describe.each(DATABASES)('admin API on $kind', ({ fresh }) => {
     await collect(collector, [record('a', 'first')]);
     now += DAY;
     await collect(collector, [record('a', 'second', { note: 'has, "quotes"' })]);
-    expect((await exported(collector)).map((row) => row.name)).toEqual(['first', 'second']);
+    expect((await exported(collector)).map((row) => [row.name, row.writeKey])).toEqual([
+      ['first', WRITE_KEY],
+      ['second', WRITE_KEY],
+    ]);
     expect((await exported(collector, 'format=ndjson&from=2026-03-02')).map((row) => row.name)).toEqual(['second']);
     expect((await exported(collector, 'format=ndjson&to=2026-03-02')).map((row) => row.name)).toEqual(['first']);
     const csv = await (await admin(collector, '/api/export?format=csv&from=2026-03-02')).text();
     const [header, line] = csv.trim().split('\r\n');
-    expect(header).toBe('id,name,ts,receivedAt,anonymousId,userId,sessionId,url,path,trusted,props');
+    expect(header).toBe('id,name,ts,receivedAt,writeKey,anonymousId,userId,sessionId,url,path,trusted,props');
     expect(line).toContain('second,');
+    expect(line).toContain(`,${WRITE_KEY},`);
     expect(line).toContain('"{""note"":""has, \\""quotes\\""""}"');
     expect((await admin(collector, '/api/export?format=xml')).status).toBe(400);
     expect((await admin(collector, '/api/export?from=soon')).status).toBe(400);

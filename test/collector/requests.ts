@@ -45,7 +45,7 @@ export async function visitorOf(collector: Collector, anonymousId: string) {
   };
 }
 
-export async function exported(collector: Collector, query = 'format=ndjson'): Promise<Array<WireRecord & { receivedAt: string }>> {
+export async function exported(collector: Collector, query = 'format=ndjson'): Promise<Array<WireRecord & { receivedAt: string; writeKey: string | null }>> {
   const response = await admin(collector, `/api/export?${query}`);
   const text = await response.text();
   if (!response.ok) throw new Error(`export: ${response.status} ${text}`);

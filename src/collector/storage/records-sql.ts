@@ -4,6 +4,7 @@ import type { Sql } from './database.js';
 export interface RecordRow {
   record: StoredTouchpoint;
   received_at: Date;
+  write_key: string | null;
   trusted: boolean;
 }
 
@@ -33,7 +34,7 @@ export interface Range {
 /** One page of records received in `range`, after the `after` cursor, oldest first. */
 export function recordsPage(sql: Sql, range: Range, after: { receivedAt: Date; id: string } | null, limit: number): Promise<RecordRow[]> {
   return sql.query<RecordRow>(
-    `SELECT record, received_at, trusted FROM waymark_records
+    `SELECT record, received_at, write_key, trusted FROM waymark_records
      WHERE ($1::timestamptz IS NULL OR received_at >= $1) AND ($2::timestamptz IS NULL OR received_at < $2)
        AND ($3::timestamptz IS NULL OR (received_at, id) > ($3, $4))
      ORDER BY received_at, id LIMIT $5`,
@@ -55,7 +56,7 @@ export function promptRecords(sql: Sql, range: Range, writeKey: string | null): 
 
 /** A visitor's newest records, newest first. */
 export function visitorRecords(sql: Sql, anonymousId: string, limit: number): Promise<RecordRow[]> {
-  return sql.query<RecordRow>('SELECT record, received_at, trusted FROM waymark_records WHERE anonymous_id = $1 ORDER BY received_at DESC, id DESC LIMIT $2', [anonymousId, limit]);
+  return sql.query<RecordRow>('SELECT record, received_at, write_key, trusted FROM waymark_records WHERE anonymous_id = $1 ORDER BY received_at DESC, id DESC LIMIT $2', [anonymousId, limit]);
 }
 
 /** Removes records received before `cutoff`; returns how many. */
