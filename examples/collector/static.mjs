@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES = {
@@ -33,7 +34,7 @@ const APP_FALLBACKS = { '/spa/': 'examples/spa/index.html' };
 const isFile = (path) => stat(path).then((info) => (info.isFile() ? info : null), () => null);
 const isDirectory = (path) => stat(path).then((info) => info.isDirectory(), () => false);
 
-/** Serves the demo's files from `root` (the repository); resolves false when nothing matched. */
+/** Serves the demo's files from `root` (the repository), as a fetch-style function. */
 export function createStaticFiles(root) {
   const inside = (folder, rest) => {
     const path = normalize(join(root, folder, rest));
@@ -59,30 +60,27 @@ export function createStaticFiles(root) {
     return null;
   }
 
-  return async function serveStatic(request, response, pathname) {
+  /** The file's Response for a GET or HEAD of `pathname`, or null when nothing matched. */
+  return async function serveStatic(request, pathname) {
     let decoded;
     try {
       decoded = decodeURIComponent(pathname);
     } catch {
-      return false;
+      return null;
     }
-    if (decoded.includes('\0')) return false;
+    if (decoded.includes('\0')) return null;
     const found = await resolve(decoded);
-    if (!found) return false;
-    if (found.redirect) {
-      response.writeHead(301, { location: found.redirect }).end();
-      return true;
-    }
+    if (!found) return null;
+    if (found.redirect) return new Response(null, { status: 301, headers: { location: found.redirect } });
     const info = await isFile(found.file);
-    if (!info) return false;
-    response.writeHead(200, {
+    if (!info) return null;
+    const headers = {
       'content-type': TYPES[extname(found.file)] ?? 'application/octet-stream',
-      'content-length': info.size,
+      'content-length': String(info.size),
       // The demo rebuilds dist/ often; never serve a stale bundle.
       'cache-control': 'no-store',
-    });
-    if (request.method === 'HEAD') return void response.end(), true;
-    createReadStream(found.file).pipe(response);
-    return true;
+    };
+    const body = request.method === 'HEAD' ? null : Readable.toWeb(createReadStream(found.file));
+    return new Response(body, { status: 200, headers });
   };
 }

@@ -125,30 +125,43 @@ function renderEvents(events) {
 }
 
 const status = document.getElementById('status');
+/**
+ * The collector's `/api/` routes need its admin token. The demo puts it in the link it
+ * prints (`/report/#token=…`): a fragment never leaves the browser, and this page keeps it
+ * (localStorage), so the shop's and the home page's plain `/report/` links work afterwards.
+ */
+const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? localStorage.getItem('waymark-admin-token') ?? '';
+if (token) localStorage.setItem('waymark-admin-token', token);
+const adminFetch = async (path) => {
+  const response = await fetch(path, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
+  if (response.status === 401) throw new Error('the collector wants its admin token: open the report link that npm start printed');
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  return response;
+};
+/** The newest stored touchpoints, from the collector's NDJSON export of the last hour. */
+async function latestEvents(limit) {
+  const from = new Date(Date.now() - 3_600_000).toISOString();
+  const text = await (await adminFetch(`/api/export?format=ndjson&from=${encodeURIComponent(from)}`)).text();
+  return text.trim() ? text.trim().split('\n').slice(-limit).reverse().map((line) => JSON.parse(line)) : [];
+}
+
 async function refresh() {
   const source = document.getElementById('source').value;
   try {
-    const [summary, events] = await Promise.all([
-      fetch(`/api/summary${source ? `?writeKey=${encodeURIComponent(source)}` : ''}`).then((response) => response.json()),
-      fetch('/api/events?limit=15').then((response) => response.json()),
+    const [report, events] = await Promise.all([
+      adminFetch(`/api/report${source ? `?writeKey=${encodeURIComponent(source)}` : ''}`).then((response) => response.json()),
+      latestEvents(15),
     ]);
-    if (summary.error) throw new Error(summary.error);
-    renderSummary(summary);
+    renderSummary(report);
     renderEvents(events);
-    status.textContent = `Live · updated ${new Date(summary.updatedAt).toLocaleTimeString()}`;
+    status.textContent = `Live · updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
-    status.textContent = `Could not load the summary: ${error.message}`;
+    status.textContent = `Could not load the report: ${error.message}`;
   }
 }
 
-// Live: the collector pushes an event whenever touchpoints arrive; bursts refresh once.
-let pending = 0;
-const refreshSoon = () => {
-  clearTimeout(pending);
-  pending = setTimeout(refresh, 250);
-};
-const stream = new EventSource('/api/stream');
-stream.addEventListener('append', refreshSoon);
-stream.addEventListener('hello', refreshSoon);
+// Live: the collector keeps no push channel, so the page asks again every two seconds.
+const REFRESH_MS = 2_000;
+const loop = () => refresh().finally(() => setTimeout(loop, REFRESH_MS));
 document.getElementById('source').addEventListener('change', refresh);
-refresh();
+loop();

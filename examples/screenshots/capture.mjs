@@ -42,7 +42,7 @@ try {
   await dialog.getByRole('button', { name: 'Submit' }).click();
 
   const report = await browser.newPage({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
-  await report.goto(`${collector.url}/report/`);
+  await report.goto(collector.reportUrl);
   await report.getByTestId('nps-answers-nps-after-purchase').waitFor({ timeout: 15_000 });
   await shot(report, 'report');
 

@@ -1,4 +1,4 @@
-import { cartTotal, clearCart, readCart } from './cart.js';
+import { amountToPay, clearCart, clearDiscount, readCart, readDiscount } from './cart.js';
 import { money, productById } from './catalog.js';
 import { el, renderChrome, waymark } from './shop.js';
 
@@ -9,7 +9,8 @@ const lines = readCart();
 if (!lines.length) {
   root.replaceChildren(el('p', {}, 'Nothing to check out yet. ', el('a', { href: '/shop/' }, 'Back to the shop.')));
 } else {
-  const amount = cartTotal(lines);
+  const amount = amountToPay(lines);
+  const discount = readDiscount();
   const items = lines.map((line) => ({ productId: line.id, quantity: line.quantity }));
   // Starting checkout moves the visitor to the "decision" stage.
   waymark('track', 'checkout_started', { amount, items: items.length });
@@ -21,7 +22,8 @@ if (!lines.length) {
     field('Name', { name: 'name', autocomplete: 'name', value: 'Alex Example', required: '' }),
     field('Email', { name: 'email', type: 'email', autocomplete: 'email', value: 'alex@example.com', required: '' }),
     el('label', {}, 'Payment', el('select', { name: 'payment' }, el('option', {}, 'Card ending 4242'), el('option', {}, 'Pay on delivery'))),
-    el('p', { class: 'total' }, `To pay ${money(amount)}`),
+    ...(discount ? [el('p', { class: 'muted', 'data-testid': 'checkout-discount' }, `★ ${discount.label} (−${money(discount.amount)})`)] : []),
+    el('p', { class: 'total', 'data-testid': 'checkout-total' }, `To pay ${money(amount)}`),
     el('button', { type: 'submit' }, 'Place order'),
   );
   root.replaceChildren(
@@ -37,6 +39,7 @@ if (!lines.length) {
     if (!customerId) localStorage.setItem('demo-shop-customer', (customerId = `cust_${Math.random().toString(36).slice(2, 10)}`));
     waymark('identify', customerId, { newsletter: false });
     clearCart();
+    clearDiscount();
     location.href = `/shop/order?id=${orderId}`;
   });
 }

@@ -1,4 +1,4 @@
-import { cartCount } from './cart.js';
+import { cartCount, clearCart, clearDiscount } from './cart.js';
 
 /**
  * Calls Waymark through the script tag's queue (`waymark.push([method, …args])`), which
@@ -52,7 +52,8 @@ export function renderChrome() {
   const footer = document.getElementById('site-footer');
   const reset = el('button', { type: 'button', class: 'link' }, 'Start over as a new visitor');
   reset.addEventListener('click', () => {
-    localStorage.removeItem('demo-shop-cart');
+    clearCart();
+    clearDiscount();
     waymark('reset');
     // reset() clears the stored profile asynchronously (it returns nothing to wait on), and
     // leaving the page at once can abort that; give it a moment.

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -38,8 +38,14 @@ const sdkLoaded = (page: Page) =>
     const waymark = (window as { waymark?: unknown }).waymark;
     return waymark !== undefined && !Array.isArray(waymark);
   }, null, { timeout: 10_000 });
-const stored = () => collector.store.all();
-const storedNames = () => stored().map((record) => record.name);
+type StoredRecord = { id: string; name: string; anonymousId: string; writeKey: string; props: Record<string, unknown>; page?: { path: string } };
+/** What the collector stored, read as an admin does: its NDJSON export. */
+const stored = async (): Promise<StoredRecord[]> => {
+  const response = await fetch(`${collector.url}/api/export?format=ndjson`, { headers: { authorization: `Bearer ${collector.adminToken}` } });
+  expect(response.status).toBe(200);
+  return (await response.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line));
+};
+const storedNames = async () => (await stored()).map((record) => record.name);
 
 /**
  * A visitor reads each page for a moment. The profile is persisted about once a second (and
@@ -93,20 +99,20 @@ describe('the demo shop, end to end', () => {
     await shop.keyboard.press('Enter');
     await expect.poll(() => dialog.textContent()).toContain('Thank you for your feedback!');
 
-    // The collector received the whole journey, deduplicated, in its NDJSON file.
-    await expect.poll(() => stored().some((record) => record.name === '$prompt_answered' && (record.props as { complete?: boolean }).complete), { timeout: 15_000 }).toBe(true);
-    const names = storedNames();
+    // The collector stored the whole journey, deduplicated, in its database.
+    await expect.poll(async () => (await stored()).some((record) => record.name === '$prompt_answered' && (record.props as { complete?: boolean }).complete), { timeout: 15_000 }).toBe(true);
+    const names = await storedNames();
     for (const name of ['$page_view', 'product_view', 'add_to_cart', 'checkout_started', 'purchase', '$points', '$prompt_shown', '$prompt_answered']) {
       expect(names, name).toContain(name);
     }
-    const answer = stored().find((record) => record.name === '$prompt_answered' && (record.props as { complete?: boolean }).complete);
+    const records = await stored();
+    const answer = records.find((record) => record.name === '$prompt_answered' && (record.props as { complete?: boolean }).complete);
     expect(answer?.props).toMatchObject({ promptId: 'nps-after-purchase', kind: 'nps', score: 9, band: 'promoter', comment: 'Quick delivery, great shoes' });
     expect(answer?.writeKey).toBe('demo-shop');
-    const lines = readFileSync(join(dataDir, 'events.ndjson'), 'utf8').trim().split('\n');
-    expect(new Set(lines.map((line) => JSON.parse(line).id)).size).toBe(lines.length);
+    expect(new Set(records.map((record) => record.id)).size).toBe(records.length);
 
-    // The report page counts it: one answer, a promoter, NPS 100.
-    const report = await open('/report/');
+    // The report page (opened with the admin token the demo prints) counts it: one answer, a promoter, NPS 100.
+    const report = await open(collector.reportUrl.slice(collector.url.length));
     await expect.poll(() => report.getByTestId('nps-answers-nps-after-purchase').textContent(), { timeout: 10_000 }).toBe('1 answer');
     expect(await report.getByTestId('nps-score-nps-after-purchase').textContent()).toBe('100');
     expect(await report.getByRole('img', { name: /Promoters: 1/ }).count()).toBe(1);
@@ -147,17 +153,18 @@ describe('the demo shop, end to end', () => {
     await dialog.getByRole('radio', { name: '6' }).click();
     await dialog.getByRole('button', { name: 'Submit' }).click();
 
-    const fromSpa = () => stored().filter((record) => record.writeKey === 'demo-spa');
-    await expect.poll(() => fromSpa().some((record) => record.name === '$prompt_answered'), { timeout: 15_000 }).toBe(true);
-    const paths = fromSpa().filter((record) => record.name === '$page_view').map((record) => (record.page as { path: string }).path);
+    const fromSpa = async () => (await stored()).filter((record) => record.writeKey === 'demo-spa');
+    await expect.poll(async () => (await fromSpa()).some((record) => record.name === '$prompt_answered'), { timeout: 15_000 }).toBe(true);
+    const spaRecords = await fromSpa();
+    const paths = spaRecords.filter((record) => record.name === '$page_view').map((record) => (record.page as { path: string }).path);
     expect(paths).toEqual(expect.arrayContaining(['/spa/', '/spa/features', '/spa/pricing', '/spa/signup', '/spa/welcome']));
-    const answer = fromSpa().find((record) => record.name === '$prompt_answered');
+    const answer = spaRecords.find((record) => record.name === '$prompt_answered');
     expect(answer?.props).toMatchObject({ promptId: 'signup-effort', kind: 'rating', score: 6, metric: 'ces', max: 7 });
     expect(pageErrors).toEqual([]);
     await app.close();
   });
 
-  it('every prompt kind appears where the shop config puts it: points toast, star rating, exit survey, NPS, redeem offer', async () => {
+  it('one walk through the shop shows every prompt kind (toasts, star rating, exit survey, NPS, redeem offer), and redeeming takes $5 off the order', async () => {
     const shop = await open('/shop/');
     await sdkLoaded(shop);
     await Promise.all([shop.waitForEvent('load'), shop.getByRole('button', { name: 'Start over as a new visitor' }).click()]);
@@ -212,19 +219,38 @@ describe('the demo shop, end to end', () => {
     await expect.poll(() => prompt.count()).toBe(0);
     await expect.poll(() => shop.getByTestId('loyalty').textContent()).toBe('★ 260 points · Bronze');
 
-    // Back on the cart with 200+ points: the redeem offer, and redeeming spends 200.
+    // Telling a friend earns 20 more, with a second toast: the sixth prompt of the session.
+    await shop.getByRole('button', { name: 'Tell a friend' }).click();
+    await expect.poll(promptText).toContain('+20 points!');
+    await closePrompt();
+    await expect.poll(() => shop.getByTestId('loyalty').textContent()).toBe('★ 280 points · Bronze');
+    await settle(shop);
+
+    // Back on the cart with 200+ points: the redeem offer; redeeming spends 200 and the cart takes $5 off.
     await shop.goto(`${collector.url}/shop/product?id=wool-beanie`);
     await shop.getByRole('button', { name: 'Add to cart' }).click();
     await settle(shop);
     await shop.getByRole('link', { name: 'Cart (1)' }).click();
-    await expect.poll(promptText).toContain('Spend 200 of your 260 points on this order?');
+    await expect.poll(() => shop.getByTestId('cart-total').textContent()).toBe('Total $25.00');
+    expect(await shop.getByTestId('cart-discount').count()).toBe(0);
+    await expect.poll(promptText).toContain('Spend 200 of your 280 points on this order?');
     await prompt.getByRole('button', { name: 'Redeem' }).click();
-    await expect.poll(() => shop.getByTestId('loyalty').textContent()).toBe('★ 60 points · Bronze');
+    await expect.poll(() => shop.getByTestId('loyalty').textContent()).toBe('★ 80 points · Bronze');
+    await expect.poll(() => shop.getByTestId('cart-discount').textContent()).toBe('★ Points reward: $5 off−$5.00');
+    expect(await shop.getByTestId('cart-total').textContent()).toBe('Total $20.00');
+    await shop.getByRole('link', { name: 'Checkout' }).click();
+    expect(await shop.getByTestId('checkout-total').textContent()).toBe('To pay $20.00');
 
-    const names = storedNames();
-    await expect.poll(() => storedNames().filter((name) => name === '$redeem').length, { timeout: 15_000 }).toBe(1);
-    const shownIds = stored().filter((record) => record.writeKey === 'demo-shop' && record.name === '$prompt_shown').map((record) => (record.props as { promptId: string }).promptId);
+    await expect.poll(async () => (await storedNames()).filter((name) => name === '$redeem').length, { timeout: 15_000 }).toBe(1);
+    const names = await storedNames();
+    const records = await stored();
+    // This walk's visitor is the one who redeemed; the first test's visitor shopped too.
+    const walker = records.find((record) => record.name === '$redeem')?.anonymousId;
+    const shownIds = records.filter((record) => record.anonymousId === walker && record.name === '$prompt_shown').map((record) => (record.props as { promptId: string }).promptId);
+    expect(records.find((record) => record.name === '$redeem')?.writeKey).toBe('demo-shop');
     expect(new Set(shownIds)).toEqual(new Set(['nps-after-purchase', 'points-toast', 'find-rating', 'cart-exit', 'redeem-offer']));
+    // Six prompts in one session, the two toasts included: the session cap leaves room for the whole walk.
+    expect(shownIds).toHaveLength(6);
     expect(names).toContain('$prompt_dismissed');
     expect(pageErrors).toEqual([]);
   });

@@ -39,7 +39,7 @@ describe('the playground', () => {
     expect(await page.getByTestId('valid').textContent()).toBe('✓ Valid: 5 prompts, 5 stages, 3 reward rules.');
 
     // An unknown prompt kind and a negative session cap: both reported, each at its path.
-    const broken = original.replace('"kind": "nps"', '"kind": "survey"').replace('"maxPerSession": 5', '"maxPerSession": -1');
+    const broken = original.replace('"kind": "nps"', '"kind": "survey"').replace('"maxPerSession": 8', '"maxPerSession": -1');
     await editor().fill(broken);
     await expect.poll(problems).toEqual([expect.stringMatching(/^prompts\[0\]\.kindexpected one of "nps"/), expect.stringMatching(/^limits\.maxPerSessionmust be ≥ 0/)]);
     expect(await editor().getAttribute('aria-invalid')).toBe('true');
