@@ -21,7 +21,7 @@ import { createSizeCheck } from './track/record-size.js';
 import { sanitizeProps } from './track/sanitize.js';
 import { createTabFeed, type IdentityChange } from './track/tab-feed.js';
 import { makeTouchpoint } from './track/touchpoint.js';
-import { stampTzOffset } from './track/tz-offset.js';
+import { stampTzOffset } from './rewards/tz-stamp.js';
 import { RESERVED, type Props, type PropsInput, type Touchpoint } from './types.js';
 import type { Derived, Visitor } from './visitor.js';
 

@@ -1,13 +1,13 @@
 import type { Config } from './config/schema.js';
 import type { WaymarkError } from './errors.js';
-import { openLedger } from './profile/ledger-store.js';
-import type { Ledger } from './profile/ledger.js';
+import { openLedger } from './rewards/ledger-store.js';
+import type { Ledger } from './rewards/live-ledger.js';
 import { createProfile, type Profile } from './profile/profile.js';
 import { createProfileStore } from './profile/store.js';
 import type { Facts } from './rules/facts.js';
 import { stageChange } from './rules/stages.js';
 import { detectDevice } from './track/device.js';
-import { rewardVars } from './rules/rewards.js';
+import { rewardVars } from './rewards/earning-rules.js';
 import { RESERVED, type Props, type Touchpoint } from './types.js';
 
 export interface Derived {

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
-import { emptyLedger, stepLedger, type LedgerState } from '../rules/ledger.js';
-import { tzOffsetOf } from '../rules/rewards.js';
+import { emptyLedger, stepLedger, type LedgerState } from '../rewards/ledger-step.js';
+import { tzOffsetOf } from '../rewards/earning-rules.js';
 import { RESERVED, type Props } from '../types.js';
 import type { StoredTouchpoint } from './records.js';
 

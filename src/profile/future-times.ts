@@ -1,5 +1,5 @@
 import { boundedTime } from '../clock.js';
-import type { LedgerState } from '../rules/ledger.js';
+import type { LedgerState } from '../rewards/ledger-step.js';
 import type { ProfileData } from './data.js';
 import { localDay, type Tally } from './tally.js';
 

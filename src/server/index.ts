@@ -2,12 +2,12 @@
 export { validateConfig } from '../config/validate.js';
 export type { ConfigProblem, ValidationResult } from '../config/validate.js';
 export { configJsonSchema } from './json-schema.js';
-export { replay } from './replay.js';
-export type { ReplayEntry, ReplayResult } from './replay.js';
+export { replay } from '../rewards/replay.js';
+export type { ReplayEntry, ReplayResult } from '../rewards/replay.js';
 export { summarize } from './summarize.js';
 export type { PromptSummary, Summary, TierSummary } from './summarize.js';
-export { applyTouchpoint, emptyLedger } from '../rules/ledger.js';
-export type { LedgerOutput, LedgerState, PointsProps, TierProps } from '../rules/ledger.js';
+export { applyTouchpoint, emptyLedger } from '../rewards/ledger-step.js';
+export type { LedgerOutput, LedgerState, PointsProps, TierProps } from '../rewards/ledger-step.js';
 export type * from '../config/schema.js';
 export type * from '../types.js';
 export { createCollector, listen, toNodeListener } from '../collector/index.js';

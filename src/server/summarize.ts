@@ -1,5 +1,5 @@
 import { RESERVED, type PromptAnsweredProps, type PromptKind, type Props } from '../types.js';
-import { inOrder } from './replay.js';
+import { inOrder } from '../rewards/replay.js';
 
 export interface PromptSummary {
   kind: PromptKind | null;

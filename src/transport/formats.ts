@@ -41,7 +41,7 @@ function browserContext() {
 
 function segmentMessage({ id, name, props, ts, anonymousId, userId, page }: Touchpoint, library: Props, browser: Props) {
   const type = name === '$page_view' ? 'page' : name === '$identify' ? 'identify' : 'track';
-  // tzOffset is the points ledger's input (src/track/tz-offset.ts), not a property the host tracked.
+  // tzOffset is the points ledger's input (src/rewards/tz-stamp.ts), not a property the host tracked.
   const { tzOffset: _ledgerOnly, ...properties } = props;
   let search = '';
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundedTime, MAX_TIMER_MS, timerDelay } from '../../src/clock.js';
-import { createLedger } from '../../src/profile/ledger.js';
+import { createLedger } from '../../src/rewards/live-ledger.js';
 import { createProfile } from '../../src/profile/profile.js';
 import type { Config } from '../../src/config/schema.js';
 import type { Touchpoint } from '../../src/types.js';

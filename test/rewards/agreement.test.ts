@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Config, EarningRule } from '../../src/config/schema.js';
-import { createLedger } from '../../src/profile/ledger.js';
-import { replay, type ReplayResult } from '../../src/server/replay.js';
+import { createLedger } from '../../src/rewards/live-ledger.js';
+import { replay, type ReplayResult } from '../../src/rewards/replay.js';
 import type { Props } from '../../src/types.js';
 import { touch } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Config, EarningRule } from '../../src/config/schema.js';
-import { applyTouchpoint, emptyLedger, HORIZON_MS, stepLedger, type LedgerOutput } from '../../src/rules/ledger.js';
-import { localDay, localWeek } from '../../src/rules/rewards.js';
+import { applyTouchpoint, emptyLedger, HORIZON_MS, stepLedger, type LedgerOutput } from '../../src/rewards/ledger-step.js';
+import { localDay, localWeek } from '../../src/rewards/earning-rules.js';
 import type { Touchpoint } from '../../src/types.js';
 import { shopConfig, touch } from './fixtures.js';
 

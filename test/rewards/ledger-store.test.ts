@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WaymarkError } from '../../src/errors.js';
-import { openLedger } from '../../src/profile/ledger-store.js';
+import { openLedger } from '../../src/rewards/ledger-store.js';
 import { shopConfig, touch } from './fixtures.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));

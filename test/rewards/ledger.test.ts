@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isWaymarkError } from '../../src/errors.js';
-import { createLedger, stampTzOffset, type Ledger } from '../../src/profile/ledger.js';
-import { rewardVars, tierFor } from '../../src/rules/rewards.js';
+import { createLedger, stampTzOffset, type Ledger } from '../../src/rewards/live-ledger.js';
+import { rewardVars, tierFor } from '../../src/rewards/earning-rules.js';
 import { shopConfig, touch } from './fixtures.js';
 
 /** Applies a purchase worth `points` under the shop config (50 points per 50 spent). */

@@ -1,4 +1,4 @@
-import type { LedgerState } from '../../rules/ledger.js';
+import type { LedgerState } from '../../rewards/ledger-step.js';
 import type { LedgerEntry, VisitorLedger } from '../authority.js';
 import type { Sql } from './database.js';
 

@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { emptyLedger, stepLedger } from '../rules/ledger.js';
+import { emptyLedger, stepLedger } from './ledger-step.js';
 import type { Touchpoint } from '../types.js';
 
 export interface ReplayEntry {

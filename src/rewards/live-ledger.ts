@@ -1,9 +1,9 @@
 import type { Config } from '../config/schema.js';
 import { WaymarkError } from '../errors.js';
-import { emptyLedger, stepLedger, type LedgerOutput, type LedgerState } from '../rules/ledger.js';
-import { tierFor } from '../rules/rewards.js';
+import { emptyLedger, stepLedger, type LedgerOutput, type LedgerState } from './ledger-step.js';
+import { tierFor } from './earning-rules.js';
 import type { Touchpoint } from '../types.js';
-import { boundLedgerTimes } from './future-times.js';
+import { boundLedgerTimes } from '../profile/future-times.js';
 
 export type RedeemResult = { ok: true; props: { offerId: string; cost: number } } | { ok: false; error: WaymarkError };
 
@@ -86,4 +86,4 @@ export function createLedger(config: Config, stored?: unknown, onChange: (ledger
   return ledger;
 }
 
-export { stampTzOffset } from '../track/tz-offset.js';
+export { stampTzOffset } from './tz-stamp.js';

@@ -2,8 +2,8 @@ import { getMany, setMany, type UseStore } from 'idb-keyval';
 import { createYieldingStore } from '../indexed-db.js';
 import type { Config } from '../config/schema.js';
 import { WaymarkError } from '../errors.js';
-import { createLastWord } from './last-word.js';
-import { createLedger, type Ledger } from './ledger.js';
+import { createLastWord } from '../profile/last-word.js';
+import { createLedger, type Ledger } from './live-ledger.js';
 
 /**
  * Loads the visitor's ledger from IndexedDB (`waymark-${namespace}-ledger`) and saves it

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/server/index.js';
 import { uuidv7 } from '../../src/track/uuid.js';
-import { shopConfig, touch } from '../rewards/fixtures.js';
+import { shopConfig, touch } from './fixtures.js';
 
 const at = (iso: string) => `2026-03-04T${iso}.000Z`;
 

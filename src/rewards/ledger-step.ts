@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import { RESERVED, type Props, type Touchpoint } from '../types.js';
-import { setOwn } from './lookup.js';
-import { DAY_MS, localDay, localWeek, rulePoints, tierFor, tzOffsetOf } from './rewards.js';
+import { setOwn } from '../rules/lookup.js';
+import { DAY_MS, localDay, localWeek, rulePoints, tierFor, tzOffsetOf } from './earning-rules.js';
 
 /**
  * Ids are remembered for the longest cap window (a week) plus a day. An input older than

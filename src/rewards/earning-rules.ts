@@ -1,7 +1,7 @@
 import type { Config, EarningRule, Text } from '../config/schema.js';
 import type { Props } from '../types.js';
-import { matchesWhere } from './conditions.js';
-import { propValue } from './lookup.js';
+import { matchesWhere } from '../rules/conditions.js';
+import { propValue } from '../rules/lookup.js';
 
 export const DAY_MS = 86_400_000;
 
