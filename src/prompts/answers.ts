@@ -20,7 +20,7 @@ export function answerProps(prompt: Prompt, submissionId: string, answer: Widget
       const scale = prompt.scale ?? 'stars';
       props.scale = scale;
       props.max = prompt.max ?? (scale === 'thumbs' ? 2 : 5);
-      // README: a rating without a `metric` counts as CSAT.
+      // docs/prompts-and-widgets.md: a rating without a `metric` counts as CSAT.
       props.metric = prompt.metric ?? 'csat';
     }
   }

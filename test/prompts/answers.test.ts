@@ -16,7 +16,7 @@ describe('answer props', () => {
       promptId: 'r', kind: 'rating', submissionId: 's2', complete: true, score: 4, scale: 'stars', max: 5, metric: 'csat', comment: 'ok',
     });
     const thumbs = { id: 't', kind: 'rating', scale: 'thumbs', trigger: { on: 'x' }, content: { question: 'q' } } as Prompt;
-    // README: ratings without a `metric` count as CSAT, so the record says so (issue 11).
+    // docs/prompts-and-widgets.md: ratings without a `metric` count as CSAT, so the record says so (issue 11).
     expect(answerProps(thumbs, 's3', { score: 2 }, true)).toMatchObject({ scale: 'thumbs', max: 2, metric: 'csat' });
     const emoji = { id: 'e', kind: 'rating', scale: 'emoji', max: 3, trigger: { on: 'x' }, content: { question: 'q' } } as Prompt;
     expect(answerProps(emoji, 's4', { score: 3 }, true)).toMatchObject({ scale: 'emoji', max: 3 });

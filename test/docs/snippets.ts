@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 
@@ -62,7 +62,24 @@ declare const session: { user?: { id: string } };
 declare const monitor: { report(code: string, message: string): void };
 declare const badge: HTMLElement & { update(points: number): void };
 declare function readFile(path: string, encoding: 'utf8'): Promise<string>;
-declare const app: { post(path: string, handler: (req: { body: string }, res: { json(body: unknown): void }) => Promise<void>): void };
+type NodeListener = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+/** The few framework calls the docs show (an Express, Fastify or Hono app), typed as those libraries type them. */
+declare const app: {
+  post(path: string, handler: (req: { body: string }, res: { json(body: unknown): void }) => Promise<void>): void;
+  use(paths: string[], handler: NodeListener): void;
+  use(middleware: unknown): void;
+  on(methods: string[], paths: string[], handler: (c: { req: { raw: Request } }) => Promise<Response>): void;
+};
+declare const express: { json(): unknown };
+declare const fastify: {
+  addHook(
+    name: 'onRequest',
+    hook: (request: { raw: import('node:http').IncomingMessage }, reply: { hijack(): void; raw: import('node:http').ServerResponse }, done: () => void) => void,
+  ): void;
+};
+/** What docs/collector.md's framework snippets take from its first one. */
+declare const collector: import('waymark/server').Collector;
+declare const toNodeListener: typeof import('waymark/server').toNodeListener;
 declare const db: {
   insertIgnoringDuplicateIds(batch: unknown[]): Promise<void>;
   touchpointsOf(anonymousId: string): Promise<import('waymark/server').Touchpoint[]>;
@@ -70,7 +87,8 @@ declare const db: {
 };
 `;
 
-const snippetFile = (snippet: Snippet) => `${ROOT}${snippet.file}-line-${snippet.line}.ts`;
+// Flattened, so a docs/ page's snippet resolves `waymark` from the root's node_modules like the README's.
+const snippetFile = (snippet: Snippet) => `${ROOT}${snippet.file.replaceAll('/', '-')}-line-${snippet.line}.ts`;
 
 /**
  * Compiles each snippet as its own module against the package as users import it
@@ -104,4 +122,11 @@ function describe(diagnostic: ts.Diagnostic, origins: Map<string, Snippet>): str
   return `${where} TS${diagnostic.code}: ${message}`;
 }
 
-export const readmeSnippets = () => codeSnippets(readFileSync(`${ROOT}README.md`, 'utf8'), 'README.md');
+/** The pages users copy code from: the README, CONTRIBUTING.md and every page under docs/. */
+export function documentationFiles(): string[] {
+  const pages = readdirSync(`${ROOT}docs`).filter((name) => name.endsWith('.md'));
+  return ['README.md', 'CONTRIBUTING.md', ...pages.sort().map((name) => `docs/${name}`)];
+}
+
+export const documentationSnippets = () =>
+  documentationFiles().flatMap((file) => codeSnippets(readFileSync(`${ROOT}${file}`, 'utf8'), file));
