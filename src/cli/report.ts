@@ -34,7 +34,7 @@ export function renderSummary(summary: Summary, touchpoints: number, io: CliIo):
   section(
     'Response rates',
     ['prompt', 'kind', 'shown', 'answered', 'dismissed', 'response rate'],
-    prompts.map(([id, result]) => [id, result.kind ?? '?', result.shown, result.answered, result.dismissed, percent(result.responseRate)]),
+    prompts.map(([id, result]) => [id, result.kind ?? '?', result.shown, result.answered, result.dismissed, result.responseRate === null ? '–' : percent(result.responseRate)]),
   );
   section(
     'NPS',

@@ -1,11 +1,13 @@
-import { summarize } from '../server/summarize.js';
 import { newVisitorLedger, profileOf } from './authority.js';
 import { json, problem, unavailable } from './answers.js';
 import { exportStream } from './export.js';
 import { ingest, type IngestContext } from './ingest.js';
 import { rangeOf } from './range.js';
 import { eraseVisitor, ledgerEntries, loadLedger } from './storage/ledgers-sql.js';
-import { promptRecords, rangeCounts, visitorRecords } from './storage/records-sql.js';
+import { eraseVisitorFromReport } from './report/erase-sql.js';
+import { readFilters } from './report/filters.js';
+import { journeyReport } from './report/journey-report.js';
+import { visitorRecords } from './storage/records-sql.js';
 
 /** The newest touchpoints a visitor answer lists; the export has them all. */
 const VISITOR_TOUCHPOINTS = 1_000;
@@ -30,12 +32,9 @@ async function visitor(context: IngestContext, anonymousId: string, headers: Rec
 }
 
 async function report(context: IngestContext, url: URL, headers: Record<string, string>): Promise<Response> {
-  const range = rangeOf(url);
-  if ('error' in range) return problem(400, range.error, headers);
-  const writeKey = url.searchParams.get('writeKey') || null;
-  const [rows, counts] = await Promise.all([promptRecords(context.db, range, writeKey), rangeCounts(context.db, range, writeKey)]);
-  const summary = summarize(rows.map((row) => row.record));
-  return json(200, { from: range.from?.toISOString() ?? null, to: range.to?.toISOString() ?? null, ...counts, summary }, headers);
+  const filters = readFilters(url.searchParams);
+  if ('error' in filters) return problem(400, filters.error, headers);
+  return json(200, await journeyReport(context.db, filters, context.settings.config?.parsed ?? null), headers);
 }
 
 function exportRoute(context: IngestContext, url: URL, headers: Record<string, string>): Response {
@@ -64,7 +63,13 @@ export async function adminRoute(context: IngestContext, request: Request, url: 
       const anonymousId = safeDecode(visitorId);
       if (anonymousId === null) return problem(400, 'the visitor id is not valid percent-encoding', headers);
       if (request.method === 'GET') return await visitor(context, anonymousId, headers);
-      if (request.method === 'DELETE') return json(200, { anonymousId, erased: await context.db.transaction((sql) => eraseVisitor(sql, anonymousId)) }, headers);
+      if (request.method === 'DELETE') {
+        const erased = await context.db.transaction(async (sql) => {
+          await eraseVisitorFromReport(sql, anonymousId);
+          return eraseVisitor(sql, anonymousId);
+        });
+        return json(200, { anonymousId, erased }, headers);
+      }
     }
     if (pathname === '/api/touchpoints' && request.method === 'POST') return await ingest(context, request, true, headers);
     if (request.method === 'GET') {

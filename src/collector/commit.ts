@@ -4,6 +4,7 @@ import { applyInputs, newVisitorLedger, profileOf, type LedgerEntry, type Ledger
 import type { StoredTouchpoint } from './records.js';
 import type { Database, Sql } from './storage/database.js';
 import { loadLedger, lockVisitors, saveLedger } from './storage/ledgers-sql.js';
+import { updateReportTables } from './report/rollup-sql.js';
 import { insertRecords } from './storage/records-sql.js';
 
 export interface BatchMeta {
@@ -42,16 +43,17 @@ async function updateLedgers(sql: Sql, config: Config, inputs: LedgerInput[], an
 }
 
 /**
- * Stores a batch and updates the ledgers in one transaction; the caller answers 2xx only
- * once this resolves, that is, once it is committed. Without rewards in the config there is
- * no ledger, and no lock: dedupe by primary key is all two collectors need.
+ * Stores a batch, updates the report's roll-ups and the ledgers in one transaction; the
+ * caller answers 2xx only once this resolves, that is, once it is committed. The visitors
+ * are locked first: their stage and ledger are read, then written, by one collector at a time.
  */
 export async function commitBatch(db: Database, config: Config | null, maxSkewMs: number, touchpoints: StoredTouchpoint[], meta: BatchMeta): Promise<Committed> {
   const rewards = config?.rewards;
   return db.transaction(async (sql) => {
-    if (!config || !rewards) return { inserted: await insertRecords(sql, touchpoints, meta), refused: [] };
     await lockVisitors(sql, touchpoints.map((touchpoint) => touchpoint.anonymousId));
     const inserted = await insertRecords(sql, touchpoints, meta);
+    await updateReportTables(sql, touchpoints.filter((touchpoint) => inserted.has(touchpoint.id)), meta);
+    if (!config || !rewards) return { inserted, refused: [] };
     const names = ledgerNames(config);
     const inputs = touchpoints
       .filter((touchpoint) => inserted.has(touchpoint.id) && names.has(touchpoint.name))

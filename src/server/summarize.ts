@@ -1,5 +1,8 @@
 import { RESERVED, type PromptAnsweredProps, type PromptKind, type Props } from '../types.js';
+import type { Config } from '../config/schema.js';
+import { emptyLedger } from '../rewards/ledger-step.js';
 import { inOrder } from '../rewards/replay.js';
+import { tierLabel } from './tier-label.js';
 
 export interface PromptSummary {
   kind: PromptKind | null;
@@ -7,8 +10,10 @@ export interface PromptSummary {
   /** Distinct submissions, partial ones included (a score counts as soon as it is chosen); scores off the scale are not answers. */
   answered: number;
   dismissed: number;
-  /** answered / shown, at most 1; 0 when nothing was shown. */
-  responseRate: number;
+  /** answered / shown, at most 1; 0 when nothing was shown; null for prompts that ask nothing (reward toasts and offers). */
+  responseRate: number | null;
+  /** Submissions not completed (a score chosen, the follow-up left). */
+  partial: number;
   /** % promoters (9–10) − % detractors (0–6), −100…100. */
   nps?: { score: number; promoters: number; passives: number; detractors: number; total: number };
   /** % satisfied: top-2 box (4–5 of 5, 9–10 of 10); on 2–3 point scales, the top answer only. */
@@ -19,12 +24,14 @@ export interface PromptSummary {
   distribution?: Record<string, number>;
   /** Exit survey: choice → number of submissions that picked it. */
   reasons?: Record<string, number>;
-  /** Exit survey: texts typed in "Other". */
+  /** Exit survey: texts typed in "Other"; a choice of "Other" with nothing typed is no answer. */
   other?: string[];
 }
 
 export interface TierSummary {
-  /** Visitors whose latest `$tier` is this tier (`none` if they never changed tier). */
+  /** The tier's label from the config, else its id (`No tier` for `none`). */
+  label: string;
+  /** Visitors whose latest `$tier` is this tier; those who never changed tier are in the config's starting tier (`none` without a config). */
   visitors: number;
   awarded: number;
   redeemed: number;
@@ -48,14 +55,20 @@ const bump = (counts: Record<string, number>, key: string | number) => void (cou
  * answers (the latest `$prompt_answered` of each submission; a partial one still counts its
  * score), dismissals, NPS, CSAT, CES, score distributions and exit-survey reasons.
  */
-export function summarize(touchpoints: Iterable<unknown>): Summary {
+export interface SummarizeOptions {
+  /** The marketer config: names tiers by their labels and places visitors who never changed tier. */
+  config?: Config | null;
+}
+
+export function summarize(touchpoints: Iterable<unknown>, options: SummarizeOptions = {}): Summary {
+  const startTier = options.config?.rewards ? (emptyLedger(options.config).tier ?? 'none') : 'none';
   const prompts = dict<PromptSummary>();
   const submissions = new Map<string, Answer>();
   const visitors = new Map<string, { tier: string; awarded: number; redeemed: number }>();
   const promptOf = (props: Props) => {
     const id = props.promptId;
     if (!str(id)) return null;
-    const summary = (prompts[id] ??= { kind: null, shown: 0, answered: 0, dismissed: 0, responseRate: 0 });
+    const summary = (prompts[id] ??= { kind: null, shown: 0, answered: 0, dismissed: 0, responseRate: 0, partial: 0 });
     if (str(props.kind)) summary.kind = props.kind as PromptKind;
     return summary;
   };
@@ -63,7 +76,7 @@ export function summarize(touchpoints: Iterable<unknown>): Summary {
   for (const { name, props, anonymousId, userId } of inOrder(touchpoints)) {
     if (name === RESERVED.points || name === RESERVED.tier) {
       const key = str(userId) ? `u:${userId}` : `a:${String(anonymousId)}`;
-      const visitor = visitors.get(key) ?? { tier: 'none', awarded: 0, redeemed: 0 };
+      const visitor = visitors.get(key) ?? { tier: startTier, awarded: 0, redeemed: 0 };
       visitors.set(key, visitor);
       if (name === RESERVED.tier) visitor.tier = str(props.to) ? props.to : 'none';
       else if (num(props.delta)) props.delta > 0 ? (visitor.awarded += props.delta) : (visitor.redeemed -= props.delta);
@@ -86,7 +99,7 @@ export function summarize(touchpoints: Iterable<unknown>): Summary {
   for (const answer of submissions.values()) add(prompts[answer.promptId!]!, answer);
   for (const summary of Object.values(prompts)) {
     // Impressions can be lost (a blocked beacon, an export window) while answers arrive.
-    summary.responseRate = summary.shown ? Math.min(1, summary.answered / summary.shown) : 0;
+    summary.responseRate = summary.kind === 'reward' ? null : summary.shown ? Math.min(1, summary.answered / summary.shown) : 0;
     if (summary.nps) {
       const { promoters, detractors, total } = summary.nps;
       summary.nps.score = total ? ((promoters - detractors) / total) * 100 : 0;
@@ -99,7 +112,7 @@ export function summarize(touchpoints: Iterable<unknown>): Summary {
   if (visitors.size) {
     const byTier: Record<string, TierSummary> = (result.pointsByTier = dict());
     for (const { tier, awarded, redeemed } of visitors.values()) {
-      const group = (byTier[tier] ??= { visitors: 0, awarded: 0, redeemed: 0 });
+      const group = (byTier[tier] ??= { label: tierLabel(options.config, tier), visitors: 0, awarded: 0, redeemed: 0 });
       group.visitors++;
       group.awarded += awarded;
       group.redeemed += redeemed;
@@ -127,10 +140,13 @@ function validScore(kind: PromptKind | null | undefined, answer: Answer): boolea
 function add(summary: PromptSummary, answer: Answer) {
   const kind = answer.kind ?? summary.kind;
   if (!validScore(kind, answer)) return;
+  const choices = Array.isArray(answer.choices) ? answer.choices.filter(str) : [];
+  if (kind === 'exit' && !choices.length && !str(answer.other)) return;
   summary.answered++;
+  if (answer.complete !== true) summary.partial++;
   if (kind === 'exit') {
     const reasons = (summary.reasons ??= dict());
-    for (const choice of Array.isArray(answer.choices) ? answer.choices : []) if (str(choice)) bump(reasons, choice);
+    for (const choice of choices) bump(reasons, choice);
     if (str(answer.other)) (summary.other ??= []).push(answer.other);
     return;
   }

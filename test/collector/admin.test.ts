@@ -19,6 +19,7 @@ describe.each(DATABASES)('admin API on $kind', ({ fresh }) => {
     expect(await erased.json()).toEqual({ anonymousId: 'v/1', erased: { records: 2, ledgerEntries: 2, ledger: 1 } });
     expect((await admin(collector, '/api/visitors/v%2F1')).status).toBe(404);
     expect((await exported(collector)).map((row) => row.anonymousId)).toEqual(['other']);
+    expect((await (await admin(collector, '/api/report')).json()).totals.visitors).toBe(1);
   });
 
   it('exports NDJSON and CSV for a range of receive times, and refuses a bad range or format', async () => {
@@ -52,16 +53,26 @@ describe.each(DATABASES)('admin API on $kind', ({ fresh }) => {
     expect(new Set(rows.map((row) => row.id)).size).toBe(2_500);
   });
 
-  it('reports prompt results over a range with summarize()', async () => {
-    const collector = await openCollector(await fresh());
+  it('reports a range of days from the roll-ups, and refuses a bad filter with the reason', async () => {
+    let now = Date.parse('2026-03-01T10:00:00.000Z');
+    const collector = await openCollector(await fresh(), { now: () => now });
     const shown = { promptId: 'nps', kind: 'nps', submissionId: 's1' };
     await collect(collector, [record('r', '$prompt_shown', shown), record('r', '$prompt_answered', { ...shown, complete: true, score: 10, band: 'promoter' })]);
+    now += DAY;
+    await collect(collector, [record('r', '$prompt_shown', { ...shown, submissionId: 's2' })]);
     const report = await (await admin(collector, '/api/report')).json();
-    expect(report).toMatchObject({ events: 2, visitors: 1, sources: { 'test-key': 2 } });
-    expect(report.summary.prompts.nps.shown).toBe(1);
-    expect(report.summary.prompts.nps.answered).toBe(1);
+    expect(report.totals).toMatchObject({ touchpoints: 3, visitors: 1, shown: 2, answered: 1 });
+    expect(report.prompts[0]).toMatchObject({ promptId: 'nps', shown: 2, answered: 1, responseRate: 0.5, nps: { score: 100, total: 1 } });
+    const secondDay = await (await admin(collector, '/api/report?from=2026-03-02&to=2026-03-03')).json();
+    expect(secondDay.totals).toMatchObject({ touchpoints: 1, shown: 1, answered: 0 });
+    expect(secondDay.previous).toMatchObject({ from: '2026-03-01', to: '2026-03-02', touchpoints: 2, answered: 1 });
     const empty = await (await admin(collector, '/api/report?from=2999-01-01')).json();
-    expect(empty).toMatchObject({ events: 0, visitors: 0, summary: { prompts: {} } });
+    expect(empty).toMatchObject({ totals: { touchpoints: 0, visitors: 0 }, prompts: [] });
+    for (const [query, reason] of [['from=soon', '"from" is not a date'], ['interval=month', '"interval" must be day or week'], ['colour=red', 'unknown report parameter "colour"'], ['from=2026-03-02&to=2026-03-01', 'must be before']]) {
+      const refused = await admin(collector, `/api/report?${query}`);
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error).toContain(reason);
+    }
   });
 
   it('removes records older than the retention, and keeps the newer ones', async () => {

@@ -24,6 +24,7 @@ describe('summarize', () => {
       answered: 10,
       dismissed: 2,
       responseRate: 0.4,
+      partial: 0,
       nps: { score: 20, promoters: 5, passives: 2, detractors: 3, total: 10 },
       distribution: { 0: 1, 2: 1, 6: 1, 7: 1, 8: 1, 9: 3, 10: 2 },
     });
@@ -69,7 +70,7 @@ describe('summarize', () => {
     const { prompts } = summarize([...ces, ...plain]);
     expect(prompts.ces?.ces).toEqual({ mean: 2.75, total: 4 });
     expect(prompts.ces?.csat).toBeUndefined();
-    expect(prompts.plain).toEqual({ kind: 'rating', shown: 0, answered: 2, dismissed: 0, responseRate: 0, distribution: { 3: 2 } });
+    expect(prompts.plain).toEqual({ kind: 'rating', shown: 0, answered: 2, dismissed: 0, responseRate: 0, partial: 0, distribution: { 3: 2 } });
   });
 
   it('exit surveys: how often each reason was picked, and the texts typed in Other', () => {
@@ -86,6 +87,7 @@ describe('summarize', () => {
       answered: 4,
       dismissed: 1,
       responseRate: 0.5,
+      partial: 0,
       reasons: { Price: 2, 'Shipping cost': 1, 'Just browsing': 1 },
       other: ['Too slow'],
     });
@@ -93,7 +95,7 @@ describe('summarize', () => {
 
   it('ignores records that are not prompt results, or are malformed', () => {
     const result = summarize([touch('purchase', { promptId: 'nps' }), touch('$prompt_shown', {}), null, 'x', { name: '$prompt_shown' }, answer({ promptId: 'n', kind: 'nps', submissionId: 'z', score: 11 })]);
-    expect(result).toEqual({ prompts: { n: { kind: 'nps', shown: 0, answered: 0, dismissed: 0, responseRate: 0 } } });
+    expect(result).toEqual({ prompts: { n: { kind: 'nps', shown: 0, answered: 0, dismissed: 0, responseRate: 0, partial: 0 } } });
   });
 
   it('out-of-range NPS scores are not answers: 11, −1 and 7.5 count nowhere (issue 11)', () => {
@@ -138,7 +140,31 @@ describe('summarize', () => {
       visitor('b', touch('$points', { delta: 10, rule: 'signup', balance: 10, lifetime: 10 }, next())),
       visitor('c', touch('$points', { delta: 30, rule: 'share', balance: 30, lifetime: 30 }, next())),
     ]);
-    expect(result.pointsByTier).toEqual({ silver: { visitors: 1, awarded: 600, redeemed: 200 }, none: { visitors: 2, awarded: 40, redeemed: 0 } });
+    expect(result.pointsByTier).toEqual({ silver: { label: 'silver', visitors: 1, awarded: 600, redeemed: 200 }, none: { label: 'No tier', visitors: 2, awarded: 40, redeemed: 0 } });
     expect(summarize([]).pointsByTier).toBeUndefined();
+  });
+
+  it('with the config, tiers carry their labels and visitors who never changed tier are in the starting tier (issue 13)', () => {
+    const config = { version: 1 as const, rewards: { tiers: [{ id: 'bronze', min: 0, label: { en: 'Bronze club', fr: 'Club bronze' } }, { id: 'silver', min: 500, label: 'Silver club' }] } };
+    const result = summarize(
+      [
+        { ...touch('$points', { delta: 600, rule: 'spend', balance: 600, lifetime: 600 }, next()), anonymousId: 'a' },
+        { ...touch('$tier', { from: 'bronze', to: 'silver' }, next()), anonymousId: 'a' },
+        { ...touch('$points', { delta: 10, rule: 'signup', balance: 10, lifetime: 10 }, next()), anonymousId: 'b' },
+      ],
+      { config },
+    );
+    expect(result.pointsByTier).toEqual({ silver: { label: 'Silver club', visitors: 1, awarded: 600, redeemed: 0 }, bronze: { label: 'Bronze club', visitors: 1, awarded: 10, redeemed: 0 } });
+  });
+
+  it('an exit answer that picks "Other" and types nothing is no answer; reward prompts have no response rate (issue 13)', () => {
+    const { prompts } = summarize([
+      ...shown('exit', 'exit', 2),
+      answer({ promptId: 'exit', kind: 'exit', submissionId: 'blank', choices: [], other: '' }),
+      answer({ promptId: 'exit', kind: 'exit', submissionId: 'typed', choices: [], other: 'Too slow' }),
+      ...shown('toast', 'reward', 3),
+    ]);
+    expect(prompts.exit).toMatchObject({ answered: 1, responseRate: 0.5, other: ['Too slow'] });
+    expect(prompts.toast).toMatchObject({ shown: 3, responseRate: null });
   });
 });

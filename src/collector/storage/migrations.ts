@@ -1,4 +1,5 @@
 import type { Database } from './database.js';
+import { REPORT_TABLES } from './report-tables.js';
 
 /**
  * The schema, one step per version; a step is never edited once released, only followed by
@@ -37,6 +38,7 @@ const STEPS: string[] = [
      at timestamptz NOT NULL
    );
    CREATE INDEX waymark_ledger_entries_visitor ON waymark_ledger_entries (anonymous_id, entry);`,
+  REPORT_TABLES,
 ];
 
 /** An arbitrary constant: the advisory lock that lets one process at a time migrate a shared Postgres. */

@@ -42,18 +42,6 @@ export function recordsPage(sql: Sql, range: Range, after: { receivedAt: Date; i
   );
 }
 
-/** The prompt lifecycle records of a range, which `summarize()` reads. */
-export function promptRecords(sql: Sql, range: Range, writeKey: string | null): Promise<Array<{ record: StoredTouchpoint }>> {
-  return sql.query(
-    `SELECT record FROM waymark_records
-     WHERE name IN ('$prompt_shown', '$prompt_answered', '$prompt_dismissed')
-       AND ($1::timestamptz IS NULL OR received_at >= $1) AND ($2::timestamptz IS NULL OR received_at < $2)
-       AND ($3::text IS NULL OR write_key = $3)
-     ORDER BY received_at, id`,
-    [range.from?.toISOString() ?? null, range.to?.toISOString() ?? null, writeKey],
-  );
-}
-
 /** A visitor's newest records, newest first. */
 export function visitorRecords(sql: Sql, anonymousId: string, limit: number): Promise<RecordRow[]> {
   return sql.query<RecordRow>('SELECT record, received_at, write_key, trusted FROM waymark_records WHERE anonymous_id = $1 ORDER BY received_at DESC, id DESC LIMIT $2', [anonymousId, limit]);
@@ -63,18 +51,4 @@ export function visitorRecords(sql: Sql, anonymousId: string, limit: number): Pr
 export async function deleteRecordsBefore(sql: Sql, cutoff: Date): Promise<number> {
   const rows = await sql.query<{ count: number }>('WITH gone AS (DELETE FROM waymark_records WHERE received_at < $1 RETURNING 1) SELECT count(*)::int AS count FROM gone', [cutoff.toISOString()]);
   return rows[0]?.count ?? 0;
-}
-
-/** Records, distinct visitors, and records per write key, received in `range`. */
-export async function rangeCounts(sql: Sql, range: Range, writeKey: string | null): Promise<{ events: number; visitors: number; sources: Record<string, number> }> {
-  const rows = await sql.query<{ write_key: string | null; events: number; visitors: number }>(
-    `SELECT write_key, count(*)::int AS events, count(DISTINCT anonymous_id)::int AS visitors FROM waymark_records
-     WHERE ($1::timestamptz IS NULL OR received_at >= $1) AND ($2::timestamptz IS NULL OR received_at < $2)
-     GROUP BY write_key`,
-    [range.from?.toISOString() ?? null, range.to?.toISOString() ?? null],
-  );
-  const sources = Object.fromEntries(rows.map((row) => [row.write_key ?? '', row.events]));
-  const chosen = writeKey === null ? rows : rows.filter((row) => row.write_key === writeKey);
-  // A visitor seen under two write keys counts once per key: close enough for a headline figure.
-  return { events: chosen.reduce((sum, row) => sum + row.events, 0), visitors: chosen.reduce((sum, row) => sum + row.visitors, 0), sources };
 }

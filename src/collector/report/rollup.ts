@@ -1,0 +1,161 @@
+import { RESERVED, type Props } from '../../types.js';
+import type { StoredTouchpoint } from '../records.js';
+
+/** What the report tables know of a visitor between batches. */
+export interface VisitorState {
+  device: string;
+  locale: string;
+  stage: string;
+  firstSeen: string;
+}
+
+/** Where a touchpoint happened: the dimensions every roll-up row is keyed by. */
+interface Place {
+  day: string;
+  writeKey: string;
+  stage: string;
+  device: string;
+  locale: string;
+}
+
+export interface DailyRow extends Place {
+  promptId: string;
+  measure: 'touchpoints' | 'shown' | 'dismissed' | 'move' | 'awarded' | 'redeemed';
+  key: string;
+  count: number;
+  amount: number;
+}
+
+export interface SubmissionRow extends Place {
+  promptId: string;
+  submissionId: string;
+  anonymousId: string;
+  kind: string | null;
+  score: number | null;
+  scoreInvalid: boolean;
+  max: number | null;
+  scale: string | null;
+  metric: string | null;
+  choices: string[];
+  other: string | null;
+  comment: string | null;
+  complete: boolean;
+  ts: string;
+  recordId: string;
+}
+
+export interface ReportRows {
+  visitors: Map<string, VisitorState>;
+  daily: Map<string, DailyRow>;
+  submissions: Map<string, SubmissionRow>;
+  stageEntries: Array<{ anonymousId: string; stage: string; enteredAt: string; writeKey: string; device: string; locale: string }>;
+  promptKinds: Map<string, string>;
+  visitorDays: Map<string, Place & { anonymousId: string; touchpoints: number }>;
+  pointsDays: Map<string, Place & { visitor: string; awarded: number; redeemed: number; tier: string | null; tierTs: string | null }>;
+}
+
+const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
+const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function bumpDaily(rows: ReportRows, place: Place, promptId: string, measure: DailyRow['measure'], key: string, amount = 0) {
+  const id = JSON.stringify([place.stage, promptId, measure, key]);
+  const row = rows.daily.get(id) ?? { ...place, promptId, measure, key, count: 0, amount: 0 };
+  row.count++;
+  row.amount += amount;
+  rows.daily.set(id, row);
+}
+
+function submissionOf(touchpoint: StoredTouchpoint, place: Place): SubmissionRow {
+  const props = touchpoint.props;
+  const score = props.score;
+  return {
+    ...place,
+    promptId: props.promptId as string,
+    submissionId: props.submissionId as string,
+    anonymousId: touchpoint.anonymousId,
+    kind: text(props.kind) ? props.kind : null,
+    score: finite(score) ? score : null,
+    // A score that is there but not a number is no answer at all (see summarize()).
+    scoreInvalid: score !== undefined && !finite(score),
+    max: finite(props.max) ? props.max : null,
+    scale: text(props.scale) ? props.scale : null,
+    metric: text(props.metric) ? props.metric : null,
+    choices: Array.isArray(props.choices) ? props.choices.filter(text) : [],
+    other: text(props.other) ? props.other : null,
+    comment: text(props.comment) ? props.comment : null,
+    complete: props.complete === true,
+    ts: touchpoint.ts,
+    recordId: touchpoint.id,
+  };
+}
+
+/**
+ * Two steps of one submission in one batch become one row, by the rule the database applies
+ * to a step arriving later (rollup-sql.ts): the latest step wins, a score is never forgotten.
+ */
+function addSubmission(rows: ReportRows, step: SubmissionRow) {
+  const id = JSON.stringify([step.promptId, step.submissionId]);
+  const known = rows.submissions.get(id);
+  if (!known) return void rows.submissions.set(id, step);
+  const newer = step.ts > known.ts || (step.ts === known.ts && step.recordId > known.recordId);
+  const [latest, earlier] = newer ? [step, known] : [known, step];
+  const place = { day: known.day, writeKey: known.writeKey, stage: known.stage, device: known.device, locale: known.locale };
+  rows.submissions.set(id, { ...latest, ...place, score: latest.score ?? earlier.score, scoreInvalid: latest.scoreInvalid && earlier.score === null });
+}
+
+function addPoints(rows: ReportRows, touchpoint: StoredTouchpoint, place: Place) {
+  const { props, userId, anonymousId } = touchpoint;
+  // The same key summarize() groups a visitor's points by.
+  const visitor = text(userId) ? `u:${userId}` : `a:${anonymousId}`;
+  const row = rows.pointsDays.get(visitor) ?? { ...place, visitor, awarded: 0, redeemed: 0, tier: null, tierTs: null };
+  rows.pointsDays.set(visitor, row);
+  if (touchpoint.name === RESERVED.tier) {
+    if (row.tierTs === null || touchpoint.ts >= row.tierTs) [row.tier, row.tierTs] = [text(props.to) ? props.to : 'none', touchpoint.ts];
+  } else if (finite(props.delta) && props.delta !== 0) {
+    const rule = text(props.rule) ? props.rule : '';
+    if (props.delta > 0) row.awarded += props.delta;
+    else row.redeemed -= props.delta;
+    bumpDaily(rows, place, '', props.delta > 0 ? 'awarded' : 'redeemed', props.delta > 0 ? rule : text(props.offerId) ? props.offerId : rule, Math.abs(props.delta));
+  }
+}
+
+/** Device and locale are recorded by the first touchpoint that carries them in its props. */
+function noteTraits(state: VisitorState, props: Props) {
+  if (!state.device && text(props.device)) state.device = props.device.slice(0, 40);
+  if (!state.locale && text(props.locale)) state.locale = props.locale.slice(0, 40);
+}
+
+/**
+ * The roll-up rows of one committed batch, walked in the order it was sent: each touchpoint
+ * counts under the stage its visitor was in just before it, so an answer given in
+ * "decision" stays a decision answer after the purchase that follows it.
+ */
+export function rollUp(touchpoints: StoredTouchpoint[], writeKey: string | null, receivedAt: Date, known: Map<string, VisitorState>): ReportRows {
+  const day = receivedAt.toISOString().slice(0, 10);
+  const rows: ReportRows = { visitors: known, daily: new Map(), submissions: new Map(), stageEntries: [], promptKinds: new Map(), visitorDays: new Map(), pointsDays: new Map() };
+  for (const touchpoint of touchpoints) {
+    const { props, name, anonymousId } = touchpoint;
+    const state = known.get(anonymousId) ?? { device: '', locale: '', stage: '', firstSeen: receivedAt.toISOString() };
+    known.set(anonymousId, state);
+    noteTraits(state, props);
+    const place: Place = { day, writeKey: writeKey ?? '', stage: state.stage, device: state.device, locale: state.locale };
+    bumpDaily(rows, place, '', 'touchpoints', '');
+    const promptId = text(props.promptId) ? props.promptId : null;
+    if (promptId && name.startsWith('$prompt_') && text(props.kind)) rows.promptKinds.set(promptId, props.kind);
+    if (promptId && name === RESERVED.promptShown) bumpDaily(rows, place, promptId, 'shown', '');
+    if (promptId && name === RESERVED.promptDismissed) bumpDaily(rows, place, promptId, 'dismissed', text(props.reason) ? props.reason : '');
+    if (promptId && name === RESERVED.promptAnswered && text(props.submissionId)) addSubmission(rows, submissionOf(touchpoint, place));
+    if (name === RESERVED.points || name === RESERVED.tier) addPoints(rows, touchpoint, place);
+    if (name === RESERVED.stage) {
+      const to = text(props.to) ? props.to : '';
+      bumpDaily(rows, place, '', 'move', to);
+      state.stage = to;
+      if (to) rows.stageEntries.push({ anonymousId, stage: to, enteredAt: touchpoint.ts, writeKey: place.writeKey, device: place.device, locale: place.locale });
+    }
+    const dayRow = rows.visitorDays.get(anonymousId) ?? { ...place, anonymousId, touchpoints: 0 };
+    dayRow.touchpoints++;
+    dayRow.stage = state.stage;
+    rows.visitorDays.set(anonymousId, dayRow);
+  }
+  return rows;
+}
