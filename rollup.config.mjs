@@ -12,7 +12,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
  */
 const CHUNKS = [
   { source: /[\\/]widgets[\\/]index(\.tsx?|\.js)?$/, file: './waymark-widgets.js' },
-  { source: /[\\/]config[\\/]validate(\.ts|\.js)?$/, file: './waymark-config.js' },
+  { source: /[\\/]chunks[\\/]validator(\.ts|\.js)?$/, file: './waymark-config.js' },
   { source: /[\\/]chunks[\\/]engine(\.ts|\.js)?$/, file: './waymark-engine.js' },
 ];
 const chunkOf = (id) => CHUNKS.find((chunk) => chunk.source.test(id));
@@ -84,7 +84,7 @@ export default [
     plugins: [resolve({ browser: true }), ts(), minify(), manifest()],
   },
   ...[
-    ['src/config/validate.ts', 'dist/waymark-config.js'],
+    ['src/chunks/validator.ts', 'dist/waymark-config.js'],
     ['src/chunks/engine.ts', 'dist/waymark-engine.js'],
   ].map(([input, file]) => ({
     input,

@@ -1,5 +1,6 @@
-import { init, validateConfig } from '/dist/waymark.mjs';
+import { compileConfig, init, validateConfig } from '/dist/waymark.mjs';
 import { byId } from './dom.js';
+import { createDownload, downloadElements } from './download.js';
 import { createEditor } from './editor.js';
 import { createPreview } from './preview.js';
 import { createVisitor } from './visitor.js';
@@ -44,6 +45,7 @@ function onValid(next) {
 }
 
 const editor = createEditor({ textarea: byId('config'), validation: byId('validation'), cursor: byId('cursor'), validateConfig, onValid });
+createDownload({ ...downloadElements(), compileConfig, text: () => byId('config').value });
 
 async function loadPreset(value) {
   const text = value === 'minimal' ? JSON.stringify(MINIMAL, null, 2) : await fetch(value).then((response) => response.text());

@@ -5,6 +5,7 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   readFile(path: string): Promise<string>;
+  writeFile(path: string, text: string): Promise<void>;
   /** Whether ANSI colours are welcome (a TTY without NO_COLOR). */
   color: boolean;
 }

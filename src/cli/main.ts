@@ -1,4 +1,5 @@
 import { configJsonSchema } from '../server/index.js';
+import { buildCommand } from './build.js';
 import { EXIT, type CliIo } from './io.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
@@ -11,6 +12,10 @@ const HELP = `waymark — tools for Waymark configs and collected touchpoints
 usage:
   waymark validate <config.json>…    check a marketer config; prints file:line:column, path and
                                      message for each problem; exit 1 if any
+  waymark build <config.json> [-o out.json]
+                                     validate, then write the compiled config the browser
+                                     loads without its validator (default <config>.compiled.json;
+                                     -o - prints it)
   waymark report <events.ndjson>     summarize collected touchpoints (NPS, ratings, CSAT/CES,
                                      exit reasons, response rates, points by tier) as tables
   waymark schema                     print the config's JSON Schema (for "$schema" autocomplete)
@@ -24,6 +29,8 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'validate':
       return validateCommand(rest, io);
+    case 'build':
+      return buildCommand(rest, io);
     case 'report':
       return reportCommand(rest, io);
     case 'serve':

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/schema.js';
-import { validateConfig } from '../config/validate.js';
+import { compileConfig } from '../config/compile.js';
 
 export interface CollectorOptions {
   /** A folder for the embedded database, or a postgres:// URL. Default `./.waymark`. */
@@ -45,16 +45,17 @@ export interface Settings {
 
 const MIB = 1024 * 1024;
 
-/** A config file or object, validated as the SDK would: a bad one stops the collector at start. */
+/** A config file or object, validated as the SDK would (a bad one stops the collector at start), and compiled. */
 async function loadConfig(config: Config | string | undefined): Promise<Settings['config']> {
   if (config === undefined) return null;
   const text = typeof config === 'string' ? await readFile(config, 'utf8') : JSON.stringify(config);
-  const result = validateConfig(text);
+  const result = compileConfig(text);
   if (!result.ok) {
     const where = typeof config === 'string' ? config : 'the config';
     throw new Error(`${where} is invalid:\n${result.errors.map((problem) => `  ${problem.path}: ${problem.message}`).join('\n')}`);
   }
-  return { parsed: result.config, text };
+  // Served compiled, so the pages it serves take the config without fetching the validator.
+  return { parsed: result.config, text: result.text };
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {

@@ -1,20 +1,21 @@
 import { WaymarkError } from '../errors.js';
 import type { Config } from './schema.js';
+import type { ValidationResult } from './validate.js';
 import { lazy } from '../chunks/lazy.js';
 import type { Logger } from '../log.js';
+import { trustCompiled } from './compiled.js';
 
-const loadValidator = lazy('waymark-config.js', () => import('./validate.js'));
+const loadValidator = lazy('waymark-config.js', () => import('../chunks/validator.js'));
 
 /**
- * zod/mini costs more bytes than the rest of the core, so validation lives in its own chunk,
- * fetched in parallel with the config. Resolves the `config` option (an object, or a URL to
- * fetch) into a valid config. Invalid or unreachable configs resolve to null after reporting why: the SDK then shows
- * nothing and keeps recording.
+ * Resolves the `config` option (an object, or a URL to fetch) into a valid config. A config
+ * compiled by `waymark build` was validated there and is taken as it is; any other config is
+ * checked by the validator, which costs more bytes than the rest of the core and so lives in
+ * its own chunk, fetched only then (docs/compiled-configs.md). Invalid or unreachable configs
+ * resolve to null after reporting why: the SDK then shows nothing and keeps recording.
  */
 export async function loadConfig(source: unknown, report: (error: WaymarkError) => void, debug: Logger = () => {}): Promise<Config | null> {
   if (source === undefined || source === null) return null;
-  const validator = loadValidator();
-  validator.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   let input: unknown = source;
   if (typeof source === 'string') {
     try {
@@ -26,9 +27,16 @@ export async function loadConfig(source: unknown, report: (error: WaymarkError) 
       return null;
     }
   }
-  let result;
+  const compiled = trustCompiled(input);
+  if (compiled) return compiled;
+  debug('config is not compiled by `waymark build` (or was edited since): loading the validator');
+  return validated(input, report, debug);
+}
+
+async function validated(input: unknown, report: (error: WaymarkError) => void, debug: Logger): Promise<Config | null> {
+  let result: ValidationResult;
   try {
-    result = (await validator).validateConfig(input);
+    result = (await loadValidator()).validateConfig(input);
   } catch (error) {
     report(new WaymarkError('config_fetch_failed', `the config validator could not be loaded: ${String(error)}`));
     return null;

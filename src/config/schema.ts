@@ -68,6 +68,8 @@ export const Theme = z.strictObject({
 export const ConfigSchema = z.strictObject({
   $schema: z.optional(Str),
   $comment: z.optional(Str),
+  // Written by `waymark build` (see compiled.ts); a hand-edited copy is validated with it.
+  $compiled: z.optional(z.strictObject({ grammar: z.int().check(z.gte(1)), hash: z.string().check(z.maxLength(64)) })),
   version: z.literal(1),
   defaultLocale: z.optional(z.string().check(z.minLength(2), z.maxLength(LIMITS.keyChars))),
   stages: z.optional(z.array(Stage).check(z.maxLength(LIMITS.stages))),

@@ -1,5 +1,7 @@
 /** `waymark/server`: Node entry. No DOM. */
 export { validateConfig } from '../config/validate.js';
+export { compileConfig } from '../config/compile.js';
+export type { CompileResult, CompiledConfig } from '../config/compile.js';
 export type { ConfigProblem, ValidationResult } from '../config/validate.js';
 export { configJsonSchema } from './json-schema.js';
 export { replay } from '../rewards/replay.js';

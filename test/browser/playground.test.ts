@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector } from '../../examples/collector/listen.mjs';
+import { trustCompiled } from '../../src/config/compiled.js';
 import { launchBrowser, ROOT, type BrowserHandle } from './harness.js';
 
 /** The marketer's playground, served by the demo collector, on the npm ESM build in dist/. */
@@ -82,5 +83,14 @@ describe('the playground', () => {
     // The redeem offer waits for 200 points and the cart page: explain() says which gate fails.
     await expect.poll(() => page.getByTestId('explain-redeem-offer').textContent()).toMatch(/not eligible.*points/);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('downloads the config compiled, which the SDK takes without its validator', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+    expect(download.suggestedFilename()).toBe('waymark.json');
+    const path = await download.path();
+    const compiled = trustCompiled(readFileSync(path, 'utf8'));
+    expect(compiled?.prompts?.length).toBeGreaterThan(0);
+    expect(await page.locator('#download-status').textContent()).toMatch(/Compiled \(hash [0-9a-f]{16}\)/);
   });
 });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { runCli } from '../../src/cli/main.js';
 
 /** Runs the CLI in-process with captured output. */
@@ -9,6 +9,7 @@ export async function run(...args: string[]) {
     out: (text) => void (out += text),
     err: (text) => void (err += text),
     readFile: (path) => readFile(path, 'utf8'),
+    writeFile: (path, text) => writeFile(path, text, 'utf8'),
     color: false,
   });
   return { code, out, err };

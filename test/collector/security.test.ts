@@ -96,7 +96,8 @@ describe('serving files', () => {
     const collector = await openCollector(join(root, 'db'), { assets, config });
     const get = (path: string) => collector(new Request(`${BASE}${path}`));
     expect(await (await get('/waymark.js')).text()).toBe('sdk');
-    expect(await (await get('/waymark.json')).json()).toEqual(config);
+    // Served compiled (validated, with its grammar and hash), so pages skip the validator chunk.
+    expect(await (await get('/waymark.json')).json()).toEqual({ ...config, $compiled: { grammar: 1, hash: expect.stringMatching(/^[0-9a-f]{16}$/) } });
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/public/../../secret.txt', '/%00', '/%E0%A4%A']) {
       // new Request() normalizes a literal "..": build the raw target the way a hostile client would send it.
       const response = await collector(new Request(new URL(path, BASE)));

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Size check: prints raw and gzip bytes of every browser bundle and fails above a budget.
+// Size check: prints raw and gzip bytes of every browser bundle and of what each kind of page
+// fetches, and fails above a budget.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { PAGES } from './pages.mjs';
 
 const KB = 1024;
 /**
@@ -23,8 +25,9 @@ export function measure(file) {
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop());
-if (isMain) {
+const kb = (n) => `${(n / KB).toFixed(2)} KB`;
+
+function checkBundles() {
   let failed = false;
   console.log('bundle                          raw       gzip     budget');
   for (const { file, label, budget } of BUDGETS) {
@@ -36,8 +39,35 @@ if (isMain) {
     const { raw, gzip } = measure(file);
     const over = gzip > budget;
     failed ||= over;
-    const kb = (n) => `${(n / KB).toFixed(2)} KB`;
     console.log(`${label.padEnd(30)}  ${kb(raw).padStart(9)}  ${kb(gzip).padStart(9)}  ${kb(budget).padStart(9)}  ${over ? 'OVER BUDGET' : 'ok'}`);
   }
-  process.exit(failed ? 1 : 0);
+  return failed;
+}
+
+/** Each page's files are gzipped one by one, as a server sends them, and summed. */
+function checkPages() {
+  let failed = false;
+  console.log('\npage fetches (gzip, each file compressed alone)');
+  for (const { label, files, budget, target } of PAGES) {
+    const missing = files.filter((file) => !existsSync(file));
+    if (missing.length) {
+      console.log(`${label.padEnd(62)}  missing ${missing.join(', ')}: run npm run build`);
+      failed = true;
+      continue;
+    }
+    const gzip = files.reduce((sum, file) => sum + measure(file).gzip, 0);
+    const over = budget !== undefined && gzip > budget;
+    failed ||= over;
+    const limit = budget === undefined ? 'printed only' : `budget ${kb(budget)}`;
+    const aim = target !== undefined && target !== budget ? `, target ${kb(target)}${gzip > target ? ' (not yet)' : ''}` : '';
+    console.log(`${label.padEnd(62)}  ${kb(gzip).padStart(9)}  ${limit}${aim}  ${over ? 'OVER BUDGET' : 'ok'}`);
+  }
+  return failed;
+}
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop());
+if (isMain) {
+  const bundlesFailed = checkBundles();
+  const pagesFailed = checkPages();
+  process.exit(bundlesFailed || pagesFailed ? 1 : 0);
 }
