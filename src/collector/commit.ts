@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { RESERVED } from '../types.js';
+import { ledgerInputNames } from '../rewards/journey-names.js';
 import { applyInputs, newVisitorLedger, profileOf, type LedgerEntry, type LedgerInput } from './authority.js';
 import type { StoredTouchpoint } from './records.js';
 import type { Database, Sql } from './storage/database.js';
@@ -21,8 +21,6 @@ export interface Committed {
   refused: Array<{ id: string; offerId: string | null; reason: string }>;
 }
 
-/** Names the ledger reads: those a rule earns on, and `$redeem`. */
-const ledgerNames = (config: Config) => new Set([RESERVED.redeem as string, ...(config.rewards?.rules ?? []).map((rule) => rule.on)]);
 
 /** Applies the new records of each visitor to their stored ledger; returns every entry made. */
 async function updateLedgers(sql: Sql, config: Config, inputs: LedgerInput[], answerFor: string, maxSkewMs: number) {
@@ -54,7 +52,7 @@ export async function commitBatch(db: Database, config: Config | null, maxSkewMs
     const inserted = await insertRecords(sql, touchpoints, meta);
     await updateReportTables(sql, touchpoints.filter((touchpoint) => inserted.has(touchpoint.id)), meta);
     if (!config || !rewards) return { inserted, refused: [] };
-    const names = ledgerNames(config);
+    const names = ledgerInputNames(config);
     const inputs = touchpoints
       .filter((touchpoint) => inserted.has(touchpoint.id) && names.has(touchpoint.name))
       .map((touchpoint) => ({ touchpoint, receivedAt: meta.receivedAt.getTime(), trusted: meta.trusted }));

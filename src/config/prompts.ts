@@ -107,6 +107,8 @@ export const RewardPrompt = z.strictObject({
   kind: z.literal('reward'),
   /** An offer id from `rewards.offers`: the prompt becomes an offer card with a redeem button. */
   offer: z.optional(Id),
+  /** A challenge id from `rewards.challenges`: the prompt shows its steps and `{progress}`. */
+  challenge: z.optional(Id),
   content: z.strictObject({
     title: Text,
     body: z.optional(Text),
@@ -132,5 +134,6 @@ export const PromptOfUnknownKind = z.strictObject({
   max: RatingPrompt.shape.max,
   metric: RatingPrompt.shape.metric,
   offer: RewardPrompt.shape.offer,
+  challenge: RewardPrompt.shape.challenge,
   content: z.looseObject({}),
 });

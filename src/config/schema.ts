@@ -3,6 +3,7 @@ import { Condition, PropsWhere } from './conditions.js';
 import { Position, Prompt } from './prompts.js';
 import { LIMITS } from './limits.js';
 import { EventName, Id, NonNegativeInt, Str, Text } from './text.js';
+import { journeyShape } from './reward-journeys.js';
 
 const Stage = z.strictObject({
   id: Id,
@@ -45,6 +46,7 @@ const Rewards = z.strictObject({
   rules: z.optional(z.array(EarningRule).check(z.maxLength(LIMITS.rules))),
   tiers: z.optional(z.array(Tier).check(z.maxLength(LIMITS.tiers))),
   offers: z.optional(z.array(Offer).check(z.maxLength(LIMITS.offers))),
+  ...journeyShape,
 });
 
 const Limits = z.strictObject({
@@ -91,3 +93,4 @@ export type Theme = z.infer<typeof Theme>;
 export type { Condition, Operators, PropsWhere } from './conditions.js';
 export type { Prompt, NpsPrompt, RatingPrompt, ExitPrompt, RewardPrompt, Position, RatingScale } from './prompts.js';
 export type { Text } from './text.js';
+export type { Challenge, ChallengeStep, Expiry, Referrals, Streak } from './reward-journeys.js';

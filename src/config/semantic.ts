@@ -1,5 +1,6 @@
 import { unsafeRegexReason } from '../rules/safe-regex.js';
 import type { PathSegment } from './paths.js';
+import { journeyProblems } from './journey-semantics.js';
 
 export interface RawProblem {
   path: PathSegment[];
@@ -61,6 +62,7 @@ export function semanticProblems(input: unknown): RawProblem[] {
   list(rewards.rules).forEach((rule, index) => {
     if (isObj(rule)) checkWhere(rule.where, ['rewards', 'rules', index, 'where'], report);
   });
+  journeyProblems(input, report);
   return problems;
 }
 
@@ -92,7 +94,7 @@ function checkRating(prompt: Obj, at: (...rest: PathSegment[]) => PathSegment[],
   }
 }
 
-function checkWhere(where: unknown, path: PathSegment[], report: Report) {
+export function checkWhere(where: unknown, path: PathSegment[], report: Report) {
   if (!isObj(where)) return;
   for (const [prop, ops] of Object.entries(where)) checkOperators(ops, [...path, prop], report);
 }
@@ -144,7 +146,7 @@ function checkCondition(
   }
 }
 
-function checkOperators(ops: unknown, path: PathSegment[], report: Report) {
+export function checkOperators(ops: unknown, path: PathSegment[], report: Report) {
   if (!isObj(ops)) return;
   if (typeof ops.regex === 'string') {
     const flags = typeof ops.flags === 'string' ? ops.flags : '';

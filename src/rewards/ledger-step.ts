@@ -2,6 +2,11 @@ import type { Config } from '../config/schema.js';
 import { RESERVED, type Props, type Touchpoint } from '../types.js';
 import { setOwn } from '../rules/lookup.js';
 import { DAY_MS, localDay, localWeek, rulePoints, tierFor, tzOffsetOf } from './earning-rules.js';
+import { stepChallenges, type ChallengeCompletedProps, type ChallengeProgressProps, type ChallengeState } from './challenges.js';
+import { expirePoints, notePointsChange, type EarnedBatch } from './expiry.js';
+import { JOURNEY, LEDGER_OUTPUTS, journeyInputNames } from './journey-names.js';
+import { hasOwn, type StepContext } from './step-context.js';
+import { stepStreaks, type StreakProps, type StreakState } from './streaks.js';
 
 /**
  * Ids are remembered for the longest cap window (a week) plus a day. An input older than
@@ -26,12 +31,25 @@ export interface LedgerState {
   seen: Record<string, number>;
   /** Time of the newest applied input (epoch ms). */
   latest: number;
+  /** The journey rewards' state, present once a config uses them (older states lack it). */
+  challenges?: Record<string, ChallengeState>;
+  streaks?: Record<string, StreakState>;
+  /** The stage of the latest `$stage`, for challenges that only some stages may start. */
+  stage?: string | null;
+  /** With `expiry`: when points were last earned or redeemed, and the earned batches. */
+  active?: number;
+  batches?: EarnedBatch[];
 }
 
 export type PointsProps = { delta: number; rule: string; balance: number; lifetime: number; source: string; offerId?: string };
 export type TierProps = { from: string | null; to: string | null; source: string };
 /** Touchpoints the ledger asks its caller to record. */
-export type LedgerOutput = { name: '$points'; props: PointsProps } | { name: '$tier'; props: TierProps };
+export type LedgerOutput =
+  | { name: '$points'; props: PointsProps }
+  | { name: '$tier'; props: TierProps }
+  | { name: typeof JOURNEY.challengeProgress; props: ChallengeProgressProps }
+  | { name: typeof JOURNEY.challengeCompleted; props: ChallengeCompletedProps }
+  | { name: typeof JOURNEY.streak; props: StreakProps };
 
 export const emptyLedger = (config: Config): LedgerState => ({
   v: 1,
@@ -43,27 +61,27 @@ export const emptyLedger = (config: Config): LedgerState => ({
   latest: 0,
 });
 
-const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+/** Whether the ledger reads this touchpoint at all; a `trusted` rule counts only for trusted inputs. */
+function isInput(config: Config, name: string, trusted: boolean): boolean {
+  if (LEDGER_OUTPUTS.has(name)) return false;
+  if (name === RESERVED.redeem || journeyInputNames(config).has(name)) return true;
+  return (config.rewards?.rules ?? []).some((rule) => rule.on === name && (trusted || !rule.trusted));
+}
 
 /**
- * Applies one touchpoint to `state` in place: the single implementation the browser and
- * `replay()` share. Returns what to record, or null when the touchpoint is no ledger input
- * (no rule listens to it, `$points`/`$tier` outputs, already applied, or past the horizon).
+ * Applies one touchpoint to `state` in place: the single implementation the browser,
+ * `replay()` and the collector share. Returns what to record, or null when the touchpoint is
+ * no ledger input (nothing listens to it, a ledger output, already applied, or past the horizon).
  * `trusted` is true only for touchpoints a backend recorded through the collector's admin route.
  */
 export function stepLedger(config: Config, state: LedgerState, touchpoint: Touchpoint, trusted = false): LedgerOutput[] | null {
   const { name, id } = touchpoint;
-  const rewards = config.rewards ?? {};
-  // A `trusted` rule earns only from facts a backend vouched for, never from a browser's record.
-  const rules = (rewards.rules ?? []).filter((rule) => rule.on === name && (trusted || !rule.trusted));
-  const redeem = name === RESERVED.redeem;
   const at = Date.parse(touchpoint.ts);
-  if (name === RESERVED.points || name === RESERVED.tier || !(redeem || rules.length)) return null;
+  if (!isInput(config, name, trusted)) return null;
   if (!(at >= state.latest - HORIZON_MS) || hasOwn(state.seen, id)) return null;
 
   const props: Props = touchpoint.props ?? {};
-  const offset = tzOffsetOf(props);
-  const day = localDay(at, offset);
+  const day = localDay(at, tzOffsetOf(props));
   if (Math.floor(at / DAY_MS) > Math.floor(state.latest / DAY_MS)) prune(state, at, day);
   setOwn(state.seen, id, at);
   state.latest = Math.max(state.latest, at);
@@ -73,17 +91,38 @@ export function stepLedger(config: Config, state: LedgerState, touchpoint: Touch
   const change = (delta: number, rule: string, offerId?: string) => {
     state.points += delta;
     if (delta > 0) state.lifetime += delta;
-    const props: PointsProps = { delta, rule, balance: state.points, lifetime: state.lifetime, source: id };
-    if (offerId) props.offerId = offerId;
-    output.push({ name: '$points', props });
+    notePointsChange(config, state, delta, rule, at);
+    const changed: PointsProps = { delta, rule, balance: state.points, lifetime: state.lifetime, source: id };
+    if (offerId) changed.offerId = offerId;
+    output.push({ name: '$points', props: changed });
   };
+  const context: StepContext = { config, state, touchpoint: { ...touchpoint, props }, props, at, day, output, change };
 
-  if (redeem) {
-    // The cost comes from the config, never from the touchpoint: a client cannot set its price.
-    const offer = rewards.offers?.find((candidate) => candidate.id === props.offerId);
-    if (offer && offer.cost <= state.points) change(-offer.cost, RESERVED.redeem, offer.id);
+  expirePoints(context);
+  if (name === RESERVED.stage) state.stage = typeof props.to === 'string' ? props.to : null;
+  if (name === RESERVED.redeem) redeemOffer(context);
+  applyRules(context, trusted);
+  stepChallenges(context);
+  stepStreaks(context);
+
+  // Only a crossing of a tier boundary moves the tier, so a tier the server set is kept.
+  const tier = tierFor(config, state.lifetime);
+  if (tier !== tierFor(config, lifetimeBefore) && tier !== state.tier) {
+    output.push({ name: '$tier', props: { from: state.tier, to: tier, source: id } });
+    state.tier = tier;
   }
-  for (const rule of rules) {
+  return output;
+}
+
+function redeemOffer({ config, state, props, change }: StepContext) {
+  // The cost comes from the config, never from the touchpoint: a client cannot set its price.
+  const offer = config.rewards?.offers?.find((candidate) => candidate.id === props.offerId);
+  if (offer && offer.cost <= state.points) change(-offer.cost, RESERVED.redeem, offer.id);
+}
+
+function applyRules({ config, state, touchpoint, props, day, change }: StepContext, trusted: boolean) {
+  for (const rule of config.rewards?.rules ?? []) {
+    if (rule.on !== touchpoint.name || (rule.trusted && !trusted)) continue;
     const points = rulePoints(rule, props);
     if (points <= 0) continue;
     // Own keys only: a rule named `constructor` must not find Object's constructor (issue 11).
@@ -97,14 +136,6 @@ export function stepLedger(config: Config, state: LedgerState, touchpoint: Touch
     awards.days[day] = today + 1;
     change(points, rule.id);
   }
-
-  // Only a crossing of a tier boundary moves the tier, so a tier the server set is kept.
-  const tier = tierFor(config, state.lifetime);
-  if (tier !== tierFor(config, lifetimeBefore) && tier !== state.tier) {
-    output.push({ name: '$tier', props: { from: state.tier, to: tier, source: id } });
-    state.tier = tier;
-  }
-  return output;
 }
 
 function prune(state: LedgerState, at: number, day: number) {

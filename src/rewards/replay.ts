@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { emptyLedger, stepLedger } from './ledger-step.js';
+import { emptyLedger, stepLedger, type LedgerOutput } from './ledger-step.js';
 import type { Touchpoint } from '../types.js';
 
 export interface ReplayEntry {
@@ -19,7 +19,11 @@ export interface ReplayResult {
   tier: string | null;
   entries: ReplayEntry[];
   tierChanges: Array<{ id: string; from: string | null; to: string | null }>;
+  /** `$challenge_progress`, `$challenge_completed` and `$streak`, as the browser records them. */
+  journey: JourneyEvent[];
 }
+
+export type JourneyEvent = Exclude<LedgerOutput, { name: '$points' | '$tier' }>;
 
 /** Well-formed touchpoints only: the input comes off the wire and may hold anything. */
 export function toTouchpoint(value: unknown): (Touchpoint & { at: number }) | null {
@@ -48,15 +52,15 @@ export function inOrder(touchpoints: Iterable<unknown>): Array<Touchpoint & { at
  */
 export function replay(config: Config, touchpoints: Iterable<unknown>): ReplayResult {
   const state = emptyLedger(config);
-  const result: ReplayResult = { points: 0, lifetime: 0, tier: state.tier, entries: [], tierChanges: [] };
+  const result: ReplayResult = { points: 0, lifetime: 0, tier: state.tier, entries: [], tierChanges: [], journey: [] };
   for (const touchpoint of inOrder(touchpoints)) {
     for (const output of stepLedger(config, state, touchpoint) ?? []) {
       if (output.name === '$points') {
         const { source, ...entry } = output.props;
         result.entries.push({ id: source, ...entry });
-      } else {
+      } else if (output.name === '$tier') {
         result.tierChanges.push({ id: output.props.source, from: output.props.from, to: output.props.to });
-      }
+      } else result.journey.push(output);
     }
   }
   return { ...result, points: state.points, lifetime: state.lifetime, tier: state.tier };

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { Props } from '../types.js';
+import { journeyInputNames } from './journey-names.js';
 
-const rewardEvents = new WeakMap<Config, Set<string>>();
 let offset = 0;
 let offsetCheckedAt = -Infinity;
 
@@ -18,9 +18,9 @@ function tzOffset(now: number): number {
  */
 export function stampTzOffset(config: Config | null, name: string, props: Props, now = Date.now()): Props {
   if (config) {
-    let names = rewardEvents.get(config);
-    if (!names) rewardEvents.set(config, (names = new Set(config.rewards?.rules?.map((rule) => rule.on))));
-    if (!names.has(name)) return props;
+    // Streak days and challenge windows count in the local calendar too.
+    const earns = config.rewards?.rules?.some((rule) => rule.on === name) || journeyInputNames(config).has(name);
+    if (!earns) return props;
   }
   return { ...props, tzOffset: tzOffset(now) };
 }

@@ -1,5 +1,8 @@
+import { JOURNEY_FIELD_DESCRIPTIONS } from './journey-field-descriptions.js';
+
 /** One sentence per config field, shown by editors as autocomplete help. */
 export const FIELD_DESCRIPTIONS: Record<string, string> = {
+  ...JOURNEY_FIELD_DESCRIPTIONS,
   $schema: 'Path or URL of this JSON Schema, for editor autocomplete.',
   $comment: 'A note for people; ignored by the SDK.',
   $compiled: 'Written by `waymark build`: browsers take this config without loading the validator while its hash matches. Edit the source config and build again.',

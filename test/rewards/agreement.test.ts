@@ -83,14 +83,15 @@ describe('browser ledger and server replay', () => {
           arrivals.sort((a, b) => a.key - b.key);
 
           let ledger = createLedger(config);
-          const browser: Omit<ReplayResult, 'points' | 'lifetime' | 'tier'> = { entries: [], tierChanges: [] };
+          const browser: Omit<ReplayResult, 'points' | 'lifetime' | 'tier'> = { entries: [], tierChanges: [], journey: [] };
           arrivals.forEach(({ touchpoint }, index) => {
             if (reloads.some((at) => at % arrivals.length === index)) ledger = createLedger(config, JSON.parse(JSON.stringify(ledger)));
             for (const output of ledger.apply(touchpoint)) {
               if (output.name === '$points') {
                 const { source, ...entry } = output.props;
                 browser.entries.push({ id: source, ...entry });
-              } else browser.tierChanges.push({ id: output.props.source, from: output.props.from, to: output.props.to });
+              } else if (output.name === '$tier') browser.tierChanges.push({ id: output.props.source, from: output.props.from, to: output.props.to });
+              else browser.journey.push(output);
             }
           });
 

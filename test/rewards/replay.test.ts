@@ -24,6 +24,7 @@ describe('replay', () => {
         { id: redeem.id, delta: -200, rule: '$redeem', offerId: 'five-off', balance: 330, lifetime: 530 },
       ],
       tierChanges: [{ id: purchase.id, from: 'bronze', to: 'silver' }],
+      journey: [],
     });
   });
 
@@ -71,6 +72,6 @@ describe('replay', () => {
   });
 
   it('starts at the lowest tier with no entries for an empty history', () => {
-    expect(replay(shopConfig(), [])).toEqual({ points: 0, lifetime: 0, tier: 'bronze', entries: [], tierChanges: [] });
+    expect(replay(shopConfig(), [])).toEqual({ points: 0, lifetime: 0, tier: 'bronze', entries: [], tierChanges: [], journey: [] });
   });
 });

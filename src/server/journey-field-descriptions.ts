@@ -1,0 +1,22 @@
+/** Editor help for the journey rewards: challenges, streaks, expiry and referrals. */
+export const JOURNEY_FIELD_DESCRIPTIONS: Record<string, string> = {
+  challenges: 'Sets of steps that earn bonus points when all are done within a window.',
+  steps: 'What the visitor must do: each step is an event, optionally with `where` and a `count`.',
+  inOrder: 'Steps count only in the order listed (off by default).',
+  repeatable: 'The challenge starts again after each completion (off: once per visitor).',
+  startIf: 'Who may start the challenge: stage, tier or points at its first step.',
+  streaks: 'Consecutive days or weeks with a qualifying event, with bonuses at milestones.',
+  period: 'Calendar unit of a streak, in the visitor’s time zone: day, or week from Monday.',
+  milestones: 'Streak lengths that earn bonus points, in ascending order.',
+  length: 'Consecutive periods the streak must reach.',
+  allowMissed: 'Periods that may pass without the event before the streak breaks (0 by default).',
+  breakOn: 'An event that breaks the streak at once, e.g. "refund".',
+  repeatMilestones: 'Pay milestones again in each new streak (off: each milestone once per visitor).',
+  expiry: 'Points expire after a number of days, as `$points` with rule "$expired".',
+  afterDays: 'Days until points expire.',
+  from: 'lastActivity: all points expire after that many days without earning or redeeming; earned: each day’s points expire that many days after, oldest first.',
+  soonDays: 'Points due to expire within this many days are `{expiringSoon}` in prompt texts.',
+  referrals: 'Referral programme: the referrer earns when the referred visitor does `on`. Needs server authority.',
+  param: 'Query parameter that carries the referral code on landing ("ref" by default).',
+  challenge: 'Id of a challenge in rewards.challenges: shows its steps and `{progress}`.',
+};
