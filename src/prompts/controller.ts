@@ -1,4 +1,4 @@
-import type { Explanation } from '../api.js';
+import type { Explanation } from './explanation.js';
 import { WaymarkError } from '../errors.js';
 import { RESERVED, type Touchpoint } from '../types.js';
 import { createPromptState, findPrompt, note, type PromptControllerDeps, safely } from './context.js';

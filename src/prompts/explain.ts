@@ -1,4 +1,4 @@
-import type { Explanation, GateReport } from '../api.js';
+import type { Explanation, GateReport } from './explanation.js';
 import type { Prompt } from '../config/schema.js';
 import { findPrompt, note, type PromptState } from './context.js';
 import { checkGates } from './gates.js';

@@ -1,4 +1,4 @@
-import type { GateReport } from '../api.js';
+import type { GateReport } from './explanation.js';
 import type { Config, Prompt } from '../config/schema.js';
 import { evaluate, explainCondition } from '../rules/conditions.js';
 import type { Facts } from '../rules/facts.js';
