@@ -1,4 +1,4 @@
-import type { Condition, Operators, PropsWhere } from '../config/conditions.js';
+import type { Condition, Operators, PropsWhere } from '../config/condition-schema.js';
 import type { Props } from '../types.js';
 import type { EventQuery, Facts } from './facts.js';
 import { isObject, promptValue, propValue, READ_FACT, READ_GROUP } from './lookup.js';

@@ -1,4 +1,4 @@
-import type { Operators } from '../config/conditions.js';
+import type { Operators } from '../config/condition-schema.js';
 import { compileGlob } from './glob.js';
 import { isObject } from './lookup.js';
 import { unsafeRegexReason } from './safe-regex.js';

@@ -1,4 +1,4 @@
-import type { Operators } from '../config/conditions.js';
+import type { Operators } from '../config/condition-schema.js';
 import { isObject } from './lookup.js';
 
 const SYMBOLS: Record<string, string> = { eq: '=', neq: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤' };

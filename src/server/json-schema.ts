@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Condition, Operators } from '../config/conditions.js';
+import { Condition, Operators } from '../config/condition-schema.js';
 import { Prompt } from '../config/prompts.js';
 import { ConfigSchema } from '../config/schema.js';
 import { Text } from '../config/text.js';

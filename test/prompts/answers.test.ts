@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Prompt } from '../../src/config/schema.js';
-import { answerProps, npsBand } from '../../src/prompts/answers.js';
+import { answerProps } from '../../src/prompts/answers.js';
 import { span } from '../../src/prompts/durations.js';
 
 describe('answer props', () => {
-  it('bands NPS scores: 0–6 detractor, 7–8 passive, 9–10 promoter', () => {
-    expect([0, 6, 7, 8, 9, 10].map(npsBand)).toEqual(['detractor', 'detractor', 'passive', 'passive', 'promoter', 'promoter']);
-  });
-
   it('carries the band for nps and scale, max and metric for ratings', () => {
     const nps = { id: 'n', kind: 'nps', trigger: { on: 'x' }, content: { question: 'q' } } as Prompt;
     expect(answerProps(nps, 's1', { score: 7 }, false)).toEqual({ promptId: 'n', kind: 'nps', submissionId: 's1', complete: false, score: 7, band: 'passive' });

@@ -1,7 +1,7 @@
 import { afterEach, vi } from 'vitest';
-import { startDetectors } from '../../src/track/detectors/index.js';
-import type { DetectorOptions } from '../../src/api.js';
-import type { Props } from '../../src/types.js';
+import { startDetectors } from '../../../src/track/detectors/index.js';
+import type { DetectorOptions } from '../../../src/track/detectors/options.js';
+import type { Props } from '../../../src/types.js';
 
 export interface Recorded {
   name: string;

@@ -86,7 +86,7 @@ describe('data-waymark clicks record the named event (issue 11: like data-umami-
   });
 
   it('never lets a failing emit escape into the host page', async () => {
-    const { startDetectors } = await import('../../src/track/detectors/index.js');
+    const { startDetectors } = await import('../../../src/track/detectors/index.js');
     document.body.innerHTML = '<button data-waymark="boom">Boom</button>';
     const stop = startDetectors({ pageViews: true, scroll: false, exitIntent: false, idle: false, clicks: true }, () => {
       throw new Error('sink failed');
