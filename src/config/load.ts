@@ -1,5 +1,6 @@
 import { WaymarkError } from '../errors.js';
 import type { Config } from './schema.js';
+import type { ValidationResult } from './validate.js';
 import { lazy } from '../chunks/lazy.js';
 import type { Logger } from '../log.js';
 
@@ -26,7 +27,7 @@ export async function loadConfig(source: unknown, report: (error: WaymarkError) 
       return null;
     }
   }
-  let result;
+  let result: ValidationResult;
   try {
     result = (await validator).validateConfig(input);
   } catch (error) {

@@ -60,8 +60,7 @@ export const createPromptState = (deps: PromptControllerDeps, tabs: TabSync): Pr
 /** A line of the `debug` log about one prompt. */
 export const note = (state: PromptState, promptId: string, text: string) => state.deps.debug?.(`prompt "${promptId}": ${text}`);
 
-export const fail = (state: PromptState, error: unknown) =>
-  state.deps.onError(new WaymarkError('internal', `prompts: ${String(error)}`, error));
+export const fail = (state: PromptState, error: unknown) => state.deps.onError(new WaymarkError('internal', `prompts: ${String(error)}`, error));
 
 /** Wraps a callback the page's event loop calls, so a bug in it is reported instead of thrown. */
 export const safely =

@@ -27,10 +27,7 @@ export function explainPrompt(state: PromptState, promptId: string): Explanation
     const reason = `config: ${state.deps.config() ? `no prompt "${promptId}"` : 'no valid config is loaded'}`;
     return { promptId, eligible: false, gates: [{ gate: 'config', pass: false, reason }] };
   }
-  const reports = [
-    { gate: 'trigger', pass: true, reason: describeTrigger(prompt, state.pending.has(promptId)) },
-    ...gateReports(state, prompt),
-  ];
+  const reports = [{ gate: 'trigger', pass: true, reason: describeTrigger(prompt, state.pending.has(promptId)) }, ...gateReports(state, prompt)];
   return { promptId, eligible: reports.every((report) => report.pass), gates: reports };
 }
 

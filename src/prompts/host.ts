@@ -82,10 +82,11 @@ export function createPromptHost({ load, nonce, onError }: PromptHostOptions): P
       }
     },
     close,
-    preload: () => load().then(
-      () => {},
-      () => {},
-    ),
+    preload: () =>
+      load().then(
+        () => {},
+        () => {},
+      ),
     destroy() {
       destroyed = true;
       close();

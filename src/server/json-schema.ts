@@ -27,7 +27,10 @@ export function configJsonSchema(): JsonSchema {
 }
 
 function describe(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(describe);
+  if (Array.isArray(node)) {
+    for (const item of node) describe(item);
+    return;
+  }
   if (typeof node !== 'object' || node === null) return;
   const record = node as JsonSchema;
   const properties = record.properties as Record<string, JsonSchema> | undefined;
