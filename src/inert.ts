@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals-core';
-import type { Waymark } from './api.js';
+import type { Waymark } from './instance.js';
 
 /**
  * What init() returns where the SDK cannot run (server-side rendering, a browser without the

@@ -1,3 +1,4 @@
+import { npsBand } from '../src/prompts/nps-band.js';
 import type { NpsPrompt } from './contract.js';
 import type { KindProps } from './kind.js';
 import { NPS_LOW } from './shell/i18n.js';
@@ -5,7 +6,6 @@ import { ScaleSurvey } from './shell/scale-survey.js';
 
 const SCORES = Array.from({ length: 11 }, (_, score) => ({ value: score, content: score }));
 
-export const npsBand = (score: number) => (score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter');
 
 /** Net Promoter Score: 0–10, then the follow-up question of the score's band. */
 export function Nps({ props, env, session, finish }: KindProps) {

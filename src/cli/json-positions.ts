@@ -14,18 +14,7 @@ export interface Position {
  */
 export function jsonPathPositions(text: string): Map<string, Position> {
   const positions = new Map<string, Position>();
-  const lineStarts = [0];
-  for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1);
-  const positionOf = (offset: number): Position => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
-  };
+  const positionOf = lineLocator(text);
 
   let at = 0;
   const skipSpace = () => {
@@ -78,6 +67,22 @@ export function jsonPathPositions(text: string): Map<string, Position> {
     // Not valid JSON after all: keep the positions found so far.
   }
   return positions;
+}
+
+/** Turns an offset into `text` into its 1-based line and column, by binary search over line starts. */
+function lineLocator(text: string): (offset: number) => Position {
+  const lineStarts = [0];
+  for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1);
+  return (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+  };
 }
 
 /**

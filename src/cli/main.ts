@@ -36,7 +36,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     case 'serve':
       return serveCommand(rest, io);
     case 'schema':
-      io.out(JSON.stringify(configJsonSchema(), null, 2) + '\n');
+      io.out(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
       return EXIT.ok;
     case '--version':
     case '-v':

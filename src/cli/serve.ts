@@ -61,9 +61,9 @@ export async function serveCommand(args: string[], io: CliIo, env: NodeJS.Proces
     io.err(`waymark serve: ${(error as Error).message}\n\n${SERVE_HELP}`);
     return EXIT.usage;
   }
-  if (values.help) return io.out(SERVE_HELP), EXIT.ok;
+  if (values.help) return (io.out(SERVE_HELP), EXIT.ok);
   const resolved = optionsOf(values, env);
-  if (typeof resolved === 'string') return io.err(`waymark serve: ${resolved}\n`), EXIT.usage;
+  if (typeof resolved === 'string') return (io.err(`waymark serve: ${resolved}\n`), EXIT.usage);
   const collector = createCollector({ ...resolved.options, onError: (error) => io.err(`waymark serve: ${error.message}\n`) });
   try {
     await collector.ready();

@@ -6,7 +6,9 @@ import { printable } from './printable.js';
  */
 export function formatTable(headers: string[], rows: Array<Array<string | number>>): string {
   const cells = [headers, ...rows.map((row) => row.map((cell) => printable(String(cell))))];
-  const numeric = headers.map((_, column) => rows.length > 0 && rows.every((row) => typeof row[column] === 'number' || /^[-+]?\d[\d.,]*%?$/.test(String(row[column] ?? ''))));
+  const numeric = headers.map(
+    (_, column) => rows.length > 0 && rows.every((row) => typeof row[column] === 'number' || /^[-+]?\d[\d.,]*%?$/.test(String(row[column] ?? ''))),
+  );
   const widths = headers.map((_, column) => Math.max(...cells.map((row) => [...(row[column] ?? '')].length)));
   const line = (row: string[]) =>
     row
@@ -16,5 +18,5 @@ export function formatTable(headers: string[], rows: Array<Array<string | number
       })
       .join('  ')
       .trimEnd();
-  return [line(cells[0]!), widths.map((width) => '─'.repeat(width)).join('  '), ...cells.slice(1).map(line)].join('\n') + '\n';
+  return `${[line(cells[0]!), widths.map((width) => '─'.repeat(width)).join('  '), ...cells.slice(1).map(line)].join('\n')}\n`;
 }

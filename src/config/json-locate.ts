@@ -32,7 +32,7 @@ export function jsonErrorOffset(text: string): number {
     for (;;) {
       item();
       space();
-      if (text[at] === ',') (at++, space());
+      if (text[at] === ',') at++, space();
       else if (text[at] === close) return void at++;
       else fail();
     }

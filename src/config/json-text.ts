@@ -14,7 +14,10 @@ export function parseJsonText(text: string): JsonTextResult {
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
     const where = locate(text, raw);
-    const reason = raw.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+.*$/, '').replace(/, (".*" is not valid JSON|\.\.\.).*$/s, '');
+    const reason = raw
+      .replace(/\s*\(line \d+ column \d+\)/, '')
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/, (".*" is not valid JSON|\.\.\.).*$/s, '');
     return { ok: false, message: `invalid JSON at line ${where.line}, column ${where.column}: ${reason}` };
   }
 }

@@ -26,9 +26,18 @@ export function keysAt(schema: z.core.$ZodType, input: unknown, path: readonly P
   const keys = new Set<string>();
   const visit = (node: z.core.$ZodType, value: unknown, at: number): void => {
     const def = definition(node);
-    if (def.innerType) return visit(def.innerType, value, at);
-    if (def.type === 'union') return chosenOptions(def, value).forEach((option) => visit(option, value, at));
-    if (at === path.length) return void Object.keys(def.shape ?? {}).forEach((key) => keys.add(key));
+    if (def.innerType) {
+      visit(def.innerType, value, at);
+      return;
+    }
+    if (def.type === 'union') {
+      for (const option of chosenOptions(def, value)) visit(option, value, at);
+      return;
+    }
+    if (at === path.length) {
+      for (const key of Object.keys(def.shape ?? {})) keys.add(key);
+      return;
+    }
     const segment = path[at]!;
     const next = def.shape?.[segment] ?? def.element ?? def.valueType ?? (typeof segment === 'number' ? def.items?.[segment] : undefined);
     if (next) visit(next, child(value, segment), at + 1);

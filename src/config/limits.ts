@@ -48,13 +48,17 @@ export function boundsProblems(input: unknown): { problems: RawProblem[]; fatal:
       fatal = true;
       return;
     }
-    if (Array.isArray(value)) return value.forEach((item, index) => walk(item, [...path, index]));
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) walk(item, [...path, index]);
+      return;
+    }
     const keys = Object.keys(value);
     if (keys.length > LIMITS.mapKeys) problems.push({ path, message: `must have at most ${LIMITS.mapKeys} keys` });
     for (const key of keys) {
       chars += key.length;
       if (key === '__proto__') problems.push({ path: [...path, key], message: '"__proto__" cannot be used as a key' });
-      else if (key.length > LIMITS.keyChars) problems.push({ path: [...path, key.slice(0, 40) + '…'], message: `keys must have at most ${LIMITS.keyChars} characters` });
+      else if (key.length > LIMITS.keyChars)
+        problems.push({ path: [...path, `${key.slice(0, 40)}…`], message: `keys must have at most ${LIMITS.keyChars} characters` });
       walk((value as Record<string, unknown>)[key], [...path, key]);
     }
   };

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Condition, PropsWhere } from './conditions.js';
+import { Condition, PropsWhere } from './condition-schema.js';
 import { EventName, Id, NonNegative, Text } from './text.js';
 
 export const Position = z.enum(['bottom-right', 'bottom-left', 'top-right', 'top-left', 'bottom-center', 'center']);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Condition, PropsWhere } from './conditions.js';
+import { Condition, PropsWhere } from './condition-schema.js';
 import { Position, Prompt } from './prompts.js';
 import { LIMITS } from './limits.js';
 import { EventName, Id, NonNegativeInt, Str, Text } from './text.js';
@@ -90,7 +90,7 @@ export type Offer = z.infer<typeof Offer>;
 export type Rewards = z.infer<typeof Rewards>;
 export type Limits = z.infer<typeof Limits>;
 export type Theme = z.infer<typeof Theme>;
-export type { Condition, Operators, PropsWhere } from './conditions.js';
+export type { Condition, Operators, PropsWhere } from './condition-schema.js';
 export type { Prompt, NpsPrompt, RatingPrompt, ExitPrompt, RewardPrompt, Position, RatingScale } from './prompts.js';
 export type { Text } from './text.js';
 export type { Challenge, ChallengeStep, Expiry, Referrals, Streak } from './reward-journeys.js';

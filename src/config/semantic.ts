@@ -25,7 +25,11 @@ export function semanticProblems(input: unknown): RawProblem[] {
   const report = (path: PathSegment[], message: string) => problems.push({ path, message });
   const rewards = isObj(input.rewards) ? input.rewards : {};
 
-  for (const [key, items] of [['stages', input.stages], ['prompts', input.prompts]] as const) checkUnique(items, [key], report);
+  for (const [key, items] of [
+    ['stages', input.stages],
+    ['prompts', input.prompts],
+  ] as const)
+    checkUnique(items, [key], report);
   for (const key of ['rules', 'tiers', 'offers']) checkUnique(rewards[key], ['rewards', key], report);
 
   const known = {
@@ -103,12 +107,7 @@ const ORDERED_FACTS = ['stage', 'tier'] as const;
 const NAMED_FACTS = ['trait', 'query'] as const;
 const PLAIN_FACTS = ['points', 'url', 'path', 'referrer', 'device', 'locale'] as const;
 
-function checkCondition(
-  condition: unknown,
-  path: PathSegment[],
-  known: { stage: Set<string>; tier: Set<string>; prompt: Set<string> },
-  report: Report,
-) {
+function checkCondition(condition: unknown, path: PathSegment[], known: { stage: Set<string>; tier: Set<string>; prompt: Set<string> }, report: Report) {
   if (!isObj(condition)) return;
   for (const key of ['all', 'any'] as const) {
     list(condition[key]).forEach((child, index) => checkCondition(child, [...path, key, index], known, report));

@@ -33,7 +33,14 @@ export function shapeProblems<T>(schema: z.ZodMiniType<T>, input: unknown, add: 
         if (form) report(form, relative);
         else add(path, describeIssue(issue));
       } else if (issue.code === 'invalid_value') {
-        add(path, describeIssue(issue) + didYouMean(issue.input, issue.values.filter((value) => typeof value === 'string')));
+        add(
+          path,
+          describeIssue(issue) +
+            didYouMean(
+              issue.input,
+              issue.values.filter((value) => typeof value === 'string'),
+            ),
+        );
       } else add(path, describeIssue(issue));
     }
   };

@@ -12,9 +12,7 @@ export interface ConfigProblem {
   message: string;
 }
 /** `warnings` never reject a config: they flag what is valid but likely not meant. */
-export type ValidationResult =
-  | { ok: true; config: Config; warnings: ConfigProblem[] }
-  | { ok: false; errors: ConfigProblem[]; warnings: ConfigProblem[] };
+export type ValidationResult = { ok: true; config: Config; warnings: ConfigProblem[] } | { ok: false; errors: ConfigProblem[]; warnings: ConfigProblem[] };
 
 /**
  * Validates a marketer's config (an object, or its JSON text) and lists every problem by path.
@@ -33,7 +31,7 @@ export function validateConfig(input: unknown): ValidationResult {
     const seen = new Set<string>();
     const add = (path: PathSegment[], message: string) => {
       const problem = { path: formatPath(path), message };
-      const key = problem.path + '\n' + message;
+      const key = `${problem.path}\n${message}`;
       if (!seen.has(key)) problems.push(problem), seen.add(key);
     };
     const bounds = boundsProblems(input);

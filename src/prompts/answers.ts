@@ -1,10 +1,7 @@
 import type { Prompt } from '../config/schema.js';
 import type { Props, PromptAnsweredProps } from '../types.js';
 import type { WidgetAnswer } from '../../widgets/contract.js';
-
-/** NPS bands, by the standard definition: 0–6 detractors, 7–8 passives, 9–10 promoters. */
-export const npsBand = (score: number): NonNullable<PromptAnsweredProps['band']> =>
-  score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter';
+import { npsBand } from './nps-band.js';
 
 /**
  * The props of `$prompt_answered`: everything a report needs without the config at hand

@@ -1,4 +1,4 @@
-import type { GateReport } from '../api.js';
+import type { GateReport } from './explanation.js';
 import type { Config, Prompt } from '../config/schema.js';
 import { evaluate, explainCondition } from '../rules/conditions.js';
 import type { Facts } from '../rules/facts.js';
@@ -46,19 +46,27 @@ export function checkGates(prompt: Prompt, config: Config, facts: Facts, anonymo
   if (frequency.cooldownDays !== undefined) wait('cooldown', 'shown', history?.lastShownAt, frequency.cooldownDays * DAY_MS);
   if (frequency.maxShows !== undefined) gate('maxShows', shown < frequency.maxShows, `shown ${shown} of ${frequency.maxShows} times`);
   if (frequency.afterDismissDays !== undefined) wait('afterDismiss', 'dismissed', history?.lastDismissedAt, frequency.afterDismissDays * DAY_MS);
-  if (history?.answered && !frequency.repeat) gate('answered', false, `answered ${span(now - (history.lastAnsweredAt ?? now))} ago; set frequency.repeat to ask again`);
+  if (history?.answered && !frequency.repeat)
+    gate('answered', false, `answered ${span(now - (history.lastAnsweredAt ?? now))} ago; set frequency.repeat to ask again`);
   else gate('answered', true, history?.answered ? 'answered before, and repeat is on' : 'not answered yet');
 
   const limits = config.limits ?? {};
-  if (limits.cooldownHours !== undefined) wait('global cooldown', 'a prompt was shown', facts.lastPromptShownAt, limits.cooldownHours * HOUR_MS, 'no prompt shown yet');
+  if (limits.cooldownHours !== undefined)
+    wait('global cooldown', 'a prompt was shown', facts.lastPromptShownAt, limits.cooldownHours * HOUR_MS, 'no prompt shown yet');
   if (limits.maxPerSession !== undefined)
-    gate('session cap', facts.promptsShownThisSession < limits.maxPerSession, `${facts.promptsShownThisSession} of ${limits.maxPerSession} prompts shown this session`);
+    gate(
+      'session cap',
+      facts.promptsShownThisSession < limits.maxPerSession,
+      `${facts.promptsShownThisSession} of ${limits.maxPerSession} prompts shown this session`,
+    );
   return reports;
 }
 
 /** The failing leaves of an `if`, not the all/any lines above them that fail because of them. */
 function deepestFailures(traces: ReturnType<typeof explainCondition>): string {
   const failing = traces.filter((trace) => !trace.pass);
-  const leaves = failing.filter((trace) => !failing.some((other) => other !== trace && /^[.[]/.test(other.path.slice(trace.path.length)) && other.path.startsWith(trace.path)));
+  const leaves = failing.filter(
+    (trace) => !failing.some((other) => other !== trace && /^[.[]/.test(other.path.slice(trace.path.length)) && other.path.startsWith(trace.path)),
+  );
   return leaves.map((trace) => trace.reason).join('; ') || 'does not hold';
 }

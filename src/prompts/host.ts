@@ -69,39 +69,56 @@ export function createPromptHost({ load, nonce, onError }: PromptHostOptions): P
         const module = await load();
         if (destroyed || attempt !== showing) return false;
         unmount();
-        const host = document.createElement('waymark-prompt');
-        host.style.cssText = hostStyle(props.theme.zIndex ?? DEFAULT_Z_INDEX);
-        (document.body ?? document.documentElement).appendChild(host);
-        element = host;
-        const root = host.attachShadow({ mode: 'open' });
-        const mounted = module.mount(root, props, {
-          ...(nonce ? { nonce } : {}),
-          onClosed: () => {
-            if (widget !== mounted) return; // already replaced or closed
-            element = widget = null;
-            host.remove();
-          },
-        });
-        widget = mounted;
+        ({ element, widget } = mountPrompt(module, props, nonce, (host, mounted) => {
+          if (widget !== mounted) return; // already replaced or closed
+          element = widget = null;
+          host.remove();
+        }));
         return true;
       } catch (error) {
-        try {
-          unmount();
-        } catch {
-          // Already failing: the report below says why.
-        }
+        unmountQuietly(unmount);
         onError(new WaymarkError('widget_failed', `the prompt could not be shown: ${String(error)}`, error));
         return false;
       }
     },
     close,
-    preload: () => load().then(
-      () => {},
-      () => {},
-    ),
+    preload: () =>
+      load().then(
+        () => {},
+        () => {},
+      ),
     destroy() {
       destroyed = true;
       close();
     },
   };
+}
+
+/** Cleans up after a failed show: that failure is the one reported, not a second one here. */
+function unmountQuietly(unmount: () => void): void {
+  try {
+    unmount();
+  } catch {
+    // Already failing: the caller's report says why.
+  }
+}
+
+/** A new `<waymark-prompt>` at the end of `<body>`, with the widget mounted in its open shadow root. */
+function mountPrompt(
+  module: WidgetsModule,
+  props: WidgetProps,
+  nonce: string | undefined,
+  onClosed: (element: HTMLElement, widget: MountedWidget) => void,
+): { element: HTMLElement; widget: MountedWidget } {
+  const element = document.createElement('waymark-prompt');
+  element.style.cssText = hostStyle(props.theme.zIndex ?? DEFAULT_Z_INDEX);
+  (document.body ?? document.documentElement).appendChild(element);
+  try {
+    const root = element.attachShadow({ mode: 'open' });
+    const widget: MountedWidget = module.mount(root, props, { ...(nonce ? { nonce } : {}), onClosed: () => onClosed(element, widget) });
+    return { element, widget };
+  } catch (error) {
+    element.remove(); // the caller reports it
+    throw error;
+  }
 }

@@ -1,4 +1,4 @@
-import type { Condition, Operators, PropsWhere } from '../config/conditions.js';
+import type { Condition, Operators, PropsWhere } from '../config/condition-schema.js';
 import type { Props } from '../types.js';
 import type { EventQuery, Facts } from './facts.js';
 import { isObject, promptValue, propValue, READ_FACT, READ_GROUP } from './lookup.js';
@@ -106,54 +106,12 @@ function every(checks: Check[]): Check {
 function compileKey(key: string, arg: unknown, condition: Record<string, unknown>, suffix: string): Check {
   switch (key) {
     case 'all':
-    case 'any': {
-      if (!Array.isArray(arg)) return fail('needs a list of conditions', suffix);
-      const children = arg.map(compile);
-      const all = key === 'all';
-      return (facts, lines, parent) => {
-        if (!lines) {
-          // Only the answer is wanted: stop at the first child that decides it.
-          for (const child of children) if (child(facts) !== all) return !all;
-          return all;
-        }
-        const path = parent + suffix;
-        const line = { path, pass: false, reason: '' };
-        lines.push(line);
-        const passed = children.filter((child, index) => child(facts, lines, `${path}[${index}]`)).length;
-        line.pass = all ? passed === children.length : passed > 0;
-        line.reason = `${passed} of ${children.length} hold; needs ${all ? 'all' : 'at least one'}`;
-        return line.pass;
-      };
-    }
-    case 'not': {
-      const inner = compile(arg);
-      return (facts, lines, parent) => {
-        if (!lines) return !inner(facts);
-        const line = { path: parent + suffix, pass: false, reason: '' };
-        lines.push(line);
-        line.pass = !inner(facts, lines, line.path);
-        line.reason = `the condition under it ${line.pass ? 'fails, so `not` holds' : 'holds, so `not` fails'}`;
-        return line.pass;
-      };
-    }
-    case 'event': {
-      if (typeof arg !== 'string') return fail('needs an event name', suffix);
-      const ops = condition.count as Operators | undefined;
-      const count = ops === undefined ? (times: number) => times > 0 : compileOperators(ops);
-      const where = isObject(condition.where) ? ` with ${describeWhere(condition.where)}` : '';
-      const within = condition.withinDays === undefined ? '' : ` in the last ${show(condition.withinDays)} days`;
-      return (facts, lines, parent) => {
-        const counted = facts.countEvents(condition as unknown as EventQuery);
-        const times = typeof counted === 'number' ? counted : 0;
-        const pass = count(times);
-        lines?.push({
-          path: parent + suffix,
-          pass,
-          reason: `${show(arg)}${where} happened ${times} time${times === 1 ? '' : 's'}${within}, needs ${ops ? describeOperators(ops) : 'at least one'}`,
-        });
-        return pass;
-      };
-    }
+    case 'any':
+      return combine(key === 'all', arg, suffix);
+    case 'not':
+      return negate(arg, suffix);
+    case 'event':
+      return eventLeaf(arg, condition, suffix);
     case 'count':
     case 'withinDays':
     case 'where':
@@ -172,6 +130,56 @@ function compileKey(key: string, arg: unknown, condition: Record<string, unknown
   const readGroup = READ_GROUP[key];
   if (readGroup) return group(arg, suffix, (name, ops, at) => leaf(`${key} ${name}`, ops, at, (facts) => readGroup(facts, name)));
   return fail(`unknown condition "${key}"`, suffix);
+}
+
+/** `all` (every child holds; an empty list holds) or `any` (at least one; an empty list never does). */
+function combine(all: boolean, arg: unknown, suffix: string): Check {
+  if (!Array.isArray(arg)) return fail('needs a list of conditions', suffix);
+  const children = arg.map(compile);
+  return (facts, lines, parent) => {
+    if (!lines) {
+      // Only the answer is wanted: stop at the first child that decides it.
+      for (const child of children) if (child(facts) !== all) return !all;
+      return all;
+    }
+    const path = parent + suffix;
+    const line = { path, pass: false, reason: '' };
+    lines.push(line);
+    const passed = children.filter((child, index) => child(facts, lines, `${path}[${index}]`)).length;
+    line.pass = all ? passed === children.length : passed > 0;
+    line.reason = `${passed} of ${children.length} hold; needs ${all ? 'all' : 'at least one'}`;
+    return line.pass;
+  };
+}
+
+function negate(arg: unknown, suffix: string): Check {
+  const inner = compile(arg);
+  return (facts, lines, parent) => {
+    if (!lines) return !inner(facts);
+    const line = { path: parent + suffix, pass: false, reason: '' };
+    lines.push(line);
+    line.pass = !inner(facts, lines, line.path);
+    line.reason = `the condition under it ${line.pass ? 'fails, so `not` holds' : 'holds, so `not` fails'}`;
+    return line.pass;
+  };
+}
+
+/** Event history: `event` with its `count`, `withinDays` and `where` from the same condition object. */
+function eventLeaf(arg: unknown, condition: Record<string, unknown>, suffix: string): Check {
+  if (typeof arg !== 'string') return fail('needs an event name', suffix);
+  const ops = condition.count as Operators | undefined;
+  const count = ops === undefined ? (times: number) => times > 0 : compileOperators(ops);
+  const where = isObject(condition.where) ? ` with ${describeWhere(condition.where)}` : '';
+  const within = condition.withinDays === undefined ? '' : ` in the last ${show(condition.withinDays)} days`;
+  const needs = ops ? describeOperators(ops) : 'at least one';
+  return (facts, lines, parent) => {
+    const counted = facts.countEvents(condition as unknown as EventQuery);
+    const times = typeof counted === 'number' ? counted : 0;
+    const pass = count(times);
+    const reason = `${show(arg)}${where} happened ${times} time${times === 1 ? '' : 's'}${within}, needs ${needs}`;
+    lines?.push({ path: parent + suffix, pass, reason });
+    return pass;
+  };
 }
 
 /** One fact against its operators: "points is 120, needs ≥ 200". */

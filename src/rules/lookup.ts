@@ -3,8 +3,7 @@ import type { Facts } from './facts.js';
 const DAY_MS = 86_400_000;
 const hasOwn = Object.prototype.hasOwnProperty;
 
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * `object[key]` for own keys only (a trait named `constructor` is not a function), or a
@@ -50,4 +49,3 @@ export function promptValue(facts: Facts, promptId: string, name: string): unkno
   if (name === 'daysSinceShown') return history?.lastShownAt == null ? undefined : (facts.now - history.lastShownAt) / DAY_MS;
   return name === 'shown' || name === 'answered' || name === 'dismissed' ? (history?.[name] ?? 0) : undefined;
 }
-

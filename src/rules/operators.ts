@@ -1,4 +1,4 @@
-import type { Operators } from '../config/conditions.js';
+import type { Operators } from '../config/condition-schema.js';
 import { compileGlob } from './glob.js';
 import { isObject } from './lookup.js';
 import { unsafeRegexReason } from './safe-regex.js';
@@ -66,16 +66,8 @@ function compileOne(op: string, arg: unknown, ops: Operators): ValueTest {
       return (value) => isScalar(value) && (value === arg) === equal;
     }
     case 'in':
-    case 'notIn': {
-      if (!Array.isArray(arg)) return never;
-      const wanted = op === 'in';
-      // A plain loop: includes() on these short mixed lists is several times slower here.
-      return (value) => {
-        if (!isScalar(value)) return false;
-        for (const item of arg) if (item === value) return wanted;
-        return !wanted;
-      };
-    }
+    case 'notIn':
+      return membership(op === 'in', arg);
     case 'gt':
     case 'gte':
     case 'lt':
@@ -100,30 +92,48 @@ function compileOne(op: string, arg: unknown, ops: Operators): ValueTest {
       return typeof arg === 'string' ? (value) => typeof value === 'string' && value[op](arg) : never;
     case 'matches':
       return typeof arg === 'string' ? bounded(compileGlob(arg)) : never;
-    case 'regex': {
-      // `g` and `y` make test() remember lastIndex between calls: drop them.
-      const flags = String(ops.flags ?? '').replace(/[gy]/g, '');
-      // Validation refuses these; a config that skipped it (`replay()`) must not hang either.
-      if (typeof arg !== 'string' || unsafeRegexReason(arg, flags)) return never;
-      try {
-        const regex = new RegExp(arg, flags);
-        return bounded((value) => regex.test(value));
-      } catch {
-        return never;
-      }
-    }
+    case 'regex':
+      return regexTest(arg, ops.flags);
     case 'atLeast':
     case 'atMost':
-      return (value, order) => {
-        if (typeof value !== 'string' || typeof arg !== 'string' || !order) return false;
-        const have = order.indexOf(value);
-        const need = order.indexOf(arg);
-        return have >= 0 && need >= 0 && (op === 'atLeast' ? have >= need : have <= need);
-      };
+      return ordered(op === 'atLeast', arg);
     default:
       // An unknown operator never passes: a typo must not make a prompt show to everyone.
       return never;
   }
+}
+
+function membership(wanted: boolean, arg: unknown): ValueTest {
+  if (!Array.isArray(arg)) return never;
+  // A plain loop: includes() on these short mixed lists is several times slower here.
+  return (value) => {
+    if (!isScalar(value)) return false;
+    for (const item of arg) if (item === value) return wanted;
+    return !wanted;
+  };
+}
+
+function regexTest(arg: unknown, flagsArg: unknown): ValueTest {
+  // `g` and `y` make test() remember lastIndex between calls: drop them.
+  const flags = String(flagsArg ?? '').replace(/[gy]/g, '');
+  // Validation refuses these; a config that skipped it (`replay()`) must not hang either.
+  if (typeof arg !== 'string' || unsafeRegexReason(arg, flags)) return never;
+  try {
+    const regex = new RegExp(arg, flags);
+    return bounded((value) => regex.test(value));
+  } catch {
+    return never;
+  }
+}
+
+/** `atLeast` / `atMost` on an ordered list of ids (stages or tiers, in config order). */
+function ordered(atLeast: boolean, arg: unknown): ValueTest {
+  return (value, order) => {
+    if (typeof value !== 'string' || typeof arg !== 'string' || !order) return false;
+    const have = order.indexOf(value);
+    const need = order.indexOf(arg);
+    return have >= 0 && need >= 0 && (atLeast ? have >= need : have <= need);
+  };
 }
 
 const bounded =

@@ -70,7 +70,8 @@ export function unsafeRegexReason(source: string, flags = ''): string | null {
     }
     const length = atomLength(source, at, flags);
     if (char === '\\' && /^\\(?:[1-9]|k<)/.test(source.slice(at, at + 3))) return 'backreferences (`\\1`, `\\k<name>`) are not supported';
-    const literal = length === 1 && !'.^$'.includes(char) ? fold(char) : char === '\\' && length === 2 && /[^\w]/.test(source[at + 1]!) ? fold(source[at + 1]!) : null;
+    const literal =
+      length === 1 && !'.^$'.includes(char) ? fold(char) : char === '\\' && length === 2 && /[^\w]/.test(source[at + 1]!) ? fold(source[at + 1]!) : null;
     atom(group, literal);
     last = literal === null ? 'other' : 'plain';
     at += length;

@@ -1,4 +1,4 @@
-import type { Operators } from '../config/conditions.js';
+import type { Operators } from '../config/condition-schema.js';
 import { isObject } from './lookup.js';
 
 const SYMBOLS: Record<string, string> = { eq: '=', neq: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤' };
@@ -8,7 +8,7 @@ export function show(value: unknown): string {
   if (value === undefined) return 'missing';
   try {
     const text = JSON.stringify(value) ?? String(value);
-    return text.length > 80 ? text.slice(0, 79) + '…' : text;
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
   } catch {
     return String(value);
   }
@@ -20,7 +20,11 @@ export const describeOperators = (ops: Operators): string =>
     ? Object.entries(ops)
         .filter(([op, arg]) => arg !== undefined && op !== 'flags')
         .map(([op, arg]) =>
-          op === 'exists' ? (arg ? 'to exist' : 'to be missing') : `${SYMBOLS[op] ?? op} ${show(arg)}${op === 'regex' && ops.flags ? ` (flags ${ops.flags})` : ''}`,
+          op === 'exists'
+            ? arg
+              ? 'to exist'
+              : 'to be missing'
+            : `${SYMBOLS[op] ?? op} ${show(arg)}${op === 'regex' && ops.flags ? ` (flags ${ops.flags})` : ''}`,
         )
         .join(' and ')
     : show(ops);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Condition, Operators } from '../config/conditions.js';
+import { Condition, Operators } from '../config/condition-schema.js';
 import { Prompt } from '../config/prompts.js';
 import { ConfigSchema } from '../config/schema.js';
 import { Text } from '../config/text.js';
@@ -27,7 +27,10 @@ export function configJsonSchema(): JsonSchema {
 }
 
 function describe(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(describe);
+  if (Array.isArray(node)) {
+    for (const item of node) describe(item);
+    return;
+  }
   if (typeof node !== 'object' || node === null) return;
   const record = node as JsonSchema;
   const properties = record.properties as Record<string, JsonSchema> | undefined;

@@ -50,14 +50,18 @@ function ratingRules(): JsonSchema[] {
   const rules: JsonSchema[] = Object.entries(RATING_MAX).map(([scale, range]) => ({ if: scaleIs(scale), then: maxWithin(range) }));
   // Without a scale, the prompt shows stars.
   rules.push({ if: { not: hasScale }, then: maxWithin(RATING_MAX.stars!) });
-  for (let top = 2; top <= RATING_MAX.stars![1]; top++) rules.push({ if: { properties: { max: { const: top } }, required: ['max'] }, then: followUpWithin(top) });
+  for (let top = 2; top <= RATING_MAX.stars![1]; top++)
+    rules.push({ if: { properties: { max: { const: top } }, required: ['max'] }, then: followUpWithin(top) });
   rules.push({ if: { allOf: [{ not: hasMax }, scaleIs('thumbs')] }, then: followUpWithin(2) });
   rules.push({ if: { allOf: [{ not: hasMax }, { not: scaleIs('thumbs') }] }, then: followUpWithin(5) });
   return rules;
 }
 
 function forEachNode(node: unknown, visit: (node: JsonSchema) => void): void {
-  if (Array.isArray(node)) return node.forEach((item) => forEachNode(item, visit));
+  if (Array.isArray(node)) {
+    for (const item of node) forEachNode(item, visit);
+    return;
+  }
   if (typeof node !== 'object' || node === null) return;
   visit(node as JsonSchema);
   for (const value of Object.values(node)) forEachNode(value, visit);

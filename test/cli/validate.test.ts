@@ -82,7 +82,7 @@ describe('waymark validate, for people', () => {
   };
 
   it('accepts a file saved with a byte-order mark, as the browser does', async () => {
-    const file = write('bom.json', '\uFEFF' + readFileSync(valid('minimal.json'), 'utf8'));
+    const file = write('bom.json', `\uFEFF${readFileSync(valid('minimal.json'), 'utf8')}`);
     const result = await run('validate', file);
     expect(result.out).toMatch(/✓ .*bom\.json: valid/);
     expect(result.code).toBe(0);
@@ -107,7 +107,9 @@ describe('waymark validate, for people', () => {
     const file = write('warn.json', JSON.stringify(config, null, 2));
     const result = await run('validate', file);
     expect(result.code).toBe(0);
-    expect(result.out).toContain(`${file}:8:9  prompts[0].trigger.on  warning: "exit_intent" fires only when the page tracks it itself; Waymark records "$exit_intent"`);
+    expect(result.out).toContain(
+      `${file}:8:9  prompts[0].trigger.on  warning: "exit_intent" fires only when the page tracks it itself; Waymark records "$exit_intent"`,
+    );
     expect(result.out).toMatch(/✓ .*warn\.json: valid \(1 prompt, 0 stages\), 1 warning\n$/);
   });
 

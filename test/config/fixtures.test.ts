@@ -11,21 +11,21 @@ const roots = [OWN, ...(existsSync(SHARED) ? [SHARED] : [])];
 
 for (const root of roots) {
   describe(`fixture configs in ${root.includes('shared') ? 'shared/' : 'test/'}`, () => {
-    for (const file of readdirSync(root + 'valid')) {
+    for (const file of readdirSync(`${root}valid`)) {
       it(`accepts valid/${file}`, () => {
-        const result = validateConfig(readFileSync(root + 'valid/' + file, 'utf8'));
+        const result = validateConfig(readFileSync(`${root}valid/${file}`, 'utf8'));
         expect(result.ok ? [] : result.errors).toEqual([]);
       });
     }
-    const expected: Record<string, string[]> = JSON.parse(readFileSync(root + 'invalid/EXPECTED.json', 'utf8'));
+    const expected: Record<string, string[]> = JSON.parse(readFileSync(`${root}invalid/EXPECTED.json`, 'utf8'));
     for (const [file, paths] of Object.entries(expected)) {
       if (file.startsWith('_')) continue;
       it(`rejects invalid/${file} at ${paths.join(', ')}`, () => {
-        const result = validateConfig(readFileSync(root + 'invalid/' + file, 'utf8'));
+        const result = validateConfig(readFileSync(`${root}invalid/${file}`, 'utf8'));
         expect(result.ok).toBe(false);
         const reported = result.ok ? [] : result.errors.map((error) => error.path);
         for (const path of paths) {
-          const under = (reported_: string) => reported_ === path || reported_.startsWith(path + '.') || reported_.startsWith(path + '[');
+          const under = (reported_: string) => reported_ === path || reported_.startsWith(`${path}.`) || reported_.startsWith(`${path}[`);
           expect(reported.some(under), `${path} in ${JSON.stringify(reported)}`).toBe(true);
         }
       });

@@ -97,7 +97,10 @@ describe('validateConfig warns about events that never fire', () => {
   });
 
   it('has no warning for Waymark’s own events or the page’s', () => {
-    const result = validateConfig({ version: 1, prompts: [nps({ trigger: { on: '$exit_intent' }, if: { event: '$page_view' } }), nps({ id: 'm', trigger: { on: 'purchase' } })] });
+    const result = validateConfig({
+      version: 1,
+      prompts: [nps({ trigger: { on: '$exit_intent' }, if: { event: '$page_view' } }), nps({ id: 'm', trigger: { on: 'purchase' } })],
+    });
     expect(result).toMatchObject({ ok: true, warnings: [] });
   });
 });
@@ -105,7 +108,10 @@ describe('validateConfig warns about events that never fire', () => {
 describe('validateConfig inside a union', () => {
   it('reports the problems of the form that fits, not just "no form matches"', () => {
     const result = validateConfig({ version: 1, prompts: [nps({ content: { question: { en: 'Q?', fr: 5 } } }), nps({ id: 'm', content: { question: 5 } })] });
-    expect(errors(result)).toEqual(['prompts[0].content.question.fr: expected string, got number', 'prompts[1].content.question: does not match any allowed form']);
+    expect(errors(result)).toEqual([
+      'prompts[0].content.question.fr: expected string, got number',
+      'prompts[1].content.question: does not match any allowed form',
+    ]);
   });
 });
 

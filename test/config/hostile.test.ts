@@ -21,18 +21,18 @@ describe('backtracking regexes and globs (issue 11, item 1)', () => {
   });
 
   it('evaluates an unvalidated condition with that regex against 34 `a`s without hanging', () => {
-    const facts = makeFacts({ page: { url: 'https://x/', path: '/', query: { q: 'a'.repeat(34) + '!' }, referrer: '', seconds: 0, scroll: 0 } });
+    const facts = makeFacts({ page: { url: 'https://x/', path: '/', query: { q: `${'a'.repeat(34)}!` }, referrer: '', seconds: 0, scroll: 0 } });
     expect(evaluate({ query: { q: { regex: '^(\\w+\\s?)*$' } } }, facts)).toBe(false);
   });
 
   it('replay() with such a regex in a rule’s where completes and awards nothing by it', () => {
     const config = shopConfig({ rules: [{ id: 'shout', on: 'share', points: 5, where: { text: { regex: '^(\\w+\\s?)*$' } } }] });
-    const result = replay(config, [touch('share', { text: 'a'.repeat(34) + '!' }), touch('share', { text: 'hello there' })]);
+    const result = replay(config, [touch('share', { text: `${'a'.repeat(34)}!` }), touch('share', { text: 'hello there' })]);
     expect(result.points).toBe(0);
   });
 
   it('evaluates a glob with six `**` against 100 characters, with the right answer', () => {
-    const facts = makeFacts({ page: { url: 'https://x/' + 'a'.repeat(100), path: '/' + 'a'.repeat(100), query: {}, referrer: '', seconds: 0, scroll: 0 } });
+    const facts = makeFacts({ page: { url: `https://x/${'a'.repeat(100)}`, path: `/${'a'.repeat(100)}`, query: {}, referrer: '', seconds: 0, scroll: 0 } });
     expect(evaluate({ path: { matches: '/**a**a**a**a**a**a' } }, facts)).toBe(true);
     expect(evaluate({ path: { matches: '/**a**a**a**a**a**a!' } }, facts)).toBe(false);
   });
@@ -49,7 +49,14 @@ describe('ids named like Object.prototype members (issue 11, item 3)', () => {
         prompts: [
           nps({ id, if: { stage: { eq: id }, tier: { atLeast: id } } }),
           // `__proto__` is never a key (item 4), so that prompt cannot be named under `prompt`.
-          { id: 'later', kind: 'reward', offer: id, trigger: { on: 'x' }, if: id === '__proto__' ? {} : { prompt: { [id]: { shown: { gte: 1 } } } }, content: { title: 'T' } },
+          {
+            id: 'later',
+            kind: 'reward',
+            offer: id,
+            trigger: { on: 'x' },
+            if: id === '__proto__' ? {} : { prompt: { [id]: { shown: { gte: 1 } } } },
+            content: { title: 'T' },
+          },
         ],
         rewards: { rules: [{ id, on: id, points: 5 }], tiers: [{ id, min: 0 }], offers: [{ id, cost: 5, label: 'L' }] },
       });
@@ -63,7 +70,14 @@ describe('ids named like Object.prototype members (issue 11, item 3)', () => {
       const shares = [1, 2, 3].map((minute) => touch('share', {}, `2026-03-04T10:0${minute}:00.000Z`));
       const redeem = touch('$redeem', { offerId: id }, '2026-03-04T10:05:00.000Z');
       const result = replay(config, [...shares, redeem]);
-      expect(result.entries.map((entry) => [entry.rule, entry.delta]), id).toEqual([[id, 20], [id, 20], ['$redeem', -30]]);
+      expect(
+        result.entries.map((entry) => [entry.rule, entry.delta]),
+        id,
+      ).toEqual([
+        [id, 20],
+        [id, 20],
+        ['$redeem', -30],
+      ]);
       expect(result.points, id).toBe(10);
     }
   });
@@ -86,7 +100,10 @@ describe('ids named like Object.prototype members (issue 11, item 3)', () => {
       expect(Object.keys(summary.prompts), id).toEqual([id]);
       const result = Object.getOwnPropertyDescriptor(summary.prompts, id)?.value;
       expect(result, id).toMatchObject({ kind: 'exit', shown: 1, answered: 1, responseRate: 1 });
-      expect(Object.entries(result.reasons), id).toEqual([[id, 1], ['Price', 1]]);
+      expect(Object.entries(result.reasons), id).toEqual([
+        [id, 1],
+        ['Price', 1],
+      ]);
       expect(Object.keys(summary.pointsByTier ?? {}), id).toEqual([id]);
     }
     expect(Object.keys(Object)).toEqual([]);
@@ -102,7 +119,9 @@ describe('size limits (issue 11, item 2)', () => {
   });
 
   it('rejects a config object larger than 256 KiB of JSON', () => {
-    const prompts = Array.from({ length: 90 }, (_, index) => nps({ id: `n${index}`, content: { question: { en: 'x'.repeat(990), fr: 'y'.repeat(990), de: 'z'.repeat(990) } } }));
+    const prompts = Array.from({ length: 90 }, (_, index) =>
+      nps({ id: `n${index}`, content: { question: { en: 'x'.repeat(990), fr: 'y'.repeat(990), de: 'z'.repeat(990) } } }),
+    );
     expect(problems(validateConfig({ version: 1, prompts }))).toEqual(['(root): the config is larger than 256 KiB of JSON']);
   });
 
@@ -136,7 +155,10 @@ describe('size limits (issue 11, item 2)', () => {
       expect.stringMatching(/^prompts\[0\]\.if(\.not)+: nested more than 32 levels deep$/),
     ]);
     const where = Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`p${index}`, { exists: true }]));
-    const result = validateConfig({ version: 1, prompts: [nps({ trigger: { on: 'x', where }, if: { any: Array(101).fill({ event: 'x' }), device: { in: Array(101).fill('mobile') } } })] });
+    const result = validateConfig({
+      version: 1,
+      prompts: [nps({ trigger: { on: 'x', where }, if: { any: Array(101).fill({ event: 'x' }), device: { in: Array(101).fill('mobile') } } })],
+    });
     expect(paths(result)).toEqual(['prompts[0].trigger.where', 'prompts[0].if.any', 'prompts[0].if.device.in']);
   });
 });

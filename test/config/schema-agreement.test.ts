@@ -38,7 +38,15 @@ function compileSchema() {
     strict: true,
     allErrors: true,
     // Strict mode reports some findings as warnings: treat them as failures too.
-    logger: { log: () => {}, warn: (message: unknown) => { throw new Error(String(message)); }, error: (message: unknown) => { throw new Error(String(message)); } },
+    logger: {
+      log: () => {},
+      warn: (message: unknown) => {
+        throw new Error(String(message));
+      },
+      error: (message: unknown) => {
+        throw new Error(String(message));
+      },
+    },
   });
   // ECMA-262 syntax, as `format: "regex"` says, and the validator's safety check: an editor
   // that registers the same format then flags every regex the SDK refuses.
@@ -63,12 +71,83 @@ function seeded(seed: number) {
 }
 
 const VALUES: unknown[] = [
-  -1, 0, 1, 2, 2.5, 3, 5, 7, 10, 11, 91, 1e21, '', 'x', 'purchase', '$exit_intent', 'stars', 'thumbs', 'emoji', 'numeric',
-  'nps', 'rating', 'exit', 'reward', 'csat', 'gold', 'awareness', 'i', 'iu', 'uv', 'gg', 'z', '([a-z', '^(a+)+$', '\\-', '(a)\\1',
-  '2026-01-01T00:00:00Z', '2026-13-01T00:00:00Z', '2026-06-01T10:00', 'x'.repeat(1001), null, true, false, [], {}, { eq: 1 },
-  { event: 'x' }, { gte: 2 }, [1, 2], [2, 1], ['a'], { en: 'Hi' },
+  -1,
+  0,
+  1,
+  2,
+  2.5,
+  3,
+  5,
+  7,
+  10,
+  11,
+  91,
+  1e21,
+  '',
+  'x',
+  'purchase',
+  '$exit_intent',
+  'stars',
+  'thumbs',
+  'emoji',
+  'numeric',
+  'nps',
+  'rating',
+  'exit',
+  'reward',
+  'csat',
+  'gold',
+  'awareness',
+  'i',
+  'iu',
+  'uv',
+  'gg',
+  'z',
+  '([a-z',
+  '^(a+)+$',
+  '\\-',
+  '(a)\\1',
+  '2026-01-01T00:00:00Z',
+  '2026-13-01T00:00:00Z',
+  '2026-06-01T10:00',
+  'x'.repeat(1001),
+  null,
+  true,
+  false,
+  [],
+  {},
+  { eq: 1 },
+  { event: 'x' },
+  { gte: 2 },
+  [1, 2],
+  [2, 1],
+  ['a'],
+  { en: 'Hi' },
 ];
-const KEYS = ['flags', 'regex', 'count', 'withinDays', 'where', 'event', 'max', 'scale', 'followUp', 'below', 'above', 'kind', 'min', 'id', 'eq', 'not', 'any', 'stage', 'tier', 'between', 'typo', 'questoin'];
+const KEYS = [
+  'flags',
+  'regex',
+  'count',
+  'withinDays',
+  'where',
+  'event',
+  'max',
+  'scale',
+  'followUp',
+  'below',
+  'above',
+  'kind',
+  'min',
+  'id',
+  'eq',
+  'not',
+  'any',
+  'stage',
+  'tier',
+  'between',
+  'typo',
+  'questoin',
+];
 
 type Node = Record<string, unknown> | unknown[];
 
@@ -100,7 +179,7 @@ function mutate(config: unknown, random: () => number): void {
 }
 
 const validConfigs = [
-  ...readdirSync(FIXTURES + 'valid').map((file) => readFileSync(FIXTURES + 'valid/' + file, 'utf8')),
+  ...readdirSync(`${FIXTURES}valid`).map((file) => readFileSync(`${FIXTURES}valid/${file}`, 'utf8')),
   readFileSync(join(ROOT, 'examples/shop/waymark.json'), 'utf8'),
 ].map((text) => JSON.parse(text) as unknown);
 
@@ -132,10 +211,10 @@ describe('the JSON Schema agrees with validateConfig', () => {
   for (const root of FIXTURE_ROOTS) {
     const where = root === SHARED ? 'shared/' : 'test/';
     it(`rejects every invalid fixture in ${where}, except those whose only problems no schema can express`, () => {
-      const expected: Record<string, string[]> = JSON.parse(readFileSync(root + 'invalid/EXPECTED.json', 'utf8'));
+      const expected: Record<string, string[]> = JSON.parse(readFileSync(`${root}invalid/EXPECTED.json`, 'utf8'));
       const passing: Record<string, Array<string | null>> = {};
       for (const file of Object.keys(expected).filter((name) => !name.startsWith('_'))) {
-        const text = readFileSync(root + 'invalid/' + file, 'utf8');
+        const text = readFileSync(`${root}invalid/${file}`, 'utf8');
         let config: unknown;
         try {
           config = JSON.parse(text);

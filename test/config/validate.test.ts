@@ -25,9 +25,7 @@ describe('validateConfig', () => {
       prompts: [nps({ sample: 2 }), { ...nps(), id: 'n', trigger: { on: 'x', delaySeconds: -1 } }],
       rewards: { rules: [{ id: 'r', on: 'x', points: -1 }] },
     });
-    expect(paths(result)).toEqual(
-      expect.arrayContaining(['prompts[0].sample', 'prompts[1].trigger.delaySeconds', 'prompts[1].id', 'rewards.rules[0].points']),
-    );
+    expect(paths(result)).toEqual(expect.arrayContaining(['prompts[0].sample', 'prompts[1].trigger.delaySeconds', 'prompts[1].id', 'rewards.rules[0].points']));
   });
 
   it('reports JSON syntax errors at (root) with line and column', () => {
@@ -73,15 +71,22 @@ describe('validateConfig', () => {
   it('rejects event-history keys without an event, regex flags without regex, and reversed ranges', () => {
     const result = validateConfig({
       version: 1,
-      prompts: [nps({ if: { all: [{ count: { gte: 1 } }, { path: { flags: 'i' } }, { points: { between: [10, 1] } }, { url: { regex: 'a', flags: 'zz' } }] } })],
+      prompts: [
+        nps({ if: { all: [{ count: { gte: 1 } }, { path: { flags: 'i' } }, { points: { between: [10, 1] } }, { url: { regex: 'a', flags: 'zz' } }] } }),
+      ],
     });
     expect(paths(result)).toEqual(
-      expect.arrayContaining(['prompts[0].if.all[0].count', 'prompts[0].if.all[1].path.flags', 'prompts[0].if.all[2].points.between', 'prompts[0].if.all[3].url.regex']),
+      expect.arrayContaining([
+        'prompts[0].if.all[0].count',
+        'prompts[0].if.all[1].path.flags',
+        'prompts[0].if.all[2].points.between',
+        'prompts[0].if.all[3].url.regex',
+      ]),
     );
   });
 
   it('words messages for people', () => {
-    const result = validateConfig({ version: 1, prompts: [nps({ trigger: {} , sample: 'half' })] });
+    const result = validateConfig({ version: 1, prompts: [nps({ trigger: {}, sample: 'half' })] });
     expect(messages(result)).toEqual(
       expect.arrayContaining(['prompts[0].trigger.on: required string is missing', 'prompts[0].sample: expected number, got string']),
     );
@@ -114,11 +119,22 @@ describe('validateConfig', () => {
   it('never throws on config-shaped noise', () => {
     const leaf = fc.oneof(fc.jsonValue(), fc.constantFrom({}, [], null, 'x', -1, 1.5));
     const condition = fc.dictionary(fc.constantFrom('all', 'any', 'not', 'event', 'count', 'stage', 'trait', 'prompt', 'where', 'regex'), leaf);
-    const prompt = fc.record({ id: leaf, kind: fc.constantFrom('nps', 'rating', 'exit', 'reward', 'x'), trigger: leaf, if: condition, content: leaf, max: leaf, scale: leaf });
+    const prompt = fc.record({
+      id: leaf,
+      kind: fc.constantFrom('nps', 'rating', 'exit', 'reward', 'x'),
+      trigger: leaf,
+      if: condition,
+      content: leaf,
+      max: leaf,
+      scale: leaf,
+    });
     fc.assert(
-      fc.property(fc.record({ version: fc.constantFrom(1, 2), prompts: fc.array(prompt), stages: fc.array(fc.record({ id: leaf, when: condition })), rewards: leaf }), (value) => {
-        expect(typeof validateConfig(value).ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.record({ version: fc.constantFrom(1, 2), prompts: fc.array(prompt), stages: fc.array(fc.record({ id: leaf, when: condition })), rewards: leaf }),
+        (value) => {
+          expect(typeof validateConfig(value).ok).toBe('boolean');
+        },
+      ),
       { numRuns: 300 },
     );
   });

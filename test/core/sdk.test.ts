@@ -102,7 +102,7 @@ describe('the SDK', () => {
     const { wm, errors, names } = start({ config: { version: 2, prompts: [{ id: 'x' }] } as unknown as Config });
     await wm.ready();
     expect(errors[0]?.code).toBe('invalid_config');
-    expect((errors[0]?.details as Array<{ path: string }>).map((problem) => problem.path)).toEqual(expect.arrayContaining(['version']));
+    expect((errors[0]!.details as Array<{ path: string }>).map((problem) => problem.path)).toEqual(expect.arrayContaining(['version']));
     wm.track('still_counted');
     await wm.flush();
     expect(wm.explain('x').gates[0]).toMatchObject({ gate: 'config', pass: false });

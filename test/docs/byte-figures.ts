@@ -53,23 +53,18 @@ export function checkFigure(figure: Figure, bundles: Bundles): string[] {
       for (const name of names) {
         const budget = bundles.budgets.get(name);
         if (budget !== quoted * KB)
-          problems.push(
-            `${where}: "${written.trim()}" for ${name}, whose budget is ${budget === undefined ? 'none' : `${budget / KB} KB`}`,
-          );
+          problems.push(`${where}: "${written.trim()}" for ${name}, whose budget is ${budget === undefined ? 'none' : `${budget / KB} KB`}`);
       }
       continue;
     }
     if (names.length > 1 && !summed) {
-      problems.push(
-        `${where}: "${written.trim()}" on a line naming ${names.join(', ')}: name one bundle, or join them with " + " for a sum`,
-      );
+      problems.push(`${where}: "${written.trim()}" on a line naming ${names.join(', ')}: name one bundle, or join them with " + " for a sum`);
       continue;
     }
     const measured = names.reduce((total, name) => total + (bundles.sizes.get(name)?.[kind === 'raw' ? 'raw' : 'gzip'] ?? Number.NaN), 0);
     const decimals = number!.split('.')[1]?.length ?? 0;
     const expected = (measured / KB).toFixed(decimals);
-    if (expected !== number)
-      problems.push(`${where}: "${written.trim()}" for ${names.join(' + ')}, the build measures ${expected} KB ${kind ?? 'gzip'}`);
+    if (expected !== number) problems.push(`${where}: "${written.trim()}" for ${names.join(' + ')}, the build measures ${expected} KB ${kind ?? 'gzip'}`);
   }
   return problems;
 }

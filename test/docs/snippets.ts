@@ -128,5 +128,4 @@ export function documentationFiles(): string[] {
   return ['README.md', 'CONTRIBUTING.md', ...pages.sort().map((name) => `docs/${name}`)];
 }
 
-export const documentationSnippets = () =>
-  documentationFiles().flatMap((file) => codeSnippets(readFileSync(`${ROOT}${file}`, 'utf8'), file));
+export const documentationSnippets = () => documentationFiles().flatMap((file) => codeSnippets(readFileSync(`${ROOT}${file}`, 'utf8'), file));

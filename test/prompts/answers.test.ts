@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Prompt } from '../../src/config/schema.js';
-import { answerProps, npsBand } from '../../src/prompts/answers.js';
+import { answerProps } from '../../src/prompts/answers.js';
 import { span } from '../../src/prompts/durations.js';
 
 describe('answer props', () => {
-  it('bands NPS scores: 0–6 detractor, 7–8 passive, 9–10 promoter', () => {
-    expect([0, 6, 7, 8, 9, 10].map(npsBand)).toEqual(['detractor', 'detractor', 'passive', 'passive', 'promoter', 'promoter']);
-  });
-
   it('carries the band for nps and scale, max and metric for ratings', () => {
     const nps = { id: 'n', kind: 'nps', trigger: { on: 'x' }, content: { question: 'q' } } as Prompt;
     expect(answerProps(nps, 's1', { score: 7 }, false)).toEqual({ promptId: 'n', kind: 'nps', submissionId: 's1', complete: false, score: 7, band: 'passive' });
     const stars = { id: 'r', kind: 'rating', trigger: { on: 'x' }, metric: 'csat', content: { question: 'q' } } as Prompt;
     expect(answerProps(stars, 's2', { score: 4, comment: 'ok' }, true)).toEqual({
-      promptId: 'r', kind: 'rating', submissionId: 's2', complete: true, score: 4, scale: 'stars', max: 5, metric: 'csat', comment: 'ok',
+      promptId: 'r',
+      kind: 'rating',
+      submissionId: 's2',
+      complete: true,
+      score: 4,
+      scale: 'stars',
+      max: 5,
+      metric: 'csat',
+      comment: 'ok',
     });
     const thumbs = { id: 't', kind: 'rating', scale: 'thumbs', trigger: { on: 'x' }, content: { question: 'q' } } as Prompt;
     // docs/prompts-and-widgets.md: ratings without a `metric` count as CSAT, so the record says so (issue 11).
@@ -25,7 +29,12 @@ describe('answer props', () => {
   it('carries exit choices and other text, and leaves out what is empty', () => {
     const exit = { id: 'x', kind: 'exit', trigger: { on: 'x' }, content: { question: 'q', choices: ['Price'] } } as Prompt;
     expect(answerProps(exit, 's', { choices: ['Price'], other: 'too slow', comment: '' }, true)).toEqual({
-      promptId: 'x', kind: 'exit', submissionId: 's', complete: true, choices: ['Price'], other: 'too slow',
+      promptId: 'x',
+      kind: 'exit',
+      submissionId: 's',
+      complete: true,
+      choices: ['Price'],
+      other: 'too slow',
     });
     expect(answerProps(exit, 's', { choices: [] }, true)).toEqual({ promptId: 'x', kind: 'exit', submissionId: 's', complete: true });
   });

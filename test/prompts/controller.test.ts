@@ -28,7 +28,14 @@ describe('prompt controller: choosing', () => {
     const sdk = setup(config([reward], { rewards: { offers: [{ id: 'five-off', cost: 200, label: '$5 off' }] } }));
     await sdk.fire('$page_view');
     const props = sdk.host.props;
-    expect(props).toMatchObject({ prompt: reward, locale: 'en', defaultLocale: 'en', theme: { accent: '#123456' }, vars: { points: 120 }, offer: { id: 'five-off', cost: 200 } });
+    expect(props).toMatchObject({
+      prompt: reward,
+      locale: 'en',
+      defaultLocale: 'en',
+      theme: { accent: '#123456' },
+      vars: { points: 120 },
+      offer: { id: 'five-off', cost: 200 },
+    });
     props.onRedeem('five-off');
     expect(sdk.redeemed).toEqual(['five-off']);
     // Redeeming ends the display: the next prompt may show.
@@ -39,7 +46,9 @@ describe('prompt controller: choosing', () => {
   });
 
   it('picks the highest priority when several are eligible, then config order', async () => {
-    const sdk = setup(config([nps({ id: 'low', priority: 1 }), nps({ id: 'first-high', priority: 5 }), nps({ id: 'second-high', priority: 5 }), nps({ id: 'none' })]));
+    const sdk = setup(
+      config([nps({ id: 'low', priority: 1 }), nps({ id: 'first-high', priority: 5 }), nps({ id: 'second-high', priority: 5 }), nps({ id: 'none' })]),
+    );
     await sdk.fire('purchase');
     expect(sdk.host.shows.map((props) => props.prompt.id)).toEqual(['first-high']);
     expect(sdk.logs).toContain('prompt "first-high": eligible');
@@ -125,7 +134,10 @@ describe('prompt controller: lifecycle touchpoints', () => {
     onAnswer({ score: 3, comment: 'Too slow' }, true);
     expect(sdk.flushes()).toBe(1);
     const [shown, partial, complete] = sdk.recorded;
-    expect(partial).toEqual({ name: '$prompt_answered', props: { promptId: 'nps', kind: 'nps', submissionId: shown?.props.submissionId, complete: false, score: 3, band: 'detractor' } });
+    expect(partial).toEqual({
+      name: '$prompt_answered',
+      props: { promptId: 'nps', kind: 'nps', submissionId: shown?.props.submissionId, complete: false, score: 3, band: 'detractor' },
+    });
     expect(complete?.props).toEqual({ ...partial?.props, complete: true, comment: 'Too slow' });
   });
 
@@ -142,7 +154,10 @@ describe('prompt controller: lifecycle touchpoints', () => {
     const sdk = setup(config([nps({ frequency: { repeat: true } })]));
     await sdk.fire('purchase');
     sdk.host.props.onDismiss('timeout');
-    expect(sdk.recorded.at(-1)).toEqual({ name: '$prompt_dismissed', props: { promptId: 'nps', kind: 'nps', submissionId: sdk.recorded[0]?.props.submissionId, reason: 'timeout' } });
+    expect(sdk.recorded.at(-1)).toEqual({
+      name: '$prompt_dismissed',
+      props: { promptId: 'nps', kind: 'nps', submissionId: sdk.recorded[0]?.props.submissionId, reason: 'timeout' },
+    });
     await sdk.fire('purchase');
     sdk.host.props.onAnswer({ score: 8 }, false);
     sdk.host.props.onDismiss('close');
@@ -211,7 +226,13 @@ describe('prompt controller: delays and route changes', () => {
   });
 
   it('closes an open prompt whose if stops holding after a route change, but not because of its own impression', async () => {
-    const cart = nps({ id: 'cart', kind: 'exit', trigger: { on: '$exit_intent' }, if: { path: { startsWith: '/cart' } }, content: { question: 'Why?', choices: ['Price'] } } as Partial<Prompt>);
+    const cart = nps({
+      id: 'cart',
+      kind: 'exit',
+      trigger: { on: '$exit_intent' },
+      if: { path: { startsWith: '/cart' } },
+      content: { question: 'Why?', choices: ['Price'] },
+    } as Partial<Prompt>);
     const sdk = setup(config([cart, nps({ id: 'first-time', if: { prompt: { 'first-time': { shown: { eq: 0 } } } } })]));
     await sdk.navigate('/cart');
     await sdk.fire('$exit_intent');
@@ -260,7 +281,11 @@ describe('prompt controller: show() and explain()', () => {
   });
 
   it('explain() lists every gate with a sentence, starting with the trigger', async () => {
-    const sdk = setup(config([nps({ trigger: { on: 'purchase', delaySeconds: 2, where: { amount: { gt: 0 } } }, frequency: { cooldownDays: 90 } })], { limits: { cooldownHours: 24 } }));
+    const sdk = setup(
+      config([nps({ trigger: { on: 'purchase', delaySeconds: 2, where: { amount: { gt: 0 } } }, frequency: { cooldownDays: 90 } })], {
+        limits: { cooldownHours: 24 },
+      }),
+    );
     expect(sdk.controller.explain('nps')).toEqual({
       promptId: 'nps',
       eligible: true,
@@ -285,7 +310,11 @@ describe('prompt controller: show() and explain()', () => {
   });
 
   it('explain() says what is missing for an unknown prompt or config', () => {
-    expect(setup(config([])).controller.explain('x')).toEqual({ promptId: 'x', eligible: false, gates: [{ gate: 'config', pass: false, reason: 'config: no prompt "x"' }] });
+    expect(setup(config([])).controller.explain('x')).toEqual({
+      promptId: 'x',
+      eligible: false,
+      gates: [{ gate: 'config', pass: false, reason: 'config: no prompt "x"' }],
+    });
     const empty = setup(null as unknown as Config);
     expect(empty.controller.explain('x').gates[0]?.reason).toBe('config: no valid config is loaded');
   });

@@ -69,8 +69,8 @@ export function setup(config: Config, options: { namespace?: string; anonymousId
       entry.lastShownAt = state.lastPromptShownAt = state.now;
       state.promptsShownThisSession++;
     }
-    if (name === '$prompt_answered' && props.complete === true) (entry.answered++, (entry.lastAnsweredAt = state.now));
-    if (name === '$prompt_dismissed') (entry.dismissed++, (entry.lastDismissedAt = state.now));
+    if (name === '$prompt_answered' && props.complete === true) entry.answered++, (entry.lastAnsweredAt = state.now);
+    if (name === '$prompt_dismissed') entry.dismissed++, (entry.lastDismissedAt = state.now);
   };
 
   const controller = createPromptController({

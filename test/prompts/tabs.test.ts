@@ -33,7 +33,11 @@ describe('one prompt at a time across tabs', () => {
     await second.fire('purchase');
     expect(first.host.shows).toHaveLength(1);
     expect(second.host.shows).toHaveLength(0);
-    expect(second.controller.explain('nps').gates.at(-1)).toEqual({ gate: 'one at a time', pass: false, reason: 'one at a time: "nps" is showing in another tab' });
+    expect(second.controller.explain('nps').gates.at(-1)).toEqual({
+      gate: 'one at a time',
+      pass: false,
+      reason: 'one at a time: "nps" is showing in another tab',
+    });
     first.host.props.onDismiss('close');
     await delivered();
     await second.fire('purchase');

@@ -37,7 +37,11 @@ describe('explainCondition', () => {
   it('names the entry of grouped facts, and shows missing values', () => {
     const facts = makeFacts({ traits: { plan: 'free' } });
     const lines = explainCondition(
-      { trait: { plan: { eq: 'pro' }, company: { exists: true } }, query: { utm_source: { in: ['news', 'ads'] } }, prompt: { nps: { daysSinceShown: { gte: 30 } } } },
+      {
+        trait: { plan: { eq: 'pro' }, company: { exists: true } },
+        query: { utm_source: { in: ['news', 'ads'] } },
+        prompt: { nps: { daysSinceShown: { gte: 30 } } },
+      },
       facts,
     );
     expect(lines).toEqual([

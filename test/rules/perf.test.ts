@@ -11,13 +11,23 @@ const TEMPLATES: ((index: number) => Condition)[] = [
   () => ({ stage: { in: ['stage-7', 'stage-9'] }, event: 'purchase', withinDays: 30 }),
   (index) => ({ path: { matches: `/products/*/p${index}` }, device: { neq: 'mobile' }, session: { pageViews: { gte: 2 } } }),
   (index) => ({
-    all: [{ url: { regex: `utm_campaign=c${index}`, flags: 'i' } }, { query: { ref: { in: ['mail', 'ads'] } } }, { not: { prompt: { [`prompt-${index}`]: { daysSinceShown: { lt: 30 } } } } }],
+    all: [
+      { url: { regex: `utm_campaign=c${index}`, flags: 'i' } },
+      { query: { ref: { in: ['mail', 'ads'] } } },
+      { not: { prompt: { [`prompt-${index}`]: { daysSinceShown: { lt: 30 } } } } },
+    ],
   }),
   (index) => ({ event: 'purchase', where: { amount: { gte: index } }, count: { gte: 2 }, trait: { plan: { neq: 'enterprise' } }, tier: { atLeast: 'silver' } }),
   (index) => ({
     all: [
       { stage: { atLeast: `stage-${index % 10}` } },
-      { any: [{ path: { matches: `/products/*/p${index}` } }, { url: { regex: `utm_campaign=c${index}`, flags: 'i' } }, { query: { ref: { in: ['mail', 'ads'] } } }] },
+      {
+        any: [
+          { path: { matches: `/products/*/p${index}` } },
+          { url: { regex: `utm_campaign=c${index}`, flags: 'i' } },
+          { query: { ref: { in: ['mail', 'ads'] } } },
+        ],
+      },
       { event: 'purchase', where: { amount: { gte: index } }, withinDays: 60 },
       { not: { prompt: { [`prompt-${index}`]: { daysSinceShown: { lt: 30 } } } } },
       { trait: { plan: { neq: 'enterprise' } }, session: { pageViews: { gte: 2 } }, device: { in: ['desktop', 'tablet'] }, locale: { startsWith: 'en' } },
@@ -37,7 +47,17 @@ function bigConfig(templates: typeof TEMPLATES): Config {
     content: { question: 'How likely are you to recommend us?' },
     if: templates[index % templates.length]!(index),
   }));
-  return { version: 1, stages, prompts, rewards: { tiers: [{ id: 'bronze', min: 0 }, { id: 'silver', min: 500 }] } };
+  return {
+    version: 1,
+    stages,
+    prompts,
+    rewards: {
+      tiers: [
+        { id: 'bronze', min: 0 },
+        { id: 'silver', min: 500 },
+      ],
+    },
+  };
 }
 
 /**

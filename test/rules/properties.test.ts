@@ -74,7 +74,14 @@ const facts: fc.Arbitrary<Facts> = fc
       locale: fc.oneof(fc.string(), fc.anything()),
       device: fc.constantFrom('mobile', 'desktop'),
       page: fc.oneof(
-        fc.record({ url: fc.webUrl(), path: fc.string(), query: fc.dictionary(names, fc.string()), referrer: fc.string(), seconds: fc.double(), scroll: fc.integer() }),
+        fc.record({
+          url: fc.webUrl(),
+          path: fc.string(),
+          query: fc.dictionary(names, fc.string()),
+          referrer: fc.string(),
+          seconds: fc.double(),
+          scroll: fc.integer(),
+        }),
         fc.anything(),
       ),
       session: fc.anything(),

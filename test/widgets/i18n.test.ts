@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, isRtl, resolveText, uiStrings } from '../../widgets/shell/i18n.js';
+import { interpolate, isRtl, uiStrings } from '../../widgets/shell/i18n.js';
 
 describe('i18n', () => {
   it('has every built-in string in en, fr, de, es, pt, it, nl, ja and ar', () => {
@@ -10,17 +10,6 @@ describe('i18n', () => {
       expect(strings.every((text) => text.trim().length > 0), locale).toBe(true);
       expect(strings, locale).not.toEqual(english);
     }
-  });
-
-  it('resolves config text: exact locale, language, default locale, first entry', () => {
-    const text = { 'fr-CA': 'Allô', fr: 'Bonjour', en: 'Hello', de: 'Hallo' };
-    expect(resolveText(text, 'fr-CA', 'en')).toBe('Allô');
-    expect(resolveText(text, 'fr-FR', 'en')).toBe('Bonjour');
-    expect(resolveText(text, 'es', 'en')).toBe('Hello');
-    expect(resolveText({ de: 'Hallo', it: 'Ciao' }, 'es', 'en')).toBe('Hallo');
-    expect(resolveText('Plain', 'ja', 'en')).toBe('Plain');
-    expect(resolveText(undefined, 'ja', 'en')).toBe('');
-    expect(resolveText({}, 'ja', 'en')).toBe('');
   });
 
   it('interpolates placeholders, formatting numbers, leaving unknown ones', () => {

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NpsPrompt } from '../../widgets/contract.js';
-import { npsBand } from '../../widgets/nps.js';
 import { mountPrompt, press, trigger, type } from './helpers.js';
 
 const nps = (content: Partial<NpsPrompt['content']> = {}): NpsPrompt => ({
@@ -64,10 +63,6 @@ describe('nps widget', () => {
     const widget = mountPrompt(nps());
     widget.click(widget.radios()[score]!);
     expect(widget.$('.fl').textContent).toBe(question);
-  });
-
-  it('maps scores to bands', () => {
-    expect([0, 6, 7, 8, 9, 10].map(npsBand)).toEqual(['detractor', 'detractor', 'passive', 'passive', 'promoter', 'promoter']);
   });
 
   it('shows only Submit when the band has no follow-up, and completes without a comment', () => {

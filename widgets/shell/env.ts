@@ -1,5 +1,6 @@
 import type { Text, WidgetProps } from '../contract.js';
-import { interpolate, isRtl, resolveText, uiStrings } from './i18n.js';
+import { localize } from '../../src/config/localize.js';
+import { interpolate, isRtl, uiStrings } from './i18n.js';
 
 /** What every part of a widget needs to speak the visitor's language. */
 export interface Env {
@@ -24,8 +25,8 @@ export function createEnv({ locale, defaultLocale, vars }: WidgetProps): Env {
   const num = (value: number) => format.format(value);
   return {
     t: uiStrings(locale, defaultLocale),
-    text: (value) => interpolate(resolveText(value, locale, defaultLocale), vars, num),
-    canonical: (value) => resolveText(value, defaultLocale, defaultLocale),
+    text: (value) => interpolate(localize(value, locale, defaultLocale), vars, num),
+    canonical: (value) => localize(value, defaultLocale, defaultLocale),
     num,
     lang: locale,
     dir: isRtl(locale) ? 'rtl' : 'ltr',

@@ -35,54 +35,10 @@ export function Frame({ props, session, env, done, inline, children }: FrameProp
   const { prompt, theme } = props;
   const modal = isModal(props) && !inline;
   const panel = useRef<HTMLDivElement & HTMLDialogElement>(null);
-  const stopTimeout = useRef(() => {});
   const [announcement, setAnnouncement] = useState('');
-
-  useLayoutEffect(() => {
-    const element = panel.current!;
-    if (modal) {
-      try {
-        element.showModal();
-      } catch {
-        // No top layer (old engine): it stays an aria-modal panel with the Tab trap below.
-      }
-      (element.querySelector(FOCUSABLE) as HTMLElement | null)?.focus();
-    }
-    const announce = modal || inline ? undefined : setTimeout(() => setAnnouncement(element.querySelector('#h')?.textContent ?? ''), 100);
-    const seconds = prompt.presentation?.timeoutSeconds;
-    const timeoutMs = seconds ? seconds * 1000 : prompt.kind === 'reward' && !props.offer && !modal ? TOAST_MS : 0;
-    const timeout = timeoutMs && !inline ? setTimeout(() => session.dismiss('timeout'), timeoutMs) : undefined;
-    stopTimeout.current = () => clearTimeout(timeout);
-    return () => {
-      clearTimeout(announce);
-      clearTimeout(timeout);
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!done) return;
-    stopTimeout.current();
-    const thanks = panel.current?.querySelector('.ty') as HTMLElement | null;
-    // Keep focus in the widget when the button that had it is gone; never take it from the page.
-    if (thanks && (modal || document.activeElement === document.body)) thanks.focus();
-    const close = setTimeout(session.end, THANKS_MS);
-    return () => clearTimeout(close);
-  }, [done]);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      session.dismiss('escape');
-    } else if (event.key === 'Tab' && modal) {
-      const focusable = [...panel.current!.querySelectorAll<HTMLElement>(FOCUSABLE)];
-      const edge = event.shiftKey ? focusable[0] : focusable[focusable.length - 1];
-      if (event.target === edge || event.target === panel.current) {
-        event.preventDefault();
-        (event.shiftKey ? focusable[focusable.length - 1] : focusable[0])?.focus();
-      }
-    }
-  };
+  const stopTimeout = useOpening(panel, props, session, modal, inline, setAnnouncement);
+  useThanks(done, panel, session, modal, stopTimeout);
+  const onKeyDown = (event: KeyboardEvent) => onFrameKey(event, panel.current!, session, modal);
 
   const Tag = modal ? 'dialog' : 'div';
   const position = prompt.presentation?.position ?? theme.position ?? (modal ? 'center' : 'bottom-right');
@@ -117,4 +73,66 @@ export function Frame({ props, session, env, done, inline, children }: FrameProp
       </button>
     </Tag>
   );
+}
+
+type Panel = { readonly current: (HTMLDivElement & HTMLDialogElement) | null };
+
+/**
+ * On mount: a modal takes the top layer and focus, a non-modal is announced politely, and the
+ * timeout starts (a points toast has one by default). Returns what stops the timeout, which
+ * any interaction does.
+ */
+function useOpening(panel: Panel, props: WidgetProps, session: Session, modal: boolean, inline: boolean, announce: (text: string) => void) {
+  const stopTimeout = useRef(() => {});
+  useLayoutEffect(() => {
+    const element = panel.current!;
+    if (modal) {
+      try {
+        element.showModal();
+      } catch {
+        // No top layer (old engine): it stays an aria-modal panel with the Tab trap below.
+      }
+      (element.querySelector(FOCUSABLE) as HTMLElement | null)?.focus();
+    }
+    const announcing = modal || inline ? undefined : setTimeout(() => announce(element.querySelector('#h')?.textContent ?? ''), 100);
+    const { prompt } = props;
+    const seconds = prompt.presentation?.timeoutSeconds;
+    const timeoutMs = seconds ? seconds * 1000 : prompt.kind === 'reward' && !props.offer && !modal ? TOAST_MS : 0;
+    const timeout = timeoutMs && !inline ? setTimeout(() => session.dismiss('timeout'), timeoutMs) : undefined;
+    stopTimeout.current = () => clearTimeout(timeout);
+    return () => {
+      clearTimeout(announcing);
+      clearTimeout(timeout);
+    };
+  }, []);
+  return stopTimeout;
+}
+
+/** Once the thank-you shows: no timeout any more, focus kept in the widget, and the close after THANKS_MS. */
+function useThanks(done: boolean, panel: Panel, session: Session, modal: boolean, stopTimeout: { current: () => void }) {
+  useEffect(() => {
+    if (!done) return;
+    stopTimeout.current();
+    const thanks = panel.current?.querySelector('.ty') as HTMLElement | null;
+    // Keep focus in the widget when the button that had it is gone; never take it from the page.
+    if (thanks && (modal || document.activeElement === document.body)) thanks.focus();
+    const close = setTimeout(session.end, THANKS_MS);
+    return () => clearTimeout(close);
+  }, [done]);
+}
+
+/** Escape dismisses; in a modal, Tab and Shift+Tab wrap around inside the panel. */
+function onFrameKey(event: KeyboardEvent, panel: HTMLElement, session: Session, modal: boolean) {
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    event.stopPropagation();
+    session.dismiss('escape');
+  } else if (event.key === 'Tab' && modal) {
+    const focusable = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const edge = event.shiftKey ? focusable[0] : focusable[focusable.length - 1];
+    if (event.target === edge || event.target === panel) {
+      event.preventDefault();
+      (event.shiftKey ? focusable[focusable.length - 1] : focusable[0])?.focus();
+    }
+  }
 }

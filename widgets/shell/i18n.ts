@@ -1,4 +1,4 @@
-import type { Text } from '../contract.js';
+import { languageOf } from '../../src/config/localize.js';
 
 /** Indexes into a locale's built-in strings. */
 export const SUBMIT = 0, CLOSE = 1, OTHER = 2, THANKS = 3, REDEEM = 4, POINTS = 5;
@@ -18,19 +18,13 @@ const STRINGS: Record<string, string> = {
   ar: 'إرسال|إغلاق|أخرى|شكرًا لك!|استبدال|نقاط|غير محتمل على الإطلاق|محتمل جدًا|غير راضٍ جدًا|راضٍ جدًا|صعب جدًا|سهل جدًا',
 };
 
-const language = (locale: string) => locale.split(/[-_]/)[0]!.toLowerCase();
 
 /** Built-in UI strings for the visitor's language, else the config's, else English. */
 export const uiStrings = (locale: string, defaultLocale: string): string[] =>
-  (STRINGS[language(locale)] ?? STRINGS[language(defaultLocale)] ?? STRINGS.en!).split('|');
+  (STRINGS[languageOf(locale)] ?? STRINGS[languageOf(defaultLocale)] ?? STRINGS.en!).split('|');
 
-export const isRtl = (locale: string) => ['ar', 'he', 'fa', 'ur'].includes(language(locale));
+export const isRtl = (locale: string) => ['ar', 'he', 'fa', 'ur'].includes(languageOf(locale));
 
-/** A config text for a locale: exact locale, then its language ("fr-CA" → "fr"), then the default locale, then the first entry. */
-export function resolveText(text: Text | undefined, locale: string, defaultLocale: string): string {
-  if (text === undefined || typeof text === 'string') return text ?? '';
-  return text[locale] ?? text[language(locale)] ?? text[defaultLocale] ?? Object.values(text)[0] ?? '';
-}
 
 /** Replaces `{name}` with `vars.name`; unknown placeholders stay visible so a typo shows in preview. */
 export const interpolate = (text: string, vars: Record<string, string | number>, formatNumber: (n: number) => string) =>

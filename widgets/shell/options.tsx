@@ -27,7 +27,7 @@ const STEP: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -
  */
 export function Options({ options, selected, multiple, onPick, className, labelledBy, describedBy, rtl }: OptionsProps) {
   const checkedIndex = options.findIndex((option) => selected.includes(option.value));
-  const tabStop = checkedIndex < 0 ? 0 : checkedIndex;
+  const tabStop = Math.max(checkedIndex, 0);
   const onKeyDown = (event: KeyboardEvent, index: number) => {
     const { key } = event;
     if (key === ' ' || key === 'Enter') {
@@ -46,6 +46,7 @@ export function Options({ options, selected, multiple, onPick, className, labell
     onPick(options[next]!.value);
   };
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is set below, radiogroup or group, and both take a label
     <div
       class={`g ${className}`}
       role={multiple ? 'group' : 'radiogroup'}
@@ -53,6 +54,7 @@ export function Options({ options, selected, multiple, onPick, className, labell
       aria-describedby={describedBy}
     >
       {options.map((option, index) => (
+        // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: each option is a radio or a checkbox (WAI-ARIA APG), chosen with `multiple`
         <div
           key={option.value}
           class="i"

@@ -66,7 +66,8 @@ describe('data-waymark clicks record the named event (issue 11: like data-umami-
   });
 
   it('sees marked elements inside open shadow roots and ignores an empty or reserved name', () => {
-    document.body.innerHTML = '<div id="host"></div><button data-waymark="">Empty</button><button data-waymark="$points">Forged</button><button data-waymark="  ">Blank</button>';
+    document.body.innerHTML =
+      '<div id="host"></div><button data-waymark="">Empty</button><button data-waymark="$points">Forged</button><button data-waymark="  ">Blank</button>';
     const root = (document.querySelector('#host') as HTMLElement).attachShadow({ mode: 'open' });
     root.innerHTML = '<button data-waymark="in_shadow">Inside</button>';
     const { events } = start({ clicks: true });
@@ -86,7 +87,7 @@ describe('data-waymark clicks record the named event (issue 11: like data-umami-
   });
 
   it('never lets a failing emit escape into the host page', async () => {
-    const { startDetectors } = await import('../../src/track/detectors/index.js');
+    const { startDetectors } = await import('../../../src/track/detectors/index.js');
     document.body.innerHTML = '<button data-waymark="boom">Boom</button>';
     const stop = startDetectors({ pageViews: true, scroll: false, exitIntent: false, idle: false, clicks: true }, () => {
       throw new Error('sink failed');

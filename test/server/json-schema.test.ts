@@ -25,7 +25,9 @@ describe('configJsonSchema', () => {
   });
 
   it('describes every field', () => {
-    const missing = properties(schema).filter(([, property]) => typeof property.description !== 'string').map(([pointer]) => pointer);
+    const missing = properties(schema)
+      .filter(([, property]) => typeof property.description !== 'string')
+      .map(([pointer]) => pointer);
     expect(missing).toEqual([]);
   });
 

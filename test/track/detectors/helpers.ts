@@ -1,7 +1,7 @@
 import { afterEach, vi } from 'vitest';
-import { startDetectors } from '../../src/track/detectors/index.js';
-import type { DetectorOptions } from '../../src/api.js';
-import type { Props } from '../../src/types.js';
+import { startDetectors } from '../../../src/track/detectors/index.js';
+import type { DetectorOptions } from '../../../src/track/detectors/options.js';
+import type { Props } from '../../../src/types.js';
 
 export interface Recorded {
   name: string;
@@ -17,9 +17,8 @@ afterEach(() => {
 /** Starts the detectors with only `only` switched on (plus the given options), recording what they emit. */
 export function start(options: Partial<DetectorOptions>) {
   const events: Recorded[] = [];
-  const stop = startDetectors(
-    { pageViews: false, scroll: false, exitIntent: false, idle: false, clicks: false, ...options },
-    (name, props) => events.push({ name, props }),
+  const stop = startDetectors({ pageViews: false, scroll: false, exitIntent: false, idle: false, clicks: false, ...options }, (name, props) =>
+    events.push({ name, props }),
   );
   running.push(stop);
   return { events, stop, names: () => events.map((event) => event.name) };

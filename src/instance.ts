@@ -1,0 +1,52 @@
+import type { Config } from './config/schema.js';
+import type { WaymarkError } from './errors.js';
+import type { FlushResult, DeliveryStats } from './outbox/public-types.js';
+import type { Explanation } from './prompts/explanation.js';
+import type { Json, PropsInput, Touchpoint } from './types.js';
+
+/** The instance `init()` returns: its methods, its events and its read-only state. */
+
+export interface WaymarkEvents {
+  error: WaymarkError;
+  flush: FlushResult;
+  touchpoint: Touchpoint;
+  ready: { config: Config | null };
+  'prompt:shown': { promptId: string };
+  'prompt:answered': { promptId: string; answer: Json };
+  'prompt:dismissed': { promptId: string; reason: string };
+}
+
+/**
+ * A value that changes over time. Backed by a signal of `@preact/signals-core` bundled into the SDK;
+ * declared here so the package's types need no library installed beside it.
+ */
+export interface ReadonlySignal<T> {
+  readonly value: T;
+  peek(): T;
+  /** Calls `listener` now and on every change; returns the unsubscribe function. */
+  subscribe(listener: (value: T) => void): () => void;
+}
+
+export interface WaymarkState {
+  stage: ReadonlySignal<string | null>;
+  points: ReadonlySignal<number>;
+  tier: ReadonlySignal<string | null>;
+}
+
+export interface Waymark {
+  track(name: string, props?: PropsInput): void;
+  page(props?: PropsInput): void;
+  identify(userId: string | null, traits?: PropsInput): void;
+  show(promptId: string, options?: { force?: boolean | undefined }): void;
+  explain(promptId: string): Explanation;
+  redeem(offerId: string): void;
+  on<K extends keyof WaymarkEvents>(event: K, handler: (payload: WaymarkEvents[K]) => void): () => void;
+  flush(): Promise<FlushResult>;
+  stats(): DeliveryStats;
+  setConsent(granted: boolean): void;
+  reset(): void;
+  destroy(): void;
+  /** Resolves once the config and stored profile are loaded (after consent; never rejects). */
+  ready(): Promise<void>;
+  readonly state: WaymarkState;
+}

@@ -1,0 +1,76 @@
+import type { Config, Offer, Prompt, Theme } from '../config/schema.js';
+import { WaymarkError } from '../errors.js';
+import type { Facts } from '../rules/facts.js';
+import type { Props } from '../types.js';
+import type { WidgetAnswer } from '../../widgets/contract.js';
+import type { PromptHost } from './host.js';
+import type { TabSync } from './tabs.js';
+
+export interface PromptControllerDeps {
+  config: () => Config | null;
+  facts: () => Facts;
+  anonymousId: () => string;
+  host: PromptHost;
+  /** Records a touchpoint through the normal pipeline. */
+  record: (name: string, props: Props) => void;
+  widgetEnv: () => { locale: string; defaultLocale: string; theme: Theme; vars: Record<string, string | number> };
+  offer: (offerId: string) => Offer | undefined;
+  redeem: (offerId: string) => void;
+  /** Called when an answer completes, so it leaves before the visitor does. */
+  flushSoon: () => void;
+  namespace: string;
+  onError: (error: WaymarkError) => void;
+  debug?: (message: string, ...details: unknown[]) => void;
+}
+
+/** One prompt on screen (or loading), from the decision to its answer or dismissal. */
+export interface Display {
+  prompt: Prompt;
+  submissionId: string;
+  /** The last partial answer: a score counts even if the follow-up is skipped. */
+  answer?: WidgetAnswer;
+  release?: () => void;
+  /** History as it was before this display, so its own impression does not fail its `if`. */
+  before: Pick<Facts, 'prompts' | 'lastPromptShownAt' | 'promptsShownThisSession'>;
+}
+
+/**
+ * What every part of the prompt controller shares: its dependencies, the prompt on screen, the
+ * delays, and the tabs. The parts are plain functions of this state, so the bundle keeps one
+ * short name for each.
+ */
+export interface PromptState {
+  readonly deps: PromptControllerDeps;
+  readonly tabs: TabSync;
+  /** Prompts chosen by a trigger with `delaySeconds`, waiting to be checked again. */
+  readonly pending: Map<string, ReturnType<typeof setTimeout>>;
+  /** The prompt on screen or loading: there is at most one. */
+  current: Display | null;
+  destroyed: boolean;
+}
+
+export const createPromptState = (deps: PromptControllerDeps, tabs: TabSync): PromptState => ({
+  deps,
+  tabs,
+  pending: new Map(),
+  current: null,
+  destroyed: false,
+});
+
+/** A line of the `debug` log about one prompt. */
+export const note = (state: PromptState, promptId: string, text: string) => state.deps.debug?.(`prompt "${promptId}": ${text}`);
+
+export const fail = (state: PromptState, error: unknown) => state.deps.onError(new WaymarkError('internal', `prompts: ${String(error)}`, error));
+
+/** Wraps a callback the page's event loop calls, so a bug in it is reported instead of thrown. */
+export const safely =
+  <Args extends unknown[]>(state: PromptState, body: (...args: Args) => void) =>
+  (...args: Args) => {
+    try {
+      body(...args);
+    } catch (error) {
+      fail(state, error);
+    }
+  };
+
+export const findPrompt = (state: PromptState, promptId: string) => state.deps.config()?.prompts?.find((prompt) => prompt.id === promptId);

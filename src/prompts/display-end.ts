@@ -1,0 +1,30 @@
+import { type DismissReason, RESERVED } from '../types.js';
+import { answerProps } from './answers.js';
+import type { Display, PromptState } from './context.js';
+
+/** The display is over: frees the lock and tells the other tabs. */
+export function finishDisplay(state: PromptState, display: Display): void {
+  if (state.current !== display) return;
+  state.current = null;
+  display.release?.();
+  state.tabs.announce(display.prompt.id, false);
+}
+
+/** The visitor closed it (or it timed out): a dismissal, or the completion of a score already given. */
+export function dismissDisplay(state: PromptState, display: Display, reason: DismissReason): void {
+  if (state.current !== display) return;
+  const { deps } = state;
+  const { prompt, submissionId, answer } = display;
+  if (answer) {
+    // The score was given; only the follow-up was skipped. That completes the answer.
+    deps.record(RESERVED.promptAnswered, answerProps(prompt, submissionId, answer, true));
+    deps.flushSoon();
+  } else deps.record(RESERVED.promptDismissed, { promptId: prompt.id, kind: prompt.kind, submissionId, reason });
+  finishDisplay(state, display);
+}
+
+/** Closes a prompt the visitor did not close: it is over elsewhere, or stale after navigation. */
+export function closeDisplay(state: PromptState, display: Display, reason: DismissReason): void {
+  dismissDisplay(state, display, reason);
+  state.deps.host.close();
+}

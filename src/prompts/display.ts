@@ -1,0 +1,52 @@
+import type { Prompt } from '../config/schema.js';
+import { uuidv7 } from '../track/uuid.js';
+import { RESERVED } from '../types.js';
+import { type Display, fail, note, type PromptState } from './context.js';
+import { finishDisplay } from './display-end.js';
+import { widgetProps } from './widget-props.js';
+
+/**
+ * Shows a prompt whose gates passed (with `force`, also while another tab holds the lock) and
+ * records `$prompt_shown` once it is on screen. Never rejects: a failure is reported.
+ */
+export function openPrompt(state: PromptState, prompt: Prompt, force = false): Promise<void> {
+  return show(state, prompt, force).catch((error) => {
+    if (state.current?.prompt === prompt) finishDisplay(state, state.current);
+    fail(state, error);
+  });
+}
+
+async function show(state: PromptState, prompt: Prompt, force: boolean): Promise<void> {
+  const { deps, tabs } = state;
+  const display = startDisplay(state, prompt);
+  const release = await tabs.claim();
+  if (state.current !== display || state.destroyed) return release?.();
+  if (!release && !force) {
+    state.current = null;
+    return note(state, prompt.id, 'not shown (one at a time: a prompt is showing in another tab)');
+  }
+  if (release) display.release = release;
+  const shown = await deps.host.show(widgetProps(state, display));
+  if (state.current !== display || state.destroyed) {
+    // Closed from elsewhere while the widgets were loading.
+    if (shown && !state.destroyed) deps.host.close();
+    return;
+  }
+  if (!shown) return finishDisplay(state, display); // the host has reported why
+  deps.record(RESERVED.promptShown, { promptId: prompt.id, kind: prompt.kind, submissionId: display.submissionId });
+  tabs.announce(prompt.id, true);
+  note(state, prompt.id, 'shown');
+}
+
+/** Makes the prompt the current display, remembering the history its `if` is judged on later. */
+function startDisplay(state: PromptState, prompt: Prompt): Display {
+  const { prompts, lastPromptShownAt, promptsShownThisSession } = state.deps.facts();
+  const history = prompts[prompt.id];
+  const display: Display = {
+    prompt,
+    submissionId: uuidv7(),
+    before: { prompts: { ...prompts, ...(history && { [prompt.id]: { ...history } }) }, lastPromptShownAt, promptsShownThisSession },
+  };
+  state.current = display;
+  return display;
+}

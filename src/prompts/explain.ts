@@ -1,0 +1,37 @@
+import type { Explanation, GateReport } from './explanation.js';
+import type { Prompt } from '../config/schema.js';
+import { findPrompt, note, type PromptState } from './context.js';
+import { checkGates } from './gates.js';
+
+/** The gates of a prompt for this visitor now, the last one being one prompt at a time across tabs. */
+export function gateReports(state: PromptState, prompt: Prompt): GateReport[] {
+  const { deps, current } = state;
+  const reports = checkGates(prompt, deps.config()!, deps.facts(), deps.anonymousId());
+  const other = state.tabs.elsewhere();
+  const busy = current ? `"${current.prompt.id}" is showing in this tab` : other ? `"${other}" is showing in another tab` : '';
+  reports.push({ gate: 'one at a time', pass: !busy, reason: `one at a time: ${busy || 'nothing else is showing'}` });
+  return reports;
+}
+
+/** Runs the gates and says why with `debug`; true when the prompt may show. */
+export function isEligible(state: PromptState, prompt: Prompt): boolean {
+  const failed = gateReports(state, prompt).filter((report) => !report.pass);
+  note(state, prompt.id, failed.length ? `not shown (${failed.map((report) => report.reason).join('; ')})` : 'eligible');
+  return !failed.length;
+}
+
+/** `wm.explain(promptId)`: the trigger, then every gate, each with a sentence. */
+export function explainPrompt(state: PromptState, promptId: string): Explanation {
+  const prompt = findPrompt(state, promptId);
+  if (!prompt) {
+    const reason = `config: ${state.deps.config() ? `no prompt "${promptId}"` : 'no valid config is loaded'}`;
+    return { promptId, eligible: false, gates: [{ gate: 'config', pass: false, reason }] };
+  }
+  const reports = [{ gate: 'trigger', pass: true, reason: describeTrigger(prompt, state.pending.has(promptId)) }, ...gateReports(state, prompt)];
+  return { promptId, eligible: reports.every((report) => report.pass), gates: reports };
+}
+
+function describeTrigger(prompt: Prompt, waiting: boolean): string {
+  const { on, where, delaySeconds } = prompt.trigger;
+  return `trigger: on "${on}"${where ? ' with matching props' : ''}${delaySeconds ? `, ${delaySeconds} s later` : ''}${waiting ? ' (waiting now)' : ''}`;
+}

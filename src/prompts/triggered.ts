@@ -1,0 +1,46 @@
+import type { Prompt } from '../config/schema.js';
+import { evaluate, matchesWhere } from '../rules/conditions.js';
+import type { Facts } from '../rules/facts.js';
+import type { Touchpoint } from '../types.js';
+import { findPrompt, note, type PromptState } from './context.js';
+import { cancelDelay, waitThen } from './delays.js';
+import { openPrompt } from './display.js';
+import { closeDisplay } from './display-end.js';
+import { isEligible } from './explain.js';
+
+/** The prompts a touchpoint triggers, highest `priority` first; ties keep config order (the sort is stable). */
+export function triggeredBy(prompts: readonly Prompt[], touchpoint: Touchpoint): Prompt[] {
+  return prompts
+    .filter(({ trigger }) => trigger.on === touchpoint.name && matchesWhere(trigger.where, touchpoint.props))
+    .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+}
+
+/** The first candidate that passes its gates shows now, or waits out its delay and is checked again. */
+export function offerPrompts(state: PromptState, candidates: Prompt[]): void {
+  for (const prompt of candidates) {
+    if (state.pending.has(prompt.id)) return; // already chosen, waiting out its delay
+    if (!isEligible(state, prompt)) continue;
+    const delaySeconds = prompt.trigger.delaySeconds;
+    if (!delaySeconds) void openPrompt(state, prompt);
+    else
+      waitThen(state, prompt, delaySeconds, () => {
+        if (!state.destroyed && isEligible(state, prompt)) void openPrompt(state, prompt);
+      });
+    return;
+  }
+}
+
+/** After an SPA route change: drop delays and close a prompt whose `if` no longer holds. */
+export function revalidate(state: PromptState): void {
+  const facts = state.deps.facts();
+  for (const promptId of state.pending.keys()) {
+    const condition = findPrompt(state, promptId)?.if;
+    if (condition && !evaluate(condition, facts)) cancelDelay(state, promptId, 'its "if" no longer holds');
+  }
+  const { current } = state;
+  const condition = current?.prompt.if;
+  if (current && condition && !evaluate(condition, Object.assign(Object.create(facts) as Facts, current.before))) {
+    note(state, current.prompt.id, 'closed, its "if" no longer holds on this page');
+    closeDisplay(state, current, 'navigation');
+  }
+}
