@@ -14,3 +14,4 @@ export { createCollector, listen, toNodeListener } from '../collector/index.js';
 export type { Collector, CollectorOptions, FetchHandler, Listening } from '../collector/index.js';
 export type { JourneyReport } from '../collector/report/journey-report.js';
 export type { ReportFilters } from '../collector/report/filters.js';
+export { journeyReportOf } from '../collector/report/from-database.js';
