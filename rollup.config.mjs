@@ -65,6 +65,14 @@ const writeSchema = () => ({
   },
 });
 
+/** The report page's HTML and CSS go beside its script, in the folder the collector serves at /report/. */
+const reportPageFiles = () => ({
+  name: 'waymark-report-page',
+  writeBundle() {
+    for (const file of ['index.html', 'report.css']) writeFileSync(`dist/report-page/${file}`, readFileSync(`src/collector/page/${file}`));
+  },
+});
+
 export default [
   {
     input: 'src/index.ts',
@@ -98,6 +106,12 @@ export default [
     external: (id) => id.startsWith('node:') || DATABASE_DRIVERS.some((name) => id === name || id.startsWith(`${name}/`)),
     output: { file: 'dist/server.mjs', format: 'es', sourcemap: true },
     plugins: [version(), resolve(), ts(), writeSchema()],
+  },
+  {
+    // The collector's /report page: a browser script of its own, served by the collector.
+    input: 'src/collector/page/main.ts',
+    output: { file: 'dist/report-page/report.js', format: 'es', sourcemap: true },
+    plugins: [resolve({ browser: true }), ts(), minify(), reportPageFiles()],
   },
   {
     // The `waymark` command: it loads `waymark/server` next to it instead of bundling a copy.

@@ -16,8 +16,11 @@ usage:
                                      validate, then write the compiled config the browser
                                      loads without its validator (default <config>.compiled.json;
                                      -o - prints it)
-  waymark report <events.ndjson>     summarize collected touchpoints (NPS, ratings, CSAT/CES,
+  waymark report <events.ndjson>     summarize exported touchpoints (NPS, ratings, CSAT/CES,
                                      exit reasons, response rates, points by tier) as tables
+  waymark report --db <folder|url>   the journey report of a collector's database: funnel, KPIs
+                                     by stage, trend, prompts, rewards (--from --to --write-key
+                                     --stage --prompt --device --locale --interval --json)
   waymark schema                     print the config's JSON Schema (for "$schema" autocomplete)
   waymark serve [--port 4300] …      run the collector (waymark serve --help lists its flags)
   waymark --version | --help

@@ -1,4 +1,5 @@
 import { summarize, type Summary } from '../server/index.js';
+import { DB_USAGE, dbReportCommand } from './db-report.js';
 import { bold, dim, EXIT, readInput, type CliIo } from './io.js';
 import { parseNdjson } from './ndjson.js';
 import { formatTable } from './table.js';
@@ -7,11 +8,12 @@ const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
 const round = (value: number, digits = 1) => String(Math.round(value * 10 ** digits) / 10 ** digits);
 const sorted = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1]);
 
-/** `waymark report <events.ndjson>`: `summarize()` of the collected touchpoints, as tables. */
+/** `waymark report <events.ndjson>`: `summarize()` of exported touchpoints, as tables; with `--db`, the journey report of a database. */
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
+  if (args.some((arg) => arg === '--db' || arg.startsWith('--db='))) return dbReportCommand(args, io);
   const [file] = args;
   if (!file || args.length > 1) {
-    io.err('usage: waymark report <events.ndjson>\n');
+    io.err(`usage: waymark report <events.ndjson>\n   or: ${DB_USAGE.replace('usage: ', '')}`);
     return EXIT.usage;
   }
   const text = await readInput(io, file);

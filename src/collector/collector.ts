@@ -7,6 +7,7 @@ import { newCounters, type Counters } from './counters.js';
 import { ingest, type IngestContext } from './ingest.js';
 import { resolveSettings, type CollectorOptions } from './options.js';
 import { removeExpired, scheduleRetention } from './retention.js';
+import { serveReportPage } from './report-page.js';
 import { openDatabase } from './storage/open.js';
 
 export interface Collector {
@@ -42,6 +43,8 @@ async function route(context: IngestContext, request: Request): Promise<Response
   }
   if (request.method === 'GET' || request.method === 'HEAD') {
     if (url.pathname === '/waymark.json' && settings.config) return new Response(settings.config.text, { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache', ...headers } });
+    const page = await serveReportPage(request, url.pathname, headers);
+    if (page) return page;
     const asset = settings.assets ? await serveAsset(settings.assets, request, url.pathname, headers) : null;
     if (asset) return asset;
   }

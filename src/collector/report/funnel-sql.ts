@@ -5,7 +5,7 @@ import { Params, whereOf } from './where.js';
 
 export interface FunnelStep {
   stage: string;
-  /** Visitors who entered this stage (for the first time) in the range. */
+  /** Visitors whose first entry into this stage was received in the range. */
   visitors: number;
   /** Of them, how many also entered the next stage; null on the last stage. */
   next: { stage: string; visitors: number; conversion: number; dropOff: number; medianSeconds: number | null } | null;
@@ -24,7 +24,7 @@ const scopeOf = (filters: ReportFilters) => ({ ...filters, stage: null });
 async function reached(sql: Sql, filters: ReportFilters): Promise<Map<string, number>> {
   const params = new Params();
   const rows = await sql.query<{ stage: string; visitors: string }>(
-    `SELECT stage, count(*) AS visitors FROM waymark_stage_entries WHERE ${whereOf(scopeOf(filters), { time: 'entered_at' }, params)} GROUP BY stage`,
+    `SELECT stage, count(*) AS visitors FROM waymark_stage_entries WHERE ${whereOf(scopeOf(filters), { time: 'day' }, params)} GROUP BY stage`,
     params.values,
   );
   return new Map(rows.map((row) => [row.stage, Number(row.visitors)]));
@@ -34,7 +34,7 @@ async function reached(sql: Sql, filters: ReportFilters): Promise<Map<string, nu
 async function pairs(sql: Sql, filters: ReportFilters, order: string[]) {
   if (order.length < 2) return new Map<string, { visitors: number; medianSeconds: number | null }>();
   const params = new Params();
-  const where = (alias: string) => whereOf(scopeOf(filters), { time: 'entered_at', alias }, params);
+  const where = (alias: string) => whereOf(scopeOf(filters), { time: 'day', alias }, params);
   const rows = await sql.query<{ stage: string; visitors: string; median: number | null }>(
     `SELECT p.stage, count(b.anonymous_id) AS visitors,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.entered_at - a.entered_at)) FILTER (WHERE b.entered_at >= a.entered_at) AS median

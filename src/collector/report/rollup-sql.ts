@@ -39,11 +39,12 @@ const SUBMISSIONS = `INSERT INTO waymark_submissions AS s (prompt_id, submission
     ts = greatest(s.ts, excluded.ts),
     record_id = CASE WHEN newer THEN excluded.record_id ELSE s.record_id END`.replaceAll('newer', '(excluded.ts, excluded.record_id) > (s.ts, s.record_id)');
 
-const STAGE_ENTRIES = `INSERT INTO waymark_stage_entries AS e (anonymous_id, stage, entered_at, write_key, device, locale)
-  SELECT DISTINCT ON (r."anonymousId", r.stage) r."anonymousId", r.stage, r."enteredAt", r."writeKey", r.device, r.locale
-  FROM jsonb_to_recordset($1::jsonb) AS r("anonymousId" text, stage text, "enteredAt" timestamptz, "writeKey" text, device text, locale text)
+/** The first entry into each stage: its time (the touchpoint's, for durations) and its receive day (for ranges). */
+const STAGE_ENTRIES = `INSERT INTO waymark_stage_entries AS e (anonymous_id, stage, entered_at, day, write_key, device, locale)
+  SELECT DISTINCT ON (r."anonymousId", r.stage) r."anonymousId", r.stage, r."enteredAt", r."day", r."writeKey", r.device, r.locale
+  FROM jsonb_to_recordset($1::jsonb) AS r("anonymousId" text, stage text, "enteredAt" timestamptz, "day" date, "writeKey" text, device text, locale text)
   ORDER BY r."anonymousId", r.stage, r."enteredAt"
-  ON CONFLICT (anonymous_id, stage) DO UPDATE SET entered_at = least(e.entered_at, excluded.entered_at)`;
+  ON CONFLICT (anonymous_id, stage) DO UPDATE SET entered_at = least(e.entered_at, excluded.entered_at), day = least(e.day, excluded.day)`;
 
 const VISITOR_STATE = `INSERT INTO waymark_visitor_state AS v (anonymous_id, device, locale, stage, first_seen)
   SELECT r.id, r.device, r.locale, r.stage, r."firstSeen" FROM jsonb_to_recordset($1::jsonb) AS r(id text, device text, locale text, stage text, "firstSeen" timestamptz)

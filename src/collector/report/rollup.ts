@@ -48,7 +48,7 @@ export interface ReportRows {
   visitors: Map<string, VisitorState>;
   daily: Map<string, DailyRow>;
   submissions: Map<string, SubmissionRow>;
-  stageEntries: Array<{ anonymousId: string; stage: string; enteredAt: string; writeKey: string; device: string; locale: string }>;
+  stageEntries: Array<{ anonymousId: string; stage: string; enteredAt: string; day: string; writeKey: string; device: string; locale: string }>;
   promptKinds: Map<string, string>;
   visitorDays: Map<string, Place & { anonymousId: string; touchpoints: number }>;
   pointsDays: Map<string, Place & { visitor: string; awarded: number; redeemed: number; tier: string | null; tierTs: string | null }>;
@@ -150,7 +150,7 @@ export function rollUp(touchpoints: StoredTouchpoint[], writeKey: string | null,
       const to = text(props.to) ? props.to : '';
       bumpDaily(rows, place, '', 'move', to);
       state.stage = to;
-      if (to) rows.stageEntries.push({ anonymousId, stage: to, enteredAt: touchpoint.ts, writeKey: place.writeKey, device: place.device, locale: place.locale });
+      if (to) rows.stageEntries.push({ anonymousId, stage: to, enteredAt: touchpoint.ts, day, writeKey: place.writeKey, device: place.device, locale: place.locale });
     }
     const dayRow = rows.visitorDays.get(anonymousId) ?? { ...place, anonymousId, touchpoints: 0 };
     dayRow.touchpoints++;

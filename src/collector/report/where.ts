@@ -2,8 +2,8 @@ import type { ReportFilters } from './filters.js';
 
 /** Which of the filters a roll-up table can answer, and the column of its date. */
 export interface Scope {
-  /** `day` (a date column) or a timestamp column compared with day bounds. */
-  time: string;
+  /** The table's receive-day column. */
+  time: 'day';
   stage?: boolean;
   prompt?: boolean;
   /** A table alias to prefix the columns with. */
@@ -23,8 +23,8 @@ export class Params {
 export function whereOf(filters: ReportFilters, scope: Scope, params: Params): string {
   const column = (name: string) => (scope.alias ? `${scope.alias}.${name}` : name);
   const conditions: string[] = [];
-  // A day bound on a timestamp is that day's UTC midnight, whatever the server's TimeZone.
-  const bound = (day: string) => (scope.time === 'day' ? `${params.add(day)}::date` : `${params.add(`${day}T00:00:00Z`)}::timestamptz`);
+  // Dates, not timestamps: a day bound must not move with the server's TimeZone.
+  const bound = (day: string) => `${params.add(day)}::date`;
   if (filters.from) conditions.push(`${column(scope.time)} >= ${bound(filters.from)}`);
   if (filters.to) conditions.push(`${column(scope.time)} < ${bound(filters.to)}`);
   if (filters.writeKey !== null) conditions.push(`${column('write_key')} = ${params.add(filters.writeKey)}`);

@@ -28,12 +28,13 @@ export const REPORT_TABLES = `CREATE TABLE waymark_visitor_state (
      anonymous_id text NOT NULL,
      stage text NOT NULL,
      entered_at timestamptz NOT NULL,
+     day date NOT NULL,
      write_key text NOT NULL,
      device text NOT NULL,
      locale text NOT NULL,
      PRIMARY KEY (anonymous_id, stage)
    );
-   CREATE INDEX waymark_stage_entries_stage ON waymark_stage_entries (stage, entered_at);
+   CREATE INDEX waymark_stage_entries_stage ON waymark_stage_entries (stage, day);
    CREATE TABLE waymark_submissions (
      prompt_id text NOT NULL,
      submission_id text NOT NULL,
