@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals-core';
+import { stateSignal } from './state-signal.js';
 import type { Waymark } from './instance.js';
 
 /**
@@ -21,6 +21,6 @@ export function inertInstance(reason: string): Waymark {
     reset: nothing,
     destroy: nothing,
     ready: () => Promise.resolve(),
-    state: { stage: signal(null), points: signal(0), tier: signal(null) },
+    state: { stage: stateSignal(null), points: stateSignal(0), tier: stateSignal(null) },
   };
 }

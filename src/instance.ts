@@ -17,8 +17,8 @@ export interface WaymarkEvents {
 }
 
 /**
- * A value that changes over time. Backed by a signal of `@preact/signals-core` bundled into the SDK;
- * declared here so the package's types need no library installed beside it.
+ * A value that changes over time, set by the SDK alone (src/state-signal.ts); the page reads
+ * it, or subscribes to it.
  */
 export interface ReadonlySignal<T> {
   readonly value: T;

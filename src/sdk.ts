@@ -1,4 +1,3 @@
-import { signal } from '@preact/signals-core';
 import type { DeliveryStats, Explanation, FlushResult, InitOptions, Waymark, WaymarkEvents } from './api.js';
 import { loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -12,6 +11,7 @@ import { createPipeline } from './pipeline.js';
 import { chunkUrl, lazy } from './chunks/lazy.js';
 import type { PromptController } from './prompts/controller.js';
 import type { PromptHost } from './prompts/host.js';
+import { stateSignal } from './state-signal.js';
 import { startDetectors } from './track/detectors/index.js';
 import { detectLocale } from './track/device.js';
 import { definedOnly } from './defined-only.js';
@@ -56,7 +56,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   const identity = () => (identityCache ??= createIdentity(namespace, typeof options.userId === 'string' ? options.userId : undefined));
   let grantConsent = () => {};
   const consentGiven = new Promise<void>((resolve) => (grantConsent = resolve));
-  const state = { stage: signal<string | null>(null), points: signal(0), tier: signal<string | null>(null) };
+  const state = { stage: stateSignal<string | null>(null), points: stateSignal(0), tier: stateSignal<string | null>(null) };
   let config: Config | null = null;
   let visitor: Visitor | null = null;
   let controller: PromptController | null = null;

@@ -4,3 +4,4 @@
  */
 export { validateConfig } from '../config/validate.js';
 export { compileConfig } from '../config/compile.js';
+export { configVerdict } from '../config/verdict.js';

@@ -1,11 +1,12 @@
 import { WaymarkError } from '../errors.js';
 import type { Config } from './schema.js';
-import type { ValidationResult } from './validate.js';
+import type { ConfigVerdict } from './verdict.js';
 import { lazy } from '../chunks/lazy.js';
 import type { Logger } from '../log.js';
-import { trustCompiled } from './compiled.js';
 
 const loadValidator = lazy('waymark-config.js', () => import('../chunks/validator.js'));
+// The same chunk the SDK loads beside the config (the module map fetches it once).
+const loadEngine = lazy('waymark-engine.js', () => import('../chunks/engine.js'));
 
 /**
  * Resolves the `config` option (an object, or a URL to fetch) into a valid config. A config
@@ -27,29 +28,20 @@ export async function loadConfig(source: unknown, report: (error: WaymarkError) 
       return null;
     }
   }
-  const compiled = trustCompiled(input);
+  const compiled = await loadEngine().then(
+    (engine) => engine.trustCompiled(input),
+    () => null, // without the engine nothing runs; the SDK reports that failure itself
+  );
   if (compiled) return compiled;
-  debug('config is not compiled by `waymark build` (or was edited since): loading the validator');
-  return validated(input, report, debug);
-}
-
-async function validated(input: unknown, report: (error: WaymarkError) => void, debug: Logger): Promise<Config | null> {
-  let result: ValidationResult;
+  debug('config not compiled (or edited since): validating');
+  let verdict: ConfigVerdict;
   try {
-    result = (await loadValidator()).validateConfig(input);
+    verdict = (await loadValidator()).configVerdict(input);
   } catch (error) {
     report(new WaymarkError('config_fetch_failed', `the config validator could not be loaded: ${String(error)}`));
     return null;
   }
-  // Warnings name what is valid but likely not meant, such as a trigger that can never fire.
-  for (const warning of result.warnings) debug(`config warning at ${warning.path}: ${warning.message}`);
-  if (result.ok) return result.config;
-  report(
-    new WaymarkError(
-      'invalid_config',
-      `config rejected:\n${result.errors.map((problem) => `  ${problem.path}: ${problem.message}`).join('\n')}`,
-      result.errors,
-    ),
-  );
-  return null;
+  verdict.notes.forEach(debug);
+  if (verdict.rejection) report(new WaymarkError('invalid_config', verdict.rejection.message, verdict.rejection.problems));
+  return verdict.config;
 }

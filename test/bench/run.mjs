@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: Waymark's size and speed in real headless Chromium, against the built
  * script-tag bundle, a local static server and a sink on 127.0.0.1.
- *   node test/bench/run.mjs [--runs 3] [--only burst,close,navigate,prompt,rules] [--profile]
+ *   node test/bench/run.mjs [--runs 3] [--only burst,close,navigate,prompt,rules,lighthouse] [--profile]
  * `--profile` also writes a CPU profile of each burst (its timings then include the profiler).
  * Every figure is measured in each run (fresh browser profile per scenario) and reported as
  * the median; the table is printed and written to test/bench/results/ as markdown and JSON.
@@ -19,6 +19,7 @@ import { bytesSection, SECTIONS, summarize } from './lib/report.mjs';
 import { startBenchServer } from './lib/server.mjs';
 import { bytes } from './scenarios/bytes.mjs';
 import { burst } from './scenarios/burst.mjs';
+import { lighthouseShop } from './scenarios/lighthouse.mjs';
 import { promptLatency } from './scenarios/prompt.mjs';
 import { ruleEvaluation } from './scenarios/rules.mjs';
 import { survival } from './scenarios/survival.mjs';
@@ -30,6 +31,7 @@ const SCENARIOS = {
   navigate: (context) => survival(context, 'navigate'),
   prompt: promptLatency,
   rules: ruleEvaluation,
+  lighthouse: lighthouseShop,
 };
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, only: { type: 'string' }, profile: { type: 'boolean', default: false } } });

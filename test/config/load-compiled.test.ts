@@ -10,9 +10,9 @@ vi.mock('../../src/chunks/validator.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/chunks/validator.js')>();
   return {
     ...actual,
-    validateConfig: (input: unknown) => {
+    configVerdict: (input: unknown) => {
       validations.count++;
-      return actual.validateConfig(input);
+      return actual.configVerdict(input);
     },
   };
 });
@@ -61,6 +61,6 @@ describe('loadConfig and compiled configs', () => {
     expect(await loadConfig(edited, (error) => errors.push(error), (line) => logged.push(line))).toBeNull();
     expect(validations.count).toBe(2);
     expect(errors.map((error) => error.code)).toEqual(['invalid_config']);
-    expect(logged.join('\n')).toContain('loading the validator');
+    expect(logged.join('\n')).toContain('config not compiled (or edited since): validating');
   });
 });

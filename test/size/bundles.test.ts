@@ -49,3 +49,44 @@ describe('bundle contents', () => {
     expect(targets.filter((target) => !existsSync(join(ROOT, target)))).toEqual([]);
   });
 });
+
+/**
+ * A module bundled into two browser files is downloaded twice by a page that loads both. The
+ * lazily loaded chunks share nothing; the core and the engine still share the modules below,
+ * each to be handed from the core to the engine instead (#15). The list may only shrink.
+ */
+const SHARED_BY_CORE_AND_ENGINE = [
+  'node_modules/idb-keyval/dist/index.js',
+  'src/clock.ts',
+  'src/errors.ts',
+  'src/indexed-db.ts',
+  'src/track/device.ts',
+  'src/track/uuid.ts',
+  'src/types.ts',
+];
+/** Constants only (reserved event names), smaller than an import between chunks would be. */
+const CONSTANTS_EVERYWHERE = ['src/types.ts'];
+
+describe('no module downloaded twice', () => {
+  const manifest: Record<string, string[]> = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : {};
+  const modulesOf = (file: string) => new Set((manifest[file] ?? []).filter((id) => !CONSTANTS_EVERYWHERE.includes(id)));
+  const lazyChunks = ['waymark-engine.js', 'waymark-config.js', 'waymark-widgets.js'];
+
+  it('no two lazily loaded chunks bundle the same module, but the regex check', () => {
+    const owners = new Map<string, string[]>();
+    for (const chunk of lazyChunks) for (const id of modulesOf(chunk)) owners.set(id, [...(owners.get(id) ?? []), chunk]);
+    // The validator and the rules both refuse unsafe regexes; a page with a compiled config never
+    // loads the validator, and importing the engine's copy would tie config/ to the engine in a cycle.
+    const twice = [...owners].filter(([, chunks]) => chunks.length > 1);
+    expect(twice).toEqual([['src/rules/safe-regex.ts', ['waymark-engine.js', 'waymark-config.js']]]);
+  });
+
+  it('the core shares with the lazy chunks only what is listed, and the list is exact', () => {
+    for (const core of ['waymark.js', 'waymark.mjs']) {
+      const inCore = modulesOf(core);
+      expect(inCore.size).toBeGreaterThan(0);
+      const shared = lazyChunks.flatMap((chunk) => [...modulesOf(chunk)].filter((id) => inCore.has(id)));
+      expect(shared.sort()).toEqual(SHARED_BY_CORE_AND_ENGINE.filter((id) => !CONSTANTS_EVERYWHERE.includes(id)));
+    }
+  });
+});

@@ -12,6 +12,6 @@ export const PAGES = [
   { label: 'script tag, no config', files: [core] },
   { label: 'script tag, compiled config, before any prompt', files: [core, engine] },
   // Issue #15 asks for 24 KB; the budget keeps today's figure from growing until it gets there.
-  { label: 'script tag, compiled config, once a prompt has shown', files: [core, engine, widgets], budget: 38 * KB, target: 24 * KB },
+  { label: 'script tag, compiled config, once a prompt has shown', files: [core, engine, widgets], budget: 37 * KB, target: 24 * KB },
   { label: 'script tag, uncompiled config, once a prompt has shown', files: [core, validator, engine, widgets] },
 ];

@@ -65,6 +65,20 @@ export const SECTIONS = [
   ['7. Memory', [
     { key: 'heap.growthKB', label: 'JS heap kept after the burst (post-GC)', format: (value) => kb(value * KB), target: '≤ 1 MB', pass: (value) => value <= 1024 },
   ]],
+  ['8. Lighthouse 12 (mobile preset), demo shop home page', [
+    { key: 'lighthouse.none.tbtMs', label: 'total blocking time without the SDK', format: ms },
+    { key: 'lighthouse.compiled.tbtDeltaMs', label: 'total blocking time added by the SDK, compiled config', format: ms, target: '≤ 10 ms', pass: (value) => value <= 10 },
+    { key: 'lighthouse.uncompiled.tbtDeltaMs', label: 'total blocking time added by the SDK, uncompiled config', format: ms },
+    { key: 'lighthouse.compiled.waymarkLongTasks', label: 'long tasks attributed to Waymark, compiled config', format: count, target: '0', pass: (value) => value === 0 },
+    { key: 'lighthouse.compiled.waymarkLongestTaskMs', label: 'longest Waymark task (slowed CPU), compiled config', format: longest },
+    { key: 'lighthouse.uncompiled.waymarkLongTasks', label: 'long tasks attributed to Waymark, uncompiled config', format: count },
+    { key: 'lighthouse.compiled.waymarkScriptingMs', label: 'Waymark script evaluation and compile (slowed CPU), compiled config', format: ms },
+    { key: 'lighthouse.compiled.scriptRawDeltaKB', label: 'raw script added by the SDK, compiled config', format: (value) => kb(value * KB) },
+    { key: 'lighthouse.compiled.fetchedGzip', label: 'Waymark files fetched, compiled config (gzip)', format: kb },
+    { key: 'lighthouse.uncompiled.fetchedGzip', label: 'Waymark files fetched, uncompiled config (gzip)', format: kb },
+    { key: 'lighthouse.none.score', label: 'performance score without the SDK', format: count },
+    { key: 'lighthouse.compiled.score', label: 'performance score with the SDK, compiled config', format: count },
+  ]],
 ];
 
 export function median(values) {
