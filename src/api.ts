@@ -1,5 +1,6 @@
 import type { Config } from './config/schema.js';
 import type { WaymarkError } from './errors.js';
+import type { ChallengeView } from './rewards/challenge-view.js';
 import type { Json, Optional, PropsInput, Touchpoint } from './types.js';
 
 /**
@@ -109,6 +110,8 @@ export interface WaymarkState {
   stage: ReadonlySignal<string | null>;
   points: ReadonlySignal<number>;
   tier: ReadonlySignal<string | null>;
+  /** Every challenge of `rewards.challenges` by id: progress, steps and completions. */
+  challenges: ReadonlySignal<Record<string, ChallengeView>>;
 }
 
 export interface Waymark {
@@ -118,6 +121,11 @@ export interface Waymark {
   show(promptId: string, options?: { force?: boolean | undefined }): void;
   explain(promptId: string): Explanation;
   redeem(offerId: string): void;
+  /**
+   * The visitor's referral code and a link carrying it (`?ref=CODE` on `baseUrl`, default the
+   * current page); null before `ready()` or without `rewards.referrals`.
+   */
+  referral(baseUrl?: string): { code: string; url: string } | null;
   on<K extends keyof WaymarkEvents>(event: K, handler: (payload: WaymarkEvents[K]) => void): () => void;
   flush(): Promise<FlushResult>;
   stats(): DeliveryStats;

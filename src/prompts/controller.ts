@@ -3,6 +3,7 @@ import type { Config, Offer, Prompt, Theme } from '../config/schema.js';
 import { WaymarkError } from '../errors.js';
 import { evaluate, matchesWhere } from '../rules/conditions.js';
 import type { Facts } from '../rules/facts.js';
+import type { ChallengeView } from '../rewards/challenge-view.js';
 import { uuidv7 } from '../track/uuid.js';
 import { RESERVED, type DismissReason, type Props, type Touchpoint } from '../types.js';
 import type { WidgetAnswer, WidgetProps } from '../../widgets/contract.js';
@@ -18,7 +19,7 @@ export interface PromptControllerDeps {
   host: PromptHost;
   /** Records a touchpoint through the normal pipeline. */
   record: (name: string, props: Props) => void;
-  widgetEnv: () => { locale: string; defaultLocale: string; theme: Theme; vars: Record<string, string | number> };
+  widgetEnv: (prompt: Prompt) => { locale: string; defaultLocale: string; theme: Theme; vars: Record<string, string | number>; challenge?: ChallengeView };
   offer: (offerId: string) => Offer | undefined;
   redeem: (offerId: string) => void;
   /** Called when an answer completes, so it leaves before the visitor does. */
@@ -131,7 +132,7 @@ export function createPromptController(deps: PromptControllerDeps) {
     const offer = prompt.kind === 'reward' && prompt.offer ? deps.offer(prompt.offer) : undefined;
     return {
       prompt,
-      ...deps.widgetEnv(),
+      ...deps.widgetEnv(prompt),
       ...(offer ? { offer } : {}),
       onAnswer: safely((answer: WidgetAnswer, complete: boolean) => {
         if (current !== display) return;
