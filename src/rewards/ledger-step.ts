@@ -4,7 +4,8 @@ import { setOwn } from '../rules/lookup.js';
 import { DAY_MS, localDay, localWeek, rulePoints, tierFor, tzOffsetOf } from './earning-rules.js';
 import { stepChallenges } from './challenges.js';
 import { expirePoints, notePointsChange } from './expiry.js';
-import { LEDGER_OUTPUTS, journeyInputNames } from './journey-names.js';
+import { JOURNEY, LEDGER_OUTPUTS, journeyInputNames } from './journey-names.js';
+import { awardReferral } from './referral-award.js';
 import type { LedgerOutput, LedgerState, PointsProps } from './ledger-state.js';
 import { hasOwn, type StepContext } from './step-context.js';
 import { stepStreaks } from './streaks.js';
@@ -33,6 +34,7 @@ export const emptyLedger = (config: Config): LedgerState => ({
 /** Whether the ledger reads this touchpoint at all; a `trusted` rule counts only for trusted inputs. */
 function isInput(config: Config, name: string, trusted: boolean): boolean {
   if (LEDGER_OUTPUTS.has(name)) return false;
+  if (name === JOURNEY.referral) return trusted && config.rewards?.referrals !== undefined;
   if (name === RESERVED.redeem || journeyInputNames(config).has(name)) return true;
   return (config.rewards?.rules ?? []).some((rule) => rule.on === name && (trusted || !rule.trusted));
 }
@@ -70,6 +72,7 @@ export function stepLedger(config: Config, state: LedgerState, touchpoint: Touch
   expirePoints(context);
   if (name === RESERVED.stage) state.stage = typeof props.to === 'string' ? props.to : null;
   if (name === RESERVED.redeem) redeemOffer(context);
+  if (name === JOURNEY.referral) awardReferral(context);
   applyRules(context, trusted);
   stepChallenges(context);
   stepStreaks(context);

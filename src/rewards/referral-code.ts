@@ -12,9 +12,9 @@ export function newReferralCode(): string {
   return code;
 }
 
-/** A code as it arrives in a link: trimmed, upper case, and only of the alphabet's letters. */
+/** A code as it arrives in a link: trimmed, upper case, I and L read as 1 and O as 0, as Crockford decodes. */
 export function normalizeReferralCode(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const code = value.trim().toUpperCase();
+  const code = value.trim().toUpperCase().replace(/[IL]/g, '1').replace(/O/g, '0');
   return /^[0-9A-HJKMNP-TV-Z]{6,20}$/.test(code) ? code : null;
 }

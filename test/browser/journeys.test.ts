@@ -37,7 +37,9 @@ describe.skipIf(!hasChromium())('journey rewards in Chromium', () => {
     const page = await browser.context.newPage();
     await load(page);
     expect((await challenge(page)).progress).toBe(0);
-    await page.evaluate(() => ['a', 'b', 'c'].forEach((sku) => window.wm.track('product_view', { sku })));
+    await page.evaluate(() => {
+      for (const sku of ['a', 'b', 'c']) window.wm.track('product_view', { sku });
+    });
     await page.waitForFunction(() => window.wm.state.challenges.value['first-order']?.progress === 0.6);
     // The card the progress triggered: {progress} and the steps with their state.
     await page.waitForFunction(() => /60% done/.test(document.querySelector('waymark-prompt')?.shadowRoot?.textContent ?? ''), null, {
