@@ -8,12 +8,15 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 /**
  * Chunks the core bundles load lazily and never bundle (see src/chunks/lazy.ts): the widgets
- * (preact UI), the config validator (zod/mini), and the engine (profile, rules, rewards, prompts).
+ * (preact UI), the config validator (zod/mini), the engine (profile, rules, prompts) and the
+ * rewards (the points ledger, challenges, streaks, expiry, referrals).
  */
 const CHUNKS = [
   { source: /[\\/]widgets[\\/]index(\.tsx?|\.js)?$/, file: './waymark-widgets.js' },
   { source: /[\\/]chunks[\\/]validator(\.ts|\.js)?$/, file: './waymark-config.js' },
   { source: /[\\/]chunks[\\/]engine(\.ts|\.js)?$/, file: './waymark-engine.js' },
+  // Loaded by the engine for a config with `rewards`: the ledger and the journey rewards.
+  { source: /[\\/]chunks[\\/]rewards(\.ts|\.js)?$/, file: './waymark-rewards.js' },
 ];
 const chunkOf = (id) => CHUNKS.find((chunk) => chunk.source.test(id));
 const DATABASE_DRIVERS = ['@electric-sql/pglite', 'pg'];
@@ -94,6 +97,7 @@ export default [
   ...[
     ['src/chunks/validator.ts', 'dist/waymark-config.js'],
     ['src/chunks/engine.ts', 'dist/waymark-engine.js'],
+    ['src/chunks/rewards.ts', 'dist/waymark-rewards.js'],
   ].map(([input, file]) => ({
     input,
     external: lazyChunks.external,

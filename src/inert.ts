@@ -14,6 +14,7 @@ export function inertInstance(reason: string): Waymark {
     show: nothing,
     explain: (promptId) => ({ promptId: typeof promptId === 'string' ? promptId : '', eligible: false, gates: [{ gate: 'environment', pass: false, reason }] }),
     redeem: nothing,
+    referral: () => null,
     on: () => nothing,
     flush: () => Promise.resolve({ sent: 0, retried: 0, dropped: 0, pending: 0 }),
     stats: () => ({ pending: 0, sent: 0, dropped: 0, retries: 0, storage: 'memory', lastError: reason, nextAttemptAt: null }),
@@ -21,6 +22,6 @@ export function inertInstance(reason: string): Waymark {
     reset: nothing,
     destroy: nothing,
     ready: () => Promise.resolve(),
-    state: { stage: stateSignal(null), points: stateSignal(0), tier: stateSignal(null) },
+    state: { stage: stateSignal(null), points: stateSignal(0), tier: stateSignal(null), challenges: stateSignal({}) },
   };
 }

@@ -2,6 +2,7 @@ import type { Config } from './config/schema.js';
 import type { WaymarkError } from './errors.js';
 import type { FlushResult, DeliveryStats } from './outbox/public-types.js';
 import type { Explanation } from './prompts/explanation.js';
+import type { ChallengeView } from './rewards/challenge-view.js';
 import type { Json, PropsInput, Touchpoint } from './types.js';
 
 /** The instance `init()` returns: its methods, its events and its read-only state. */
@@ -31,6 +32,8 @@ export interface WaymarkState {
   stage: ReadonlySignal<string | null>;
   points: ReadonlySignal<number>;
   tier: ReadonlySignal<string | null>;
+  /** Every challenge of `rewards.challenges` by id: progress, steps and completions. */
+  challenges: ReadonlySignal<Record<string, ChallengeView>>;
 }
 
 export interface Waymark {
@@ -40,6 +43,11 @@ export interface Waymark {
   show(promptId: string, options?: { force?: boolean | undefined }): void;
   explain(promptId: string): Explanation;
   redeem(offerId: string): void;
+  /**
+   * The visitor's referral code and a link carrying it (`?ref=CODE` on `baseUrl`, default the
+   * current page); null before `ready()` or without `rewards.referrals`.
+   */
+  referral(baseUrl?: string): { code: string; url: string } | null;
   on<K extends keyof WaymarkEvents>(event: K, handler: (payload: WaymarkEvents[K]) => void): () => void;
   flush(): Promise<FlushResult>;
   stats(): DeliveryStats;

@@ -24,6 +24,7 @@ import { makeTouchpoint } from './track/touchpoint.js';
 import { stampTzOffset } from './rewards/tz-stamp.js';
 import { RESERVED, type Props, type PropsInput, type Touchpoint } from './types.js';
 import type { Derived, Visitor } from './visitor.js';
+import type { ChallengeView } from './rewards/challenge-view.js';
 
 export const SDK_VERSION = '__WAYMARK_VERSION__';
 
@@ -56,7 +57,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   const identity = () => (identityCache ??= createIdentity(namespace, typeof options.userId === 'string' ? options.userId : undefined));
   let grantConsent = () => {};
   const consentGiven = new Promise<void>((resolve) => (grantConsent = resolve));
-  const state = { stage: stateSignal<string | null>(null), points: stateSignal(0), tier: stateSignal<string | null>(null) };
+  const state = { stage: stateSignal<string | null>(null), points: stateSignal(0), tier: stateSignal<string | null>(null), challenges: stateSignal<Record<string, ChallengeView>>({}) };
   let config: Config | null = null;
   let visitor: Visitor | null = null;
   let controller: PromptController | null = null;
@@ -138,6 +139,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     state.points.value = visitor.ledger.points;
     state.tier.value = visitor.ledger.tier;
     state.stage.value = visitor.stage;
+    state.challenges.value = visitor.challenges();
   };
 
   const redeem = (offerId: string) => {
@@ -165,6 +167,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
         syncState();
         if (config.prompts?.length) startPrompts(chunk);
         recordAll(visitor.restage());
+        recordAll(visitor.landing(globalThis.location?.search ?? ''));
       }
       events.emit('ready', { config });
     })
@@ -181,7 +184,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       anonymousId: () => identity().anonymousId(),
       host,
       record: (name, props) => void record(name, props),
-      widgetEnv: () => ({ locale, defaultLocale: config?.defaultLocale ?? 'en', theme: config?.theme ?? {}, vars: visitor!.vars() }),
+      widgetEnv: (prompt) => ({ locale, defaultLocale: config?.defaultLocale ?? 'en', theme: config?.theme ?? {}, ...visitor!.widgetExtras(prompt) }),
       offer: (offerId) => config?.rewards?.offers?.find((offer) => offer.id === offerId),
       redeem,
       flushSoon: () => outbox?.flushSoon(),
@@ -234,6 +237,11 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     }, undefined),
     explain: guard(report, 'explain', (promptId: string) => controller?.explain(String(promptId)) ?? notLoaded(promptId), notLoaded('')),
     redeem: guard(report, 'redeem', (offerId: string) => redeem(String(offerId)), undefined),
+    referral: guard(report, 'referral', (base?: string) => {
+      const made = visitor?.referral(typeof base === 'string' ? base : undefined);
+      recordAll(made?.records ?? []);
+      return made?.link ?? null;
+    }, null),
     on: guard(report, 'on', (event, handler) => (typeof handler === 'function' ? events.on(event, handler) : () => {}), () => {}),
     flush: guard(report, 'flush', () => (pipeline.drain(), outbox?.flush() ?? Promise.resolve(NO_FLUSH)), Promise.resolve(NO_FLUSH)),
     stats: guard(report, 'stats', () => outbox?.stats() ?? NO_STATS, NO_STATS),

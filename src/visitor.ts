@@ -1,6 +1,7 @@
 import type { Config } from './config/schema.js';
 import type { WaymarkError } from './errors.js';
-import { openLedger } from './rewards/ledger-store.js';
+import { lazy } from './chunks/lazy.js';
+import { noLedger } from './rewards/no-ledger.js';
 import type { Ledger } from './rewards/live-ledger.js';
 import { createProfile, type Profile } from './profile/profile.js';
 import { createProfileStore } from './profile/store.js';
@@ -8,6 +9,9 @@ import type { Facts } from './rules/facts.js';
 import { stageChange } from './rules/stages.js';
 import { detectDevice } from './track/device.js';
 import { rewardVars } from './rewards/earning-rules.js';
+import type { ChallengeView } from './rewards/challenge-view.js';
+import type { ReferralLink } from './rewards/visitor-journeys.js';
+import type { Prompt } from './config/schema.js';
 import { RESERVED, type Props, type Touchpoint } from './types.js';
 
 export interface Derived {
@@ -22,6 +26,13 @@ export interface Visitor {
   restage(): Derived[];
   facts(): Facts;
   vars(): Record<string, string | number>;
+  /** What a prompt shows: placeholders, and for a reward prompt with `challenge` that challenge. */
+  widgetExtras(prompt?: Prompt): { vars: Record<string, string | number>; challenge?: ChallengeView };
+  challenges(): Record<string, ChallengeView>;
+  /** The visitor's referral link → what to record with it (the code, the first time). */
+  referral(base?: string): { link: ReferralLink | null; records: Derived[] };
+  /** What the landing URL's query says: a referral code → `$referred`, once per visitor. */
+  landing(search: string): Derived[];
   readonly ledger: Ledger;
   readonly stage: string | null;
   /** A new visitor: fresh profile and ledger (reset()). */
@@ -30,6 +41,9 @@ export interface Visitor {
 }
 
 const EMPTY_CONFIG: Config = { version: 1 };
+/** One object, so `wm.state.challenges` does not fire for a config without challenges. */
+const NO_CHALLENGES: Record<string, ChallengeView> = {};
+const loadRewards = lazy('waymark-rewards.js', () => import('./chunks/rewards.js'));
 
 /**
  * What is known about the visitor — profile, points, stage — loaded from IndexedDB once the
@@ -43,7 +57,11 @@ export async function openVisitor(
   onChange: () => void,
 ): Promise<Visitor> {
   const store = createProfileStore(namespace, report);
-  const [stored, ledger] = await Promise.all([store.load(), openLedger(config ?? EMPTY_CONFIG, namespace, onChange, report)]);
+  // Only a config with rewards loads the ledger's chunk; it comes while the profile loads.
+  const rewards = config?.rewards ? loadRewards() : null;
+  const [stored, chunk] = await Promise.all([store.load(), rewards]);
+  const ledger = chunk ? await chunk.openLedger(config!, namespace, onChange, report) : noLedger();
+  const journeys = chunk?.createJourneyView(config!, ledger);
   let profile: Profile = createProfile(config, stored);
   let device = detectDevice();
   let lastDelta = 0;
@@ -74,6 +92,13 @@ export async function openVisitor(
     restage,
     facts,
     vars: () => ({ ...rewardVars(config ?? EMPTY_CONFIG, ledger, lastDelta, locale) }),
+    widgetExtras(prompt) {
+      const extras = journeys?.forPrompt(prompt) ?? { vars: {} };
+      return { ...extras, vars: { ...rewardVars(config ?? EMPTY_CONFIG, ledger, lastDelta, locale), ...extras.vars } };
+    },
+    challenges: () => journeys?.challenges() ?? NO_CHALLENGES,
+    referral: (base) => journeys?.referral(base, globalThis.location?.href ?? 'https://invalid/') ?? { link: null, records: [] },
+    landing: (search) => journeys?.landing(search) ?? [],
     ledger,
     get stage() {
       return profile.stage;

@@ -4,8 +4,9 @@
  */
 import type { ExitPrompt, NpsPrompt, Offer, Prompt, RatingPrompt, RewardPrompt, Text, Theme } from '../src/config/schema.js';
 import type { DismissReason } from '../src/types.js';
+import type { ChallengeView } from '../src/rewards/challenge-view.js';
 
-export type { ExitPrompt, NpsPrompt, Offer, Prompt, RatingPrompt, RewardPrompt, Text, Theme, DismissReason };
+export type { ExitPrompt, NpsPrompt, Offer, Prompt, RatingPrompt, RewardPrompt, Text, Theme, DismissReason, ChallengeView };
 
 export interface WidgetAnswer {
   /** nps 0–10; rating 1..max (thumbs: 1 = down, 2 = up). */
@@ -32,6 +33,8 @@ export interface WidgetProps {
   vars: Record<string, string | number>;
   /** The offer of a reward prompt with `offer`. */
   offer?: Offer;
+  /** The challenge of a reward prompt with `challenge`: its steps and progress (`vars.progress` too). */
+  challenge?: ChallengeView;
   /** A score or choice was made (`complete: false`), or the visitor finished (`complete: true`). */
   onAnswer(answer: WidgetAnswer, complete: boolean): void;
   onDismiss(reason: DismissReason): void;

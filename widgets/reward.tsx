@@ -15,8 +15,9 @@ export function tierProgress(vars: Record<string, string | number>): number | un
 /** A points toast with tier progress, or an offer card whose button asks to redeem. */
 export function Reward({ props, env, session, finish }: KindProps) {
   const { content } = props.prompt as RewardPrompt;
-  const { offer, vars } = props;
-  const progress = tierProgress(vars);
+  const { offer, vars, challenge } = props;
+  // A challenge's card shows how far its steps are, instead of the way to the next tier.
+  const progress = challenge ? challenge.progress : tierProgress(vars);
   const body = env.text(content.body);
   const points = vars.points;
   return (
@@ -29,6 +30,18 @@ export function Reward({ props, env, session, finish }: KindProps) {
         <div class="pb" role="progressbar" aria-labelledby={body ? 'd' : 'h'} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
           <i style={{ width: `${progress * 100}%` }} />
         </div>
+      )}
+      {challenge && (
+        <ol class="cs">
+          {challenge.steps.map((step) => (
+            <li class={step.done ? 'dn' : undefined}>
+              <span aria-hidden="true">{step.done ? '✓' : '○'}</span> {env.text(step.label) || step.event}{' '}
+              <span class="sm">
+                {env.num(step.count)}/{env.num(step.required)}
+              </span>
+            </li>
+          ))}
+        </ol>
       )}
       {offer && (
         <div class="of">

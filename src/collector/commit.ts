@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import { ledgerInputNames } from '../rewards/journey-names.js';
+import { settleReferrals } from './referrals.js';
 import { applyInputs, newVisitorLedger, profileOf, type LedgerEntry, type LedgerInput } from './authority.js';
 import type { StoredTouchpoint } from './records.js';
 import type { Database, Sql } from './storage/database.js';
@@ -57,6 +58,7 @@ export async function commitBatch(db: Database, config: Config | null, maxSkewMs
       .filter((touchpoint) => inserted.has(touchpoint.id) && names.has(touchpoint.name))
       .map((touchpoint) => ({ touchpoint, receivedAt: meta.receivedAt.getTime(), trusted: meta.trusted }));
     const { entries, profile } = await updateLedgers(sql, config, inputs, touchpoints[touchpoints.length - 1]!.anonymousId, maxSkewMs);
+    await settleReferrals(sql, config, touchpoints.filter((touchpoint) => inserted.has(touchpoint.id)), meta.receivedAt, maxSkewMs);
     const refused = entries.filter((entry) => entry.refused !== null).map((entry) => ({ id: entry.source, offerId: entry.offerId, reason: entry.refused! }));
     return profile ? { inserted, profile, refused } : { inserted, refused };
   });

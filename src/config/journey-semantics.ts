@@ -11,7 +11,10 @@ const idOf = (item: unknown) => (isObj(item) && typeof item.id === 'string' ? it
  * Checks of challenges, streaks, expiry and referrals that their shape cannot express. Rules,
  * challenges and streaks share one id space: a `$points` record names its source by that id.
  */
-export function journeyProblems(input: Obj, report: Report): void {
+export function journeyProblems(input: unknown): RawProblem[] {
+  const problems: RawProblem[] = [];
+  if (!isObj(input)) return problems;
+  const report: Report = (path, message) => problems.push({ path, message });
   const rewards = isObj(input.rewards) ? input.rewards : {};
   const taken = new Map<string, string>();
   for (const key of ['rules', 'challenges', 'streaks']) {
@@ -54,6 +57,7 @@ export function journeyProblems(input: Obj, report: Report): void {
       report(['prompts', index, 'challenge'], `challenge "${prompt.challenge}" is not defined in rewards.challenges`);
     }
   });
+  return problems;
 }
 
 function checkChallenge(challenge: unknown, path: PathSegment[], known: Record<'stage' | 'tier', Set<string | undefined>>, report: Report) {
@@ -75,5 +79,3 @@ function checkChallenge(challenge: unknown, path: PathSegment[], known: Record<'
     }
   }
 }
-
-export type { RawProblem };

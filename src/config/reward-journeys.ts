@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Operators, PropsWhere } from './conditions.js';
+import { Operators, PropsWhere } from './condition-schema.js';
 import { EventName, Id, NonNegativeInt, Text } from './text.js';
 
 /** Bounds of the journey rewards: each one is state every ledger keeps per visitor. */

@@ -1,6 +1,5 @@
 import { unsafeRegexReason } from '../rules/safe-regex.js';
 import type { PathSegment } from './paths.js';
-import { journeyProblems } from './journey-semantics.js';
 
 export interface RawProblem {
   path: PathSegment[];
@@ -66,7 +65,6 @@ export function semanticProblems(input: unknown): RawProblem[] {
   list(rewards.rules).forEach((rule, index) => {
     if (isObj(rule)) checkWhere(rule.where, ['rewards', 'rules', index, 'where'], report);
   });
-  journeyProblems(input, report);
   return problems;
 }
 

@@ -3,6 +3,7 @@ import { boundsProblems, LIMITS } from './limits.js';
 import { formatPath, type PathSegment } from './paths.js';
 import { ConfigSchema, type Config } from './schema.js';
 import { semanticProblems } from './semantic.js';
+import { journeyProblems } from './journey-semantics.js';
 import { shapeProblems } from './shape-problems.js';
 import { configWarnings } from './warnings.js';
 
@@ -38,7 +39,7 @@ export function validateConfig(input: unknown): ValidationResult {
     for (const problem of bounds.problems) add(problem.path, problem.message);
     if (bounds.fatal) return { ok: false, errors: problems, warnings: [] };
     const shape = shapeProblems(ConfigSchema, input, add);
-    for (const problem of semanticProblems(input)) add(problem.path, problem.message);
+    for (const problem of [...semanticProblems(input), ...journeyProblems(input)]) add(problem.path, problem.message);
     const warnings = configWarnings(input).map((warning) => ({ path: formatPath(warning.path), message: warning.message }));
     return shape.ok && !problems.length ? { ok: true, config: shape.value, warnings } : { ok: false, errors: problems, warnings };
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Config, Offer, Prompt, Theme } from '../config/schema.js';
 import { WaymarkError } from '../errors.js';
 import type { Facts } from '../rules/facts.js';
+import type { ChallengeView } from '../rewards/challenge-view.js';
 import type { Props } from '../types.js';
 import type { WidgetAnswer } from '../../widgets/contract.js';
 import type { PromptHost } from './host.js';
@@ -13,7 +14,7 @@ export interface PromptControllerDeps {
   host: PromptHost;
   /** Records a touchpoint through the normal pipeline. */
   record: (name: string, props: Props) => void;
-  widgetEnv: () => { locale: string; defaultLocale: string; theme: Theme; vars: Record<string, string | number> };
+  widgetEnv: (prompt: Prompt) => { locale: string; defaultLocale: string; theme: Theme; vars: Record<string, string | number>; challenge?: ChallengeView };
   offer: (offerId: string) => Offer | undefined;
   redeem: (offerId: string) => void;
   /** Called when an answer completes, so it leaves before the visitor does. */

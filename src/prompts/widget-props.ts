@@ -14,7 +14,7 @@ export function widgetProps(state: PromptState, display: Display): WidgetProps {
   const offer = prompt.kind === 'reward' && prompt.offer ? deps.offer(prompt.offer) : undefined;
   return {
     prompt,
-    ...deps.widgetEnv(),
+    ...deps.widgetEnv(prompt),
     ...(offer ? { offer } : {}),
     onAnswer: safely(state, (answer: WidgetAnswer, complete: boolean) => {
       if (state.current !== display) return;

@@ -7,24 +7,6 @@ import { DAY_MS } from './earning-rules.js';
 import { JOURNEY } from './journey-names.js';
 import { hasOwn, type StepContext } from './step-context.js';
 
-/** One visitor's way through one challenge; `start` is when its window opened (null: not started). */
-export interface ChallengeState {
-  start: number | null;
-  counts: number[];
-  /** Completions so far; a challenge that is not repeatable stops at 1. */
-  done: number;
-}
-
-export type ChallengeProgressProps = {
-  challenge: string;
-  step: number | null;
-  count: number;
-  progress: number;
-  expired: boolean;
-  source: string;
-};
-export type ChallengeCompletedProps = { challenge: string; points: number; completions: number; source: string };
-
 const required = (challenge: Challenge, index: number) => challenge.steps[index]!.count ?? 1;
 
 /** 0–1: the share of all step counts reached (a step counts no further than it needs). */

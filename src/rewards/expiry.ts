@@ -1,14 +1,8 @@
 import type { Config, Expiry } from '../config/schema.js';
 import { DAY_MS } from './earning-rules.js';
 import { JOURNEY } from './journey-names.js';
-import type { LedgerState } from './ledger-step.js';
+import type { LedgerState } from './ledger-state.js';
 import type { StepContext } from './step-context.js';
-
-/**
- * Points earned on one UTC day: `[day, points left]`, oldest first. A day's points share one
- * deadline, so the list stays as short as the expiry period however often points are earned.
- */
-export type EarnedBatch = [day: number, remaining: number];
 
 const utcDay = (at: number) => Math.floor(at / DAY_MS);
 const batchDeadline = (expiry: Expiry, day: number) => (day + 1 + expiry.afterDays) * DAY_MS;

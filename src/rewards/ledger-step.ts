@@ -2,11 +2,15 @@ import type { Config } from '../config/schema.js';
 import { RESERVED, type Props, type Touchpoint } from '../types.js';
 import { setOwn } from '../rules/lookup.js';
 import { DAY_MS, localDay, localWeek, rulePoints, tierFor, tzOffsetOf } from './earning-rules.js';
-import { stepChallenges, type ChallengeCompletedProps, type ChallengeProgressProps, type ChallengeState } from './challenges.js';
-import { expirePoints, notePointsChange, type EarnedBatch } from './expiry.js';
+import { stepChallenges } from './challenges.js';
+import { expirePoints, notePointsChange } from './expiry.js';
 import { JOURNEY, LEDGER_OUTPUTS, journeyInputNames } from './journey-names.js';
+import { awardReferral } from './referral-award.js';
+import type { LedgerOutput, LedgerState, PointsProps } from './ledger-state.js';
 import { hasOwn, type StepContext } from './step-context.js';
-import { stepStreaks, type StreakProps, type StreakState } from './streaks.js';
+import { stepStreaks } from './streaks.js';
+
+export type { LedgerOutput, LedgerState, PointsProps, TierProps } from './ledger-state.js';
 
 /**
  * Ids are remembered for the longest cap window (a week) plus a day. An input older than
@@ -16,40 +20,6 @@ import { stepStreaks, type StreakProps, type StreakState } from './streaks.js';
 export const HORIZON_MS = 8 * DAY_MS;
 /** Per-day award counts kept: the horizon plus the six earlier days of its oldest week. */
 const KEEP_DAYS = 16;
-
-/** Everything the ledger knows; plain JSON, so it persists and travels as is. */
-export interface LedgerState {
-  v: 1;
-  /** Spendable balance, never below 0. */
-  points: number;
-  /** Points ever earned; redemptions do not lower it. Tiers follow it. */
-  lifetime: number;
-  tier: string | null;
-  /** Per rule: awards ever (`n`) and per local day number, for the caps. */
-  awards: Record<string, { n: number; days: Record<string, number> }>;
-  /** Applied input ids → their time (epoch ms). */
-  seen: Record<string, number>;
-  /** Time of the newest applied input (epoch ms). */
-  latest: number;
-  /** The journey rewards' state, present once a config uses them (older states lack it). */
-  challenges?: Record<string, ChallengeState>;
-  streaks?: Record<string, StreakState>;
-  /** The stage of the latest `$stage`, for challenges that only some stages may start. */
-  stage?: string | null;
-  /** With `expiry`: when points were last earned or redeemed, and the earned batches. */
-  active?: number;
-  batches?: EarnedBatch[];
-}
-
-export type PointsProps = { delta: number; rule: string; balance: number; lifetime: number; source: string; offerId?: string };
-export type TierProps = { from: string | null; to: string | null; source: string };
-/** Touchpoints the ledger asks its caller to record. */
-export type LedgerOutput =
-  | { name: '$points'; props: PointsProps }
-  | { name: '$tier'; props: TierProps }
-  | { name: typeof JOURNEY.challengeProgress; props: ChallengeProgressProps }
-  | { name: typeof JOURNEY.challengeCompleted; props: ChallengeCompletedProps }
-  | { name: typeof JOURNEY.streak; props: StreakProps };
 
 export const emptyLedger = (config: Config): LedgerState => ({
   v: 1,
@@ -64,6 +34,7 @@ export const emptyLedger = (config: Config): LedgerState => ({
 /** Whether the ledger reads this touchpoint at all; a `trusted` rule counts only for trusted inputs. */
 function isInput(config: Config, name: string, trusted: boolean): boolean {
   if (LEDGER_OUTPUTS.has(name)) return false;
+  if (name === JOURNEY.referral) return trusted && config.rewards?.referrals !== undefined;
   if (name === RESERVED.redeem || journeyInputNames(config).has(name)) return true;
   return (config.rewards?.rules ?? []).some((rule) => rule.on === name && (trusted || !rule.trusted));
 }
@@ -101,6 +72,7 @@ export function stepLedger(config: Config, state: LedgerState, touchpoint: Touch
   expirePoints(context);
   if (name === RESERVED.stage) state.stage = typeof props.to === 'string' ? props.to : null;
   if (name === RESERVED.redeem) redeemOffer(context);
+  if (name === JOURNEY.referral) awardReferral(context);
   applyRules(context, trusted);
   stepChallenges(context);
   stepStreaks(context);

@@ -17,6 +17,8 @@ export interface Ledger {
   redeem(offerId: string): RedeemResult;
   /** Takes `{ points, tier, lifetime? }` from the endpoint when `rewards.authority` is "server". */
   adopt(profile: unknown): LedgerOutput[];
+  /** Keeps the visitor's referral code or the code they arrived with. */
+  remember(referral: Pick<LedgerState, 'referralCode' | 'referredBy'>): void;
   /** Forgets everything (a new visitor after `reset()`). */
   clear(): void;
   readonly points: number;
@@ -67,6 +69,10 @@ export function createLedger(config: Config, stored?: unknown, onChange: (ledger
       }
       onChange(ledger);
       return output;
+    },
+    remember(referral) {
+      Object.assign(state, referral);
+      onChange(ledger);
     },
     clear() {
       state = emptyLedger(config);

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Props, Touchpoint } from '../types.js';
-import type { LedgerOutput, LedgerState } from './ledger-step.js';
+import type { LedgerOutput, LedgerState } from './ledger-state.js';
 
 /** One input being applied: what the rule, challenge, streak and expiry steps share. */
 export interface StepContext {

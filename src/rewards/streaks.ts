@@ -3,18 +3,8 @@ import { matchesWhere } from '../rules/conditions.js';
 import { setOwn } from '../rules/lookup.js';
 import { localWeek } from './earning-rules.js';
 import { JOURNEY } from './journey-names.js';
+import type { StreakState } from './journey-state.js';
 import { hasOwn, type StepContext } from './step-context.js';
-
-/** One streak of one visitor: `last` is the day or week number of its latest qualifying event. */
-export interface StreakState {
-  last: number;
-  length: number;
-  best: number;
-  /** Milestone lengths already paid (in this run only, with `repeatMilestones`). */
-  paid: number[];
-}
-
-export type StreakProps = { streak: string; length: number; best: number; broken: boolean; source: string };
 
 export const periodOf = (streak: Streak, day: number) => (streak.period === 'week' ? localWeek(day) : day);
 

@@ -45,6 +45,7 @@ textarea.in{min-height:72px;resize:vertical}
 .pb i{display:block;height:100%;background:var(--a)}
 .of{margin-top:12px;padding:12px;border:1px dashed var(--l);border-radius:calc(var(--r)/2)}
 .ol{font-weight:600}.sm{font-size:13px}
+.cs{margin:12px 0 0;padding:0;list-style:none}.cs li{padding:2px 0}.cs .dn{font-weight:600}
 `;
 
 let shared: CSSStyleSheet | undefined;

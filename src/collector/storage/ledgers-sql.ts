@@ -1,6 +1,7 @@
 import type { LedgerState } from '../../rewards/ledger-step.js';
 import type { LedgerEntry, VisitorLedger } from '../authority.js';
 import type { Sql } from './database.js';
+import { eraseReferrals } from './referrals-sql.js';
 
 /** hashtextextended gives the 64-bit key of a visitor's advisory lock. */
 const LOCK = 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))';
@@ -48,5 +49,6 @@ export async function eraseVisitor(sql: Sql, anonymousId: string): Promise<{ rec
     const rows = await sql.query<{ count: number }>(`WITH gone AS (DELETE FROM ${table} WHERE anonymous_id = $1 RETURNING 1) SELECT count(*)::int AS count FROM gone`, [anonymousId]);
     return rows[0]?.count ?? 0;
   };
+  await eraseReferrals(sql, anonymousId);
   return { records: await count('waymark_records'), ledgerEntries: await count('waymark_ledger_entries'), ledger: await count('waymark_ledgers') };
 }

@@ -39,6 +39,23 @@ const STEPS: string[] = [
    );
    CREATE INDEX waymark_ledger_entries_visitor ON waymark_ledger_entries (anonymous_id, entry);`,
   REPORT_TABLES,
+  // Referrals: who owns each code, and who referred whom, refused or paid.
+  `CREATE TABLE waymark_referral_codes (
+     code text PRIMARY KEY,
+     anonymous_id text NOT NULL,
+     user_id text,
+     at timestamptz NOT NULL
+   );
+   CREATE INDEX waymark_referral_codes_visitor ON waymark_referral_codes (anonymous_id);
+   CREATE TABLE waymark_referrals (
+     referred_id text PRIMARY KEY,
+     referrer_id text,
+     code text NOT NULL,
+     refused text,
+     rewarded_at timestamptz,
+     at timestamptz NOT NULL
+   );
+   CREATE INDEX waymark_referrals_referrer ON waymark_referrals (referrer_id);`,
 ];
 
 /** An arbitrary constant: the advisory lock that lets one process at a time migrate a shared Postgres. */
