@@ -1,31 +1,14 @@
 // @vitest-environment node
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Bundles, checkFigure, type Measured, quotedFigures } from './byte-figures.js';
-import { documentationFiles, ROOT } from './snippets.js';
+import { checkFigure, correctedLine, measureBuild, quotedFigures } from './byte-figures.mjs';
+import { documentationFiles, ROOT } from './pages.mjs';
 
-interface SizeCheck {
-  BUDGETS: { file: string; budget: number }[];
-  measure(file: string): Measured;
-}
-
-/** Measured exactly as `npm run size` measures: its own code, on the `dist/` that `npm test` built. */
-async function measureBuild(): Promise<Bundles> {
-  const { BUDGETS, measure } = (await import(`${ROOT}test/size/check.mjs` as string)) as SizeCheck;
-  const sizes = new Map<string, Measured>();
-  const budgets = new Map<string, number>();
-  for (const { file, budget } of BUDGETS) {
-    const path = join(ROOT, file);
-    if (existsSync(path)) sizes.set(basename(file), measure(path));
-    budgets.set(basename(file), budget);
-  }
-  return { sizes, budgets };
-}
-
-// The README and docs/ quote bundle sizes; a change that moves a size must move the text with it.
-describe('byte figures in the README and docs/', async () => {
-  const bundles = await measureBuild();
+// The README and docs/ quote bundle sizes; a change that moves a size must move the text with it
+// (`npm run docs:sizes` rewrites them after a build).
+describe('byte figures in the README and docs/', () => {
+  const bundles = measureBuild();
   const figures = documentationFiles().flatMap((file) => quotedFigures(readFileSync(join(ROOT, file), 'utf8'), file));
 
   it('has the build to measure', () => {
@@ -40,11 +23,11 @@ describe('byte figures in the README and docs/', async () => {
     expect(figures.some(({ text }) => text.includes('` + `waymark-widgets.js`'))).toBe(true);
   });
 
-  it('quotes each figure as npm run size measures it, rounded as written', () => {
+  it('quotes each figure as npm run size measures it, rounded as written (npm run docs:sizes fixes them)', () => {
     expect(figures.flatMap((figure) => checkFigure(figure, bundles))).toEqual([]);
   });
 
-  it('names the line and the measured value when a figure is wrong', () => {
+  it('names the line and the measured value when a figure is wrong, and can correct it', () => {
     const gzip = ((bundles.sizes.get('waymark.js')?.gzip ?? 0) / 1024).toFixed(1);
     const budget = (bundles.budgets.get('waymark.js') ?? 0) / 1024;
     const wrong = { file: 'wrong.md', line: 3, text: 'The core, `waymark.js`, is 99.9 KB gzip, within ≤ 99 KB.' };
@@ -52,5 +35,6 @@ describe('byte figures in the README and docs/', async () => {
       `wrong.md:3: "99.9 KB gzip" for waymark.js, the build measures ${gzip} KB gzip`,
       `wrong.md:3: "≤ 99 KB" for waymark.js, whose budget is ${budget} KB`,
     ]);
+    expect(correctedLine(wrong, bundles)).toBe(`The core, \`waymark.js\`, is ${gzip} KB gzip, within ≤ 99 KB.`);
   });
 });

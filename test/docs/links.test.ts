@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { brokenLinks, headingAnchor, relativeLinks } from './links.js';
-import { documentationFiles, ROOT } from './snippets.js';
+import { documentationFiles, ROOT } from './pages.mjs';
 
 // The README was split into docs/ pages (issue 16): every link between them must still land.
 describe('links in the README and docs/', () => {

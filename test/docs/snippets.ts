@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ts from 'typescript';
-
-export const ROOT = join(import.meta.dirname, '../../');
+import { documentationFiles, ROOT } from './pages.mjs';
 
 export interface Snippet {
   /** Where it comes from, for messages people can follow: the file and its opening fence. */
@@ -63,7 +61,7 @@ declare const monitor: { report(code: string, message: string): void };
 declare const badge: HTMLElement & { update(points: number): void };
 declare function readFile(path: string, encoding: 'utf8'): Promise<string>;
 type NodeListener = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
-/** The few framework calls the docs show (an Express, Fastify or Hono app), typed as those libraries type them. */
+/** The few framework calls the docs show (an Express, Fastify or Hono app), typed as narrowly as the snippets use them. */
 declare const app: {
   post(path: string, handler: (req: { body: string }, res: { json(body: unknown): void }) => Promise<void>): void;
   use(paths: string[], handler: NodeListener): void;
@@ -120,12 +118,6 @@ function describe(diagnostic: ts.Diagnostic, origins: Map<string, Snippet>): str
   const origin = origins.get(file.fileName);
   const where = origin ? `${origin.file}:${origin.line + 1 + line}` : `${file.fileName}:${line + 1}`;
   return `${where} TS${diagnostic.code}: ${message}`;
-}
-
-/** The pages users copy code from: the README, CONTRIBUTING.md and every page under docs/. */
-export function documentationFiles(): string[] {
-  const pages = readdirSync(`${ROOT}docs`).filter((name) => name.endsWith('.md'));
-  return ['README.md', 'CONTRIBUTING.md', ...pages.sort().map((name) => `docs/${name}`)];
 }
 
 export const documentationSnippets = () => documentationFiles().flatMap((file) => codeSnippets(readFileSync(`${ROOT}${file}`, 'utf8'), file));
