@@ -1,4 +1,4 @@
-import type { ReadonlySignal } from './api.js';
+import type { ReadonlySignal } from './instance.js';
 
 /** The SDK's side of a `wm.state` signal: it alone sets the value. */
 export interface StateSignal<T> extends ReadonlySignal<T> {
