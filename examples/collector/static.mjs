@@ -23,7 +23,6 @@ const MOUNTS = [
   ['/dist/', 'dist'],
   ['/shop/', 'examples/shop'],
   ['/playground/', 'examples/playground'],
-  ['/report/', 'examples/report'],
   ['/spa/', 'examples/spa'],
   ['/examples/', 'examples'],
 ];

@@ -43,7 +43,7 @@ try {
 
   const report = await browser.newPage({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
   await report.goto(collector.reportUrl);
-  await report.getByTestId('nps-answers-nps-after-purchase').waitFor({ timeout: 15_000 });
+  await report.getByTestId('kpi-nps-after-purchase').waitFor({ timeout: 15_000 });
   await shot(report, 'report');
 
   const playground = await browser.newPage({ viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });

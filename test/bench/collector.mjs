@@ -2,7 +2,8 @@
 /**
  * `npm run bench:collector`: the collector's throughput, latency and memory, measured on the
  * built `waymark serve` processes over HTTP on 127.0.0.1, in batches of 50 records.
- *   node test/bench/collector.mjs [--records 40000] [--memory-records 1000000] [--only embedded,postgres,memory]
+ *   node test/bench/collector.mjs [--records 40000] [--memory-records 1000000] [--report-touchpoints 1000000] [--only embedded,postgres,memory,report]
+ * `report` loads journeys in-process and times GET /api/report on each database (target ≤ 500 ms).
  * Postgres: WAYMARK_BENCH_PG=postgres://…, or a throwaway cluster when initdb is installed.
  * The table is printed and written to test/bench/results/collector.md.
  */
@@ -17,12 +18,18 @@ import { startServeProcess } from '../collector-load/serve.mjs';
 import { startThrowawayPostgres } from './lib/postgres.mjs';
 import { measureMemory } from './lib/collector-memory.mjs';
 import { measurePaced, measureThroughput } from './lib/collector-load.mjs';
+import { measureReport } from './lib/report-latency.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WRITE_KEY = 'bench';
 const ADMIN_TOKEN = 'bench-admin';
 const { values: args } = parseArgs({
-  options: { records: { type: 'string', default: '40000' }, 'memory-records': { type: 'string', default: '1000000' }, only: { type: 'string', default: 'embedded,postgres,memory' } },
+  options: {
+    records: { type: 'string', default: '40000' },
+    'memory-records': { type: 'string', default: '1000000' },
+    'report-touchpoints': { type: 'string', default: '1000000' },
+    only: { type: 'string', default: 'embedded,postgres,memory,report' },
+  },
 });
 const records = Number(args.records);
 const memoryRecords = Number(args['memory-records']);
@@ -86,10 +93,17 @@ function memoryTable(samples) {
   return lines.join('\n');
 }
 
+function reportTable(rows) {
+  const lines = ['| Database | Touchpoints | Report | Median | Worst of 7 | Target |', '|---|---|---|---|---|---|'];
+  for (const row of rows) lines.push(`| ${row.label} | ${row.touchpoints.toLocaleString('en')} | ${row.query} | ${ms(row.median)} ms | ${ms(row.worst)} ms | ≤ 500 ms |`);
+  return lines.join('\n');
+}
+
 const loadBefore = loadavg();
 const startedAt = new Date();
 const rows = [];
 let memory = [];
+const reportRows = [];
 let postgres = null;
 try {
   if (only.has('embedded')) rows.push(...(await benchDatabase('embedded (PGlite)', freshFolder, 1)));
@@ -99,6 +113,12 @@ try {
       rows.push(...(await benchDatabase('Postgres', () => postgres.url, 1)));
       rows.push(...(await benchDatabase('Postgres', () => postgres.url, 2)));
     } else log('no Postgres: set WAYMARK_BENCH_PG or install postgresql (initdb); Postgres rows skipped');
+  }
+  if (only.has('report')) {
+    const touchpoints = Number(args['report-touchpoints']);
+    reportRows.push(...(await measureReport({ root: ROOT, db: freshFolder(), label: 'embedded (PGlite)', touchpoints, log })));
+    postgres ??= process.env.WAYMARK_BENCH_PG ? { url: process.env.WAYMARK_BENCH_PG, stop() {} } : await startThrowawayPostgres();
+    if (postgres) reportRows.push(...(await measureReport({ root: ROOT, db: postgres.url, label: 'Postgres', touchpoints, log })));
   }
   if (only.has('memory')) {
     log(`memory: ${memoryRecords.toLocaleString('en')} records into the embedded database`);
@@ -111,7 +131,7 @@ try {
 
 const loadAfter = loadavg();
 const header = `Run of ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; load average ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after. Batches of 50 records; the senders share the machine with the collectors.`;
-const report = [header, '', throughputTable(rows), ...(memory.length ? ['', memoryTable(memory)] : [])].join('\n');
+const report = [header, '', throughputTable(rows), ...(memory.length ? ['', memoryTable(memory)] : []), ...(reportRows.length ? ['', reportTable(reportRows)] : [])].join('\n');
 console.log(report);
 mkdirSync(join(ROOT, 'test/bench/results'), { recursive: true });
 writeFileSync(join(ROOT, 'test/bench/results/collector.md'), report + '\n');

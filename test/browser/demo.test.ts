@@ -8,7 +8,7 @@ import { launchBrowser, ROOT, type BrowserHandle } from './harness.js';
 
 /**
  * The demo as a newcomer runs it (`npm start`): the real collector serving the shop, which
- * loads dist/waymark.js with one script tag, and the report page reading the collector.
+ * loads dist/waymark.js with one script tag, and the collector's own /report page.
  */
 let collector: RunningCollector;
 let browser: BrowserHandle;
@@ -111,11 +111,11 @@ describe('the demo shop, end to end', () => {
     expect(answer?.writeKey).toBe('demo-shop');
     expect(new Set(records.map((record) => record.id)).size).toBe(records.length);
 
-    // The report page (opened with the admin token the demo prints) counts it: one answer, a promoter, NPS 100.
+    // The collector's report page (opened with the admin token the demo prints) counts it: one answer, a promoter, NPS 100.
     const report = await open(collector.reportUrl.slice(collector.url.length));
-    await expect.poll(() => report.getByTestId('nps-answers-nps-after-purchase').textContent(), { timeout: 10_000 }).toBe('1 answer');
-    expect(await report.getByTestId('nps-score-nps-after-purchase').textContent()).toBe('100');
-    expect(await report.getByRole('img', { name: /Promoters: 1/ }).count()).toBe(1);
+    await expect.poll(() => report.getByTestId('kpi-nps-after-purchase').textContent(), { timeout: 10_000 }).toBe('NPS 100 (n=1)');
+    expect(await report.locator('[data-testid="prompt-nps-after-purchase"] svg[data-chart="columns"] rect').count()).toBe(11);
+    expect(await report.locator('svg[data-chart="funnel"]').count()).toBe(1);
 
     // Live: another visitor's detractor answer arrives while the report is open.
     const touchpoint = (id: string, name: string, props: Record<string, unknown>) => ({
@@ -127,8 +127,8 @@ describe('the demo shop, end to end', () => {
       touchpoint('live-2', '$prompt_answered', { promptId: 'nps-after-purchase', kind: 'nps', submissionId: 'live', score: 2, complete: true }),
     ] };
     expect((await fetch(`${collector.url}/collect`, { method: 'POST', body: JSON.stringify(body) })).status).toBe(200);
-    await expect.poll(() => report.getByTestId('nps-answers-nps-after-purchase').textContent(), { timeout: 10_000 }).toBe('2 answers');
-    expect(await report.getByTestId('nps-score-nps-after-purchase').textContent()).toBe('0');
+    await report.reload();
+    await expect.poll(() => report.getByTestId('kpi-nps-after-purchase').textContent(), { timeout: 10_000 }).toBe('NPS 0 (n=2)');
 
     expect(pageErrors).toEqual([]);
     await Promise.all([shop.close(), report.close()]);

@@ -12,18 +12,20 @@ const PICKERS = [
   { name: 'locale', label: 'Locale', options: (report: JourneyReport) => report.options.locales },
 ] as const;
 const TOKEN_KEY = 'waymark-admin-token';
+/** The page follows new answers while it is looked at; the roll-ups make a refresh cheap. */
+const REFRESH_MS = 15_000;
 
 const byId = (id: string) => document.getElementById(id)!;
 const status = (text: string) => (byId('status').textContent = text);
 
-/** The admin token comes once in the link's fragment (never sent to a server log) and stays for the tab. */
+/** The admin token comes once in the link's fragment (never sent to a server) and is kept in this browser. */
 function adminToken(): string | null {
   const fromLink = new URLSearchParams(location.hash.slice(1)).get('token');
   if (fromLink) {
-    sessionStorage.setItem(TOKEN_KEY, fromLink);
+    localStorage.setItem(TOKEN_KEY, fromLink);
     history.replaceState(null, '', location.pathname + location.search);
   }
-  return sessionStorage.getItem(TOKEN_KEY);
+  return localStorage.getItem(TOKEN_KEY);
 }
 
 function drawFilters(report: JourneyReport, params: URLSearchParams) {
@@ -62,15 +64,17 @@ async function load(token: string) {
 function start() {
   const token = adminToken();
   if (!token) return status('Open this page with #token=<admin token> at the end of its address.');
+  const refresh = () => void load(token).catch((error: Error) => status(`Could not load the report: ${error.message}`));
   byId('filters').addEventListener('change', (event) => {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const params = new URLSearchParams();
     for (const [name, value] of form) if (typeof value === 'string' && value) params.set(name, value);
     history.replaceState(null, '', `${location.pathname}?${params}`);
     document.body.dataset.state = 'loading';
-    void load(token).catch((error: Error) => status(`Could not load the report: ${error.message}`));
+    refresh();
   });
-  void load(token).catch((error: Error) => status(`Could not load the report: ${error.message}`));
+  refresh();
+  setInterval(() => document.visibilityState === 'visible' && refresh(), REFRESH_MS);
 }
 
 start();

@@ -69,7 +69,7 @@ function promptPanel(prompt: PromptReport): HTMLElement {
     'section',
     { class: 'panel', 'data-testid': `prompt-${prompt.promptId}` },
     el('h2', {}, `${prompt.promptId} `, el('span', { class: 'muted' }, prompt.kind ?? '')),
-    el('p', { class: 'headline' }, el('b', {}, kpi)),
+    el('p', { class: 'headline' }, el('b', { 'data-testid': `kpi-${prompt.promptId}` }, kpi)),
     el('p', { class: 'muted small' }, figures),
     ...charts,
     ...(texts.length ? [el('p', { class: 'small' }, `Follow-ups (${count(prompt.followUps.total)})`), el('ul', { class: 'texts' }, ...texts)] : []),

@@ -3,14 +3,14 @@ import type { ReportFilters } from './filters.js';
 import { Params, whereOf } from './where.js';
 
 /**
- * The submissions that count as answers, with the same rules as summarize(): a score off its
- * scale is none, an exit survey answer must pick a choice or write in "Other".
+ * The submissions that count as answers, with the same rules as summarize() (and
+ * answer-rollup.ts): a score off its scale is none, an exit answer must pick a choice or write in "Other".
  */
-export function validAnswers(filters: ReportFilters, params: Params): string {
+function validAnswers(filters: ReportFilters, params: Params, only: string): string {
   return `WITH scoped AS (
       SELECT s.*, coalesce(s.kind, k.kind) AS answer_kind, coalesce(s.max, CASE WHEN s.scale = 'thumbs' THEN 2 ELSE 5 END) AS scale_max
       FROM waymark_submissions s LEFT JOIN waymark_prompt_kinds k ON k.prompt_id = s.prompt_id
-      WHERE ${whereOf(filters, { time: 'day', stage: true, prompt: true, alias: 's' }, params)}
+      WHERE ${only} AND ${whereOf(filters, { time: 'day', stage: true, prompt: true, alias: 's' }, params)}
     ), answers AS (
       SELECT * FROM scoped WHERE NOT score_invalid AND CASE
         WHEN answer_kind = 'nps' THEN score IS NULL OR (score = trunc(score) AND score BETWEEN 0 AND 10)
@@ -34,23 +34,27 @@ export interface AnswerCounts {
   cesTotal: number;
 }
 
-const CSAT = `answer_kind = 'rating' AND score IS NOT NULL AND metric IS DISTINCT FROM 'ces' AND metric IS DISTINCT FROM 'none'`;
-const CES = `answer_kind = 'rating' AND score IS NOT NULL AND metric = 'ces'`;
+/** The answer roll-up (answer-rollup.ts) with its key `kpi|score|max|top|complete` taken apart. */
+function answerRows(filters: ReportFilters, params: Params, measure: 'answer' | 'reason' = 'answer'): string {
+  return `SELECT *, split_part(key, '|', 1) AS kpi, nullif(split_part(key, '|', 2), '')::float8 AS score, nullif(split_part(key, '|', 3), '')::int AS scale_max,
+      split_part(key, '|', 4) = '1' AS top, split_part(key, '|', 5) = '1' AS complete
+    FROM waymark_daily WHERE measure = '${measure}' AND ${whereOf(filters, { time: 'day', stage: true, prompt: true }, params)}`;
+}
 
-/** Answer counts and KPI sums per prompt, per stage, or per day or week (`group` is a SQL expression). */
+/** Answer counts and KPI sums per prompt, per stage, or per day or week (`group` is a SQL expression over the roll-up's columns). */
 export async function answerCounts(sql: Sql, filters: ReportFilters, group: string): Promise<AnswerCounts[]> {
   const params = new Params();
   const rows = await sql.query<Record<string, unknown>>(
-    `${validAnswers(filters, params)}
-     SELECT ${group} AS "group", max(answer_kind) AS kind, count(*) AS answered, count(*) FILTER (WHERE NOT complete) AS partial,
-       count(*) FILTER (WHERE answer_kind = 'nps' AND score >= 9) AS promoters,
-       count(*) FILTER (WHERE answer_kind = 'nps' AND score >= 7 AND score < 9) AS passives,
-       count(*) FILTER (WHERE answer_kind = 'nps' AND score < 7) AS detractors,
-       count(*) FILTER (WHERE ${CSAT} AND CASE WHEN scale_max >= 4 THEN score >= scale_max - 1 ELSE score >= scale_max END) AS "csatTop",
-       count(*) FILTER (WHERE ${CSAT}) AS "csatTotal",
-       coalesce(sum(score) FILTER (WHERE ${CES}), 0) AS "cesSum",
-       count(*) FILTER (WHERE ${CES}) AS "cesTotal"
-     FROM answers GROUP BY 1`,
+    `SELECT ${group} AS "group", max(CASE WHEN kpi IN ('csat', 'ces', 'plain') THEN 'rating' WHEN kpi IN ('nps', 'exit') THEN kpi END) AS kind,
+       sum(count) AS answered, coalesce(sum(count) FILTER (WHERE NOT complete), 0) AS partial,
+       coalesce(sum(count) FILTER (WHERE kpi = 'nps' AND score >= 9), 0) AS promoters,
+       coalesce(sum(count) FILTER (WHERE kpi = 'nps' AND score >= 7 AND score < 9), 0) AS passives,
+       coalesce(sum(count) FILTER (WHERE kpi = 'nps' AND score < 7), 0) AS detractors,
+       coalesce(sum(count) FILTER (WHERE kpi = 'csat' AND score IS NOT NULL AND top), 0) AS "csatTop",
+       coalesce(sum(count) FILTER (WHERE kpi = 'csat' AND score IS NOT NULL), 0) AS "csatTotal",
+       coalesce(sum(amount) FILTER (WHERE kpi = 'ces' AND score IS NOT NULL), 0) AS "cesSum",
+       coalesce(sum(count) FILTER (WHERE kpi = 'ces' AND score IS NOT NULL), 0) AS "cesTotal"
+     FROM (${answerRows(filters, params)}) AS answers GROUP BY 1 HAVING sum(count) > 0`,
     params.values,
   );
   return rows.map((row) => ({
@@ -68,21 +72,23 @@ export async function answerCounts(sql: Sql, filters: ReportFilters, group: stri
   }));
 }
 
-/** Score → count per prompt, and exit reasons per prompt or stage. */
-export async function scoreCounts(sql: Sql, filters: ReportFilters): Promise<Array<{ promptId: string; score: number; count: number }>> {
+/** Score → count per prompt, with the largest scale answered on. */
+export async function scoreCounts(sql: Sql, filters: ReportFilters): Promise<Array<{ promptId: string; score: number; count: number; max: number }>> {
   const params = new Params();
-  const rows = await sql.query<{ prompt_id: string; score: number; count: string }>(
-    `${validAnswers(filters, params)} SELECT prompt_id, score, count(*) AS count FROM answers WHERE score IS NOT NULL AND answer_kind IN ('nps', 'rating') GROUP BY 1, 2 ORDER BY 1, 2`,
+  const rows = await sql.query<{ prompt_id: string; score: number; count: string; max: number }>(
+    `SELECT prompt_id, score, sum(count) AS count, max(scale_max) AS max FROM (${answerRows(filters, params)}) AS answers
+     WHERE score IS NOT NULL AND kpi IN ('nps', 'csat', 'ces', 'plain') GROUP BY 1, 2 HAVING sum(count) > 0 ORDER BY 1, 2`,
     params.values,
   );
-  return rows.map((row) => ({ promptId: row.prompt_id, score: Number(row.score), count: Number(row.count) }));
+  return rows.map((row) => ({ promptId: row.prompt_id, score: Number(row.score), count: Number(row.count), max: Number(row.max) }));
 }
 
+/** Exit reasons per prompt or per stage, most picked first. */
 export async function reasonCounts(sql: Sql, filters: ReportFilters, group: 'prompt_id' | 'stage'): Promise<Array<{ group: string; reason: string; count: number }>> {
   const params = new Params();
   const rows = await sql.query<{ group: string; reason: string; count: string }>(
-    `${validAnswers(filters, params)} SELECT ${group} AS "group", reason, count(*) AS count
-     FROM answers, jsonb_array_elements_text(choices) AS reason WHERE answer_kind = 'exit' GROUP BY 1, 2 ORDER BY 3 DESC, 2`,
+    `SELECT ${group} AS "group", key AS reason, sum(count) AS count FROM waymark_daily
+     WHERE measure = 'reason' AND ${whereOf(filters, { time: 'day', stage: true, prompt: true }, params)} GROUP BY 1, 2 HAVING sum(count) > 0 ORDER BY 3 DESC, 2`,
     params.values,
   );
   return rows.map((row) => ({ group: row.group, reason: row.reason, count: Number(row.count) }));
@@ -92,7 +98,7 @@ export async function reasonCounts(sql: Sql, filters: ReportFilters, group: 'pro
 export async function followUps(sql: Sql, filters: ReportFilters, limit: number): Promise<Array<{ promptId: string; total: number; texts: Array<{ text: string; field: 'other' | 'comment'; stage: string; day: string }> }>> {
   const params = new Params();
   const rows = await sql.query<{ prompt_id: string; total: string; texts: Array<{ text: string; field: 'other' | 'comment'; stage: string; day: string }> }>(
-    `${validAnswers(filters, params)}, texts AS (
+    `${validAnswers(filters, params, '(s.other IS NOT NULL OR s.comment IS NOT NULL)')}, texts AS (
        SELECT prompt_id, ts, record_id, stage, day, 'other' AS field, other AS text FROM answers WHERE answer_kind = 'exit' AND other IS NOT NULL
        UNION ALL SELECT prompt_id, ts, record_id, stage, day, 'comment', comment FROM answers WHERE comment IS NOT NULL
      ), ranked AS (SELECT *, row_number() OVER (PARTITION BY prompt_id ORDER BY ts DESC, record_id DESC) AS n, count(*) OVER (PARTITION BY prompt_id) AS total FROM texts)

@@ -23,18 +23,22 @@ export interface JourneyReport {
   rewards: RewardsReport;
 }
 
+/** The values each picker offers, in two small scans: traits from the visitor days, stages and prompts from the roll-up. */
 async function filterOptions(sql: Sql): Promise<JourneyReport['options']> {
-  const distinct = async (column: string, table = 'waymark_visitor_days') =>
-    (await sql.query<{ value: string }>(`SELECT DISTINCT ${column} AS value FROM ${table} WHERE ${column} <> '' ORDER BY 1`)).map((row) => row.value);
-  const [writeKeys, stages, prompts, devices, locales, days] = await Promise.all([
-    distinct('write_key'),
-    distinct('stage', 'waymark_stage_entries'),
-    distinct('prompt_id', 'waymark_prompt_kinds'),
-    distinct('device'),
-    distinct('locale'),
-    sql.query<{ first: string | null; last: string | null }>(`SELECT to_char(min(day), 'YYYY-MM-DD') AS first, to_char(max(day), 'YYYY-MM-DD') AS last FROM waymark_visitor_days`),
+  const [traits, named] = await Promise.all([
+    sql.query<{ write_key: string | null; device: string | null; locale: string | null; first: string | null; last: string | null }>(
+      `SELECT write_key, device, locale, to_char(min(day), 'YYYY-MM-DD') AS first, to_char(max(day), 'YYYY-MM-DD') AS last
+       FROM waymark_visitor_days GROUP BY GROUPING SETS ((write_key), (device), (locale), ())`,
+    ),
+    sql.query<{ kind: string; value: string }>(
+      `SELECT 'stage' AS kind, key AS value FROM waymark_daily WHERE measure = 'move' AND key <> '' GROUP BY key
+       UNION SELECT 'prompt', prompt_id FROM waymark_prompt_kinds`,
+    ),
   ]);
-  return { writeKeys, stages, prompts, devices, locales, days: days[0] ?? { first: null, last: null } };
+  const values = (pick: (row: (typeof traits)[number]) => string | null) => traits.map(pick).filter((value): value is string => Boolean(value)).sort();
+  const names = (kind: string) => named.filter((row) => row.kind === kind).map((row) => row.value).sort();
+  const span = traits.find((row) => row.write_key === null && row.device === null && row.locale === null);
+  return { writeKeys: values((row) => row.write_key), stages: names('stage'), prompts: names('prompt'), devices: values((row) => row.device), locales: values((row) => row.locale), days: { first: span?.first ?? null, last: span?.last ?? null } };
 }
 
 /** The whole journey report, every part read from the roll-ups the ingest keeps. */

@@ -26,26 +26,20 @@ export interface PromptReport extends Kpis {
 }
 
 /** The whole scale: NPS 0–10, a rating 1..max (the highest max answered); scores never given still show. */
-function fullScale(kind: string | null, scores: Array<{ score: number; count: number }>, max: number | null): Array<[number, number]> | null {
+function fullScale(kind: string | null, scores: Array<{ score: number; count: number; max: number }>): Array<[number, number]> | null {
   if (kind !== 'nps' && kind !== 'rating') return null;
-  const [low, high] = kind === 'nps' ? [0, 10] : [1, Math.max(max ?? 5, ...scores.map((row) => row.score))];
+  const [low, high] = kind === 'nps' ? [0, 10] : [1, Math.max(...(scores.length ? scores.map((row) => row.max) : [5]))];
   return Array.from({ length: high - low + 1 }, (_, n) => [low + n, scores.find((row) => row.score === low + n)?.count ?? 0]);
-}
-
-async function scaleMaxima(sql: Sql): Promise<Map<string, number>> {
-  const rows = await sql.query<{ prompt_id: string; max: number | null }>(`SELECT prompt_id, max(coalesce(max, CASE WHEN scale = 'thumbs' THEN 2 ELSE 5 END)) AS max FROM waymark_submissions WHERE max IS NULL OR max <= 10 GROUP BY 1`);
-  return new Map(rows.map((row) => [row.prompt_id, Number(row.max)]));
 }
 
 /** Per prompt: shown, answered, dismissed, KPIs, the distribution over its whole scale, reasons and follow-ups. */
 export async function promptsReport(sql: Sql, filters: ReportFilters): Promise<PromptReport[]> {
-  const [counts, answers, scores, reasons, texts, maxima, kinds] = await Promise.all([
+  const [counts, answers, scores, reasons, texts, kinds] = await Promise.all([
     dailyCounts(sql, filters, ['shown', 'dismissed'], ['prompt_id', 'key'], true),
     answerCounts(sql, filters, 'prompt_id'),
     scoreCounts(sql, filters),
     reasonCounts(sql, filters, 'prompt_id'),
     followUps(sql, filters, FOLLOW_UPS),
-    scaleMaxima(sql),
     sql.query<{ prompt_id: string; kind: string }>('SELECT prompt_id, kind FROM waymark_prompt_kinds'),
   ]);
   const ids = new Set([...counts.map((row) => row.groups[0]!), ...answers.map((row) => row.group)]);
@@ -68,7 +62,7 @@ export async function promptsReport(sql: Sql, filters: ReportFilters): Promise<P
       dismissReasons: Object.fromEntries(dismissals.map((row) => [row.groups[1] || 'unknown', row.count])),
       responseRate: responseRate(kind, shown, answered),
       ...kpisOf(answer),
-      distribution: fullScale(kind, scores.filter((row) => row.promptId === promptId), maxima.get(promptId) ?? null),
+      distribution: fullScale(kind, scores.filter((row) => row.promptId === promptId)),
       reasons: kind === 'exit' ? ownReasons : null,
       followUps: texts.find((row) => row.promptId === promptId) ?? { total: 0, texts: [] },
     };

@@ -1,6 +1,7 @@
 import type { StoredTouchpoint } from '../records.js';
 import type { Sql } from '../storage/database.js';
-import { rollUp, type ReportRows, type VisitorState } from './rollup.js';
+import { moveAnswers } from './answer-rollup.js';
+import { rollUp, type ReportRows, type SubmissionRow, type VisitorState } from './rollup.js';
 
 const asJson = (rows: Iterable<unknown>) => JSON.stringify([...rows]);
 
@@ -17,27 +18,27 @@ const DAILY = `INSERT INTO waymark_daily AS d (day, write_key, stage, prompt_id,
   FROM jsonb_to_recordset($1::jsonb) AS r("day" date, "writeKey" text, stage text, "promptId" text, device text, locale text, measure text, key text, count bigint, amount bigint)
   ON CONFLICT (day, write_key, stage, prompt_id, device, locale, measure, key) DO UPDATE SET count = d.count + excluded.count, amount = d.amount + excluded.amount`;
 
-/**
- * One submission is its latest `$prompt_answered` (by ts, then id), as in summarize(); a later
- * step without a score keeps the score an earlier step reported. Where and when it was
- * answered stay those of the first step that arrived.
- */
+/** Submissions arrive merged with the stored ones (answer-rollup.ts), so the newest merge simply replaces the row. */
 const SUBMISSIONS = `INSERT INTO waymark_submissions AS s (prompt_id, submission_id, anonymous_id, day, write_key, stage, device, locale, kind, score, score_invalid, max, scale, metric, choices, other, comment, complete, ts, record_id)
   SELECT r."promptId", r."submissionId", r."anonymousId", r."day", r."writeKey", r.stage, r.device, r.locale, r.kind, r.score, r."scoreInvalid", r.max, r.scale, r.metric, r.choices, r.other, r.comment, r.complete, r.ts, r."recordId"
   FROM jsonb_to_recordset($1::jsonb) AS r("promptId" text, "submissionId" text, "anonymousId" text, "day" date, "writeKey" text, stage text, device text, locale text, kind text, score double precision, "scoreInvalid" boolean, max double precision, scale text, metric text, choices jsonb, other text, comment text, complete boolean, ts timestamptz, "recordId" text)
-  ON CONFLICT (prompt_id, submission_id) DO UPDATE SET
-    kind = CASE WHEN newer THEN excluded.kind ELSE s.kind END,
-    score = CASE WHEN newer THEN coalesce(excluded.score, s.score) ELSE coalesce(s.score, excluded.score) END,
-    score_invalid = CASE WHEN newer THEN excluded.score_invalid AND s.score IS NULL ELSE s.score_invalid AND excluded.score IS NULL END,
-    max = CASE WHEN newer THEN excluded.max ELSE s.max END,
-    scale = CASE WHEN newer THEN excluded.scale ELSE s.scale END,
-    metric = CASE WHEN newer THEN excluded.metric ELSE s.metric END,
-    choices = CASE WHEN newer THEN excluded.choices ELSE s.choices END,
-    other = CASE WHEN newer THEN excluded.other ELSE s.other END,
-    comment = CASE WHEN newer THEN excluded.comment ELSE s.comment END,
-    complete = CASE WHEN newer THEN excluded.complete ELSE s.complete END,
-    ts = greatest(s.ts, excluded.ts),
-    record_id = CASE WHEN newer THEN excluded.record_id ELSE s.record_id END`.replaceAll('newer', '(excluded.ts, excluded.record_id) > (s.ts, s.record_id)');
+  ON CONFLICT (prompt_id, submission_id) DO UPDATE SET kind = excluded.kind, score = excluded.score, score_invalid = excluded.score_invalid, max = excluded.max, scale = excluded.scale,
+    metric = excluded.metric, choices = excluded.choices, other = excluded.other, comment = excluded.comment, complete = excluded.complete, ts = excluded.ts, record_id = excluded.record_id`;
+
+const STORED_SUBMISSIONS = `SELECT s.prompt_id AS "promptId", s.submission_id AS "submissionId", s.anonymous_id AS "anonymousId", to_char(s.day, 'YYYY-MM-DD') AS "day", s.write_key AS "writeKey", s.stage, s.device, s.locale,
+    s.kind, s.score, s.score_invalid AS "scoreInvalid", s.max, s.scale, s.metric, s.choices, s.other, s.comment, s.complete, s.ts, s.record_id AS "recordId"
+  FROM waymark_submissions s JOIN jsonb_to_recordset($1::jsonb) AS k("promptId" text, "submissionId" text) ON s.prompt_id = k."promptId" AND s.submission_id = k."submissionId"`;
+
+/** The stored submissions the batch continues, and the known kinds of its prompts. */
+async function storedAnswers(sql: Sql, rows: ReportRows): Promise<{ stored: Map<string, SubmissionRow>; kinds: Map<string, string> }> {
+  const batch = [...rows.submissions.values()];
+  const found = await sql.query<SubmissionRow & { ts: Date | string }>(STORED_SUBMISSIONS, [asJson(batch.map(({ promptId, submissionId }) => ({ promptId, submissionId })))]);
+  const stored = new Map(found.map((row) => [JSON.stringify([row.promptId, row.submissionId]), { ...row, ts: new Date(row.ts).toISOString() }]));
+  const promptIds = [...new Set(batch.map((row) => row.promptId))];
+  const kinds = new Map((await sql.query<{ prompt_id: string; kind: string }>('SELECT prompt_id, kind FROM waymark_prompt_kinds WHERE prompt_id = ANY($1::text[])', [promptIds])).map((row) => [row.prompt_id, row.kind]));
+  for (const [promptId, kind] of rows.promptKinds) kinds.set(promptId, kind);
+  return { stored, kinds };
+}
 
 /** The first entry into each stage: its time (the touchpoint's, for durations) and its receive day (for ranges). */
 const STAGE_ENTRIES = `INSERT INTO waymark_stage_entries AS e (anonymous_id, stage, entered_at, day, write_key, device, locale)
@@ -68,8 +69,11 @@ const POINTS_DAYS = `INSERT INTO waymark_points_days AS p (visitor, day, write_k
 async function write(sql: Sql, rows: ReportRows) {
   const visitors = [...rows.visitors].map(([id, state]) => ({ id, ...state }));
   await sql.query(VISITOR_STATE, [asJson(visitors)]);
+  if (rows.submissions.size) {
+    const { stored, kinds } = await storedAnswers(sql, rows);
+    await sql.query(SUBMISSIONS, [asJson(moveAnswers(rows, stored, kinds))]);
+  }
   await sql.query(DAILY, [asJson(rows.daily.values())]);
-  if (rows.submissions.size) await sql.query(SUBMISSIONS, [asJson(rows.submissions.values())]);
   if (rows.stageEntries.length) await sql.query(STAGE_ENTRIES, [asJson(rows.stageEntries)]);
   if (rows.promptKinds.size) await sql.query(PROMPT_KINDS, [asJson([...rows.promptKinds].map(([id, kind]) => ({ id, kind })))]);
   await sql.query(VISITOR_DAYS, [asJson(rows.visitorDays.values())]);

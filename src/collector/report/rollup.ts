@@ -1,5 +1,6 @@
 import { RESERVED, type Props } from '../../types.js';
 import type { StoredTouchpoint } from '../records.js';
+import { mergeSubmission } from './answer-rollup.js';
 
 /** What the report tables know of a visitor between batches. */
 export interface VisitorState {
@@ -20,7 +21,7 @@ interface Place {
 
 export interface DailyRow extends Place {
   promptId: string;
-  measure: 'touchpoints' | 'shown' | 'dismissed' | 'move' | 'awarded' | 'redeemed';
+  measure: 'touchpoints' | 'shown' | 'dismissed' | 'move' | 'awarded' | 'redeemed' | 'answer' | 'reason';
   key: string;
   count: number;
   amount: number;
@@ -58,7 +59,8 @@ const text = (value: unknown): value is string => typeof value === 'string' && v
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function bumpDaily(rows: ReportRows, place: Place, promptId: string, measure: DailyRow['measure'], key: string, amount = 0) {
-  const id = JSON.stringify([place.stage, promptId, measure, key]);
+  // The same id answer-rollup.ts gives its rows: every column of the roll-up's key.
+  const id = JSON.stringify([place.stage, promptId, measure, key, place.day, place.writeKey, place.device, place.locale]);
   const row = rows.daily.get(id) ?? { ...place, promptId, measure, key, count: 0, amount: 0 };
   row.count++;
   row.amount += amount;
@@ -89,18 +91,10 @@ function submissionOf(touchpoint: StoredTouchpoint, place: Place): SubmissionRow
   };
 }
 
-/**
- * Two steps of one submission in one batch become one row, by the rule the database applies
- * to a step arriving later (rollup-sql.ts): the latest step wins, a score is never forgotten.
- */
+/** Two steps of one submission in one batch become one row, merged as the database merges them. */
 function addSubmission(rows: ReportRows, step: SubmissionRow) {
   const id = JSON.stringify([step.promptId, step.submissionId]);
-  const known = rows.submissions.get(id);
-  if (!known) return void rows.submissions.set(id, step);
-  const newer = step.ts > known.ts || (step.ts === known.ts && step.recordId > known.recordId);
-  const [latest, earlier] = newer ? [step, known] : [known, step];
-  const place = { day: known.day, writeKey: known.writeKey, stage: known.stage, device: known.device, locale: known.locale };
-  rows.submissions.set(id, { ...latest, ...place, score: latest.score ?? earlier.score, scoreInvalid: latest.scoreInvalid && earlier.score === null });
+  rows.submissions.set(id, mergeSubmission(rows.submissions.get(id), step));
 }
 
 function addPoints(rows: ReportRows, touchpoint: StoredTouchpoint, place: Place) {

@@ -58,7 +58,7 @@ export const REPORT_TABLES = `CREATE TABLE waymark_visitor_state (
      record_id text NOT NULL,
      PRIMARY KEY (prompt_id, submission_id)
    );
-   CREATE INDEX waymark_submissions_day ON waymark_submissions (day);
+   CREATE INDEX waymark_submissions_texts ON waymark_submissions (prompt_id, ts) WHERE other IS NOT NULL OR comment IS NOT NULL;
    CREATE TABLE waymark_prompt_kinds (
      prompt_id text PRIMARY KEY,
      kind text NOT NULL

@@ -37,7 +37,6 @@ export async function measureReport({ root, db, label, touchpoints, log }) {
     if (first % 4_000 === 0) log(`${label}: ${(first * 25).toLocaleString('en')} touchpoints loaded`);
   }
   const loadSeconds = (performance.now() - loadStart) / 1000;
-  await collector.analyze?.();
   const rows = [];
   const from7 = new Date(today - 6 * DAY).toISOString().slice(0, 10);
   for (const [name, query] of QUERIES) {
