@@ -101,7 +101,7 @@ const ORDERED_FACTS = ['stage', 'tier'] as const;
 const NAMED_FACTS = ['trait', 'query'] as const;
 const PLAIN_FACTS = ['points', 'url', 'path', 'referrer', 'device', 'locale'] as const;
 
-function checkCondition(
+export function checkCondition(
   condition: unknown,
   path: PathSegment[],
   known: { stage: Set<string>; tier: Set<string>; prompt: Set<string> },
