@@ -10,7 +10,7 @@ import { stageChange } from './rules/stages.js';
 import { detectDevice } from './track/device.js';
 import { rewardVars } from './rewards/earning-rules.js';
 import type { ChallengeView } from './rewards/challenge-view.js';
-import type { ReferralLink } from './rewards/visitor-journeys.js';
+import type { JourneyView, ReferralLink } from './rewards/visitor-journeys.js';
 import type { Prompt } from './config/schema.js';
 import { RESERVED, type Props, type Touchpoint } from './types.js';
 
@@ -45,6 +45,23 @@ const EMPTY_CONFIG: Config = { version: 1 };
 const NO_CHALLENGES: Record<string, ChallengeView> = {};
 const loadRewards = lazy('waymark-rewards.js', () => import('./chunks/rewards.js'));
 
+/** Only a config with rewards loads the ledger's chunk; it comes while the profile loads. */
+async function openRewards(config: Config | null, namespace: string, onChange: () => void, report: (error: WaymarkError) => void) {
+  if (!config?.rewards) return { ledger: noLedger(), journeys: undefined };
+  const chunk = await loadRewards();
+  const ledger = await chunk.openLedger(config, namespace, onChange, report);
+  return { ledger, journeys: chunk.createJourneyView(config, ledger) };
+}
+
+/** The visitor's challenges and referrals; a config without rewards has none. */
+function journeyParts(journeys: JourneyView | undefined): Pick<Visitor, 'challenges' | 'referral' | 'landing'> {
+  return {
+    challenges: () => journeys?.challenges() ?? NO_CHALLENGES,
+    referral: (base) => journeys?.referral(base, globalThis.location?.href ?? 'https://invalid/') ?? { link: null, records: [] },
+    landing: (search) => journeys?.landing(search) ?? [],
+  };
+}
+
 /**
  * What is known about the visitor — profile, points, stage — loaded from IndexedDB once the
  * config is known (the config decides which counters the profile keeps).
@@ -57,11 +74,7 @@ export async function openVisitor(
   onChange: () => void,
 ): Promise<Visitor> {
   const store = createProfileStore(namespace, report);
-  // Only a config with rewards loads the ledger's chunk; it comes while the profile loads.
-  const rewards = config?.rewards ? loadRewards() : null;
-  const [stored, chunk] = await Promise.all([store.load(), rewards]);
-  const ledger = chunk ? await chunk.openLedger(config!, namespace, onChange, report) : noLedger();
-  const journeys = chunk?.createJourneyView(config!, ledger);
+  const [stored, { ledger, journeys }] = await Promise.all([store.load(), openRewards(config, namespace, onChange, report)]);
   let profile: Profile = createProfile(config, stored);
   let device = detectDevice();
   let lastDelta = 0;
@@ -96,9 +109,7 @@ export async function openVisitor(
       const extras = journeys?.forPrompt(prompt) ?? { vars: {} };
       return { ...extras, vars: { ...rewardVars(config ?? EMPTY_CONFIG, ledger, lastDelta, locale), ...extras.vars } };
     },
-    challenges: () => journeys?.challenges() ?? NO_CHALLENGES,
-    referral: (base) => journeys?.referral(base, globalThis.location?.href ?? 'https://invalid/') ?? { link: null, records: [] },
-    landing: (search) => journeys?.landing(search) ?? [],
+    ...journeyParts(journeys),
     ledger,
     get stage() {
       return profile.stage;

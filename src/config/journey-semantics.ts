@@ -1,11 +1,13 @@
 import type { PathSegment } from './paths.js';
-import { checkOperators, checkWhere, type RawProblem } from './semantic.js';
+import { checkCondition, checkWhere, type RawProblem } from './semantic.js';
 
 type Obj = Record<string, unknown>;
 type Report = (path: PathSegment[], message: string) => void;
 const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const idOf = (item: unknown) => (isObj(item) && typeof item.id === 'string' ? item.id : undefined);
+const ids = (item: unknown) => (isObj(item) && typeof item.id === 'string' ? [item.id] : []);
+type Known = { stage: Set<string>; tier: Set<string>; prompt: Set<string> };
 
 /**
  * Checks of challenges, streaks, expiry and referrals that their shape cannot express. Rules,
@@ -26,7 +28,7 @@ export function journeyProblems(input: unknown): RawProblem[] {
       else if (!owner) taken.set(id, key);
     });
   }
-  const known = { stage: new Set(list(input.stages).map(idOf)), tier: new Set(list(rewards.tiers).map(idOf)) };
+  const known: Known = { stage: new Set(list(input.stages).flatMap(ids)), tier: new Set(list(rewards.tiers).flatMap(ids)), prompt: new Set() };
   list(rewards.challenges).forEach((challenge, index) => {
     checkChallenge(challenge, ['rewards', 'challenges', index], known, report);
   });
@@ -60,22 +62,11 @@ export function journeyProblems(input: unknown): RawProblem[] {
   return problems;
 }
 
-function checkChallenge(challenge: unknown, path: PathSegment[], known: Record<'stage' | 'tier', Set<string | undefined>>, report: Report) {
+function checkChallenge(challenge: unknown, path: PathSegment[], known: Known, report: Report) {
   if (!isObj(challenge)) return;
   list(challenge.steps).forEach((step, index) => {
     if (isObj(step)) checkWhere(step.where, [...path, 'steps', index, 'where'], report);
   });
-  const startIf = isObj(challenge.startIf) ? challenge.startIf : {};
-  for (const fact of ['stage', 'tier', 'points'] as const) {
-    const ops = startIf[fact];
-    checkOperators(ops, [...path, 'startIf', fact], report);
-    if (!isObj(ops) || fact === 'points') continue;
-    for (const op of ['eq', 'neq', 'atLeast', 'atMost', 'in', 'notIn']) {
-      for (const value of Array.isArray(ops[op]) ? ops[op] : [ops[op]]) {
-        if (typeof value === 'string' && !known[fact].has(value)) {
-          report([...path, 'startIf', fact, op], `${fact} "${value}" is not defined in ${fact === 'stage' ? 'stages' : 'rewards.tiers'}`);
-        }
-      }
-    }
-  }
+  // `startIf` is a condition of stage, tier and points alone, checked as conditions are.
+  checkCondition(challenge.startIf, [...path, 'startIf'], known, report);
 }

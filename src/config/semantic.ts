@@ -105,7 +105,7 @@ const ORDERED_FACTS = ['stage', 'tier'] as const;
 const NAMED_FACTS = ['trait', 'query'] as const;
 const PLAIN_FACTS = ['points', 'url', 'path', 'referrer', 'device', 'locale'] as const;
 
-function checkCondition(condition: unknown, path: PathSegment[], known: { stage: Set<string>; tier: Set<string>; prompt: Set<string> }, report: Report) {
+export function checkCondition(condition: unknown, path: PathSegment[], known: { stage: Set<string>; tier: Set<string>; prompt: Set<string> }, report: Report) {
   if (!isObj(condition)) return;
   for (const key of ['all', 'any'] as const) {
     list(condition[key]).forEach((child, index) => checkCondition(child, [...path, key, index], known, report));

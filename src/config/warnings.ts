@@ -1,9 +1,10 @@
+import { JOURNEY_RECORDS } from '../rewards/journey-names.js';
 import { RESERVED } from '../types.js';
 import type { PathSegment } from './paths.js';
 import type { RawProblem } from './semantic.js';
 import { didYouMean } from './suggest.js';
 
-const RESERVED_NAMES: string[] = Object.values(RESERVED);
+const RESERVED_NAMES: string[] = [...Object.values(RESERVED), ...JOURNEY_RECORDS];
 const bare = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 const byBareName = new Map(RESERVED_NAMES.map((name) => [bare(name), name]));
 
@@ -37,6 +38,7 @@ export function configWarnings(input: unknown): RawProblem[] {
   });
   const rules = isObj(input.rewards) ? input.rewards.rules : undefined;
   list(rules).forEach((rule, index) => isObj(rule) && checkEvent(rule.on, ['rewards', 'rules', index, 'on']));
+  journeyEvents(input, checkEvent);
   return warnings;
 }
 
@@ -47,4 +49,18 @@ function reservedLookalike(name: string): string | null {
   }
   const reserved = byBareName.get(bare(name));
   return reserved ? `"${name}" fires only when the page tracks it itself; Waymark records "${reserved}"` : null;
+}
+
+/** The events challenges, streaks and referrals listen to: the same lookalikes never fire there either. */
+function journeyEvents(input: Obj, checkEvent: (name: unknown, path: PathSegment[]) => void) {
+  const rewards = isObj(input.rewards) ? input.rewards : {};
+  list(rewards.challenges).forEach((challenge, index) => {
+    if (!isObj(challenge)) return;
+    list(challenge.steps).forEach((step, at) => isObj(step) && checkEvent(step.event, ['rewards', 'challenges', index, 'steps', at, 'event']));
+  });
+  list(rewards.streaks).forEach((streak, index) => {
+    if (!isObj(streak)) return;
+    for (const key of ['on', 'breakOn'] as const) checkEvent(streak[key], ['rewards', 'streaks', index, key]);
+  });
+  if (isObj(rewards.referrals)) checkEvent(rewards.referrals.on, ['rewards', 'referrals', 'on']);
 }

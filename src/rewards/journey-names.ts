@@ -12,6 +12,9 @@ export const JOURNEY = {
   referral: '$referral',
 } as const;
 
+/** What the browser records for the journey rewards: events a prompt or a condition may use. */
+export const JOURNEY_RECORDS: readonly string[] = [JOURNEY.challengeProgress, JOURNEY.challengeCompleted, JOURNEY.streak, JOURNEY.referralCode, JOURNEY.referred];
+
 export const LEDGER_OUTPUTS: ReadonlySet<string> = new Set([
   RESERVED.points,
   RESERVED.tier,

@@ -4,6 +4,7 @@ import { emptyLedger, stepLedger, type LedgerOutput, type LedgerState } from './
 import { tierFor } from './earning-rules.js';
 import type { Touchpoint } from '../types.js';
 import { boundLedgerTimes } from '../profile/future-times.js';
+import { boundJourneyTimes } from './journey-times.js';
 
 export type RedeemResult = { ok: true; props: { offerId: string; cost: number } } | { ok: false; error: WaymarkError };
 
@@ -37,7 +38,7 @@ function restore(config: Config, stored: unknown): LedgerState {
   }
   // Tier thresholds may have changed since: recompute, unless the server sets the tier.
   const serverTier = config.rewards?.authority === 'server' && config.rewards.tiers?.some((tier) => tier.id === state.tier);
-  return boundLedgerTimes({ ...state, tier: serverTier ? state.tier : tierFor(config, state.lifetime) });
+  return boundJourneyTimes(boundLedgerTimes({ ...state, tier: serverTier ? state.tier : tierFor(config, state.lifetime) }));
 }
 
 /** The visitor's ledger in the browser. `onChange` runs after every change (persist, update signals). */

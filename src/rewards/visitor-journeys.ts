@@ -68,3 +68,5 @@ export function createJourneyView(config: Config, ledger: Ledger) {
 
   return { challenges, forPrompt, referral, landing };
 }
+
+export type JourneyView = ReturnType<typeof createJourneyView>;

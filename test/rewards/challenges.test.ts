@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Challenge } from '../../src/config/schema.js';
 import { createLedger } from '../../src/rewards/live-ledger.js';
+import { touch } from './fixtures.js';
 import { journeyConfig, on } from './journey-fixtures.js';
 
 const names = (outputs: Array<{ name: string }>) => outputs.map((output) => output.name);
@@ -86,5 +87,20 @@ describe('challenges', () => {
     expect(ledger.apply(view)).toEqual([]);
     expect(ledger.apply(on('$challenge_completed', 0.1, { challenge: 'first-order', points: 100 }))).toEqual([]);
     expect(ledger.toJSON().challenges?.['first-order']?.counts).toEqual([1, 0, 0]);
+  });
+});
+
+describe('journey times saved by a clock that ran ahead', () => {
+  it('become now when the ledger loads, so a window still closes and inactivity still counts', () => {
+    const ledger = createLedger(journeyConfig({ expiry: { afterDays: 30 } }));
+    const yearAhead = Date.now() + 365 * 86_400_000;
+    ledger.apply(touch('product_view', {}, new Date(yearAhead).toISOString()));
+    ledger.apply(touch('purchase', { amount: 10 }, new Date(yearAhead).toISOString()));
+    const stored = JSON.parse(JSON.stringify(ledger));
+    const before = Date.now();
+    const restored = createLedger(journeyConfig({ expiry: { afterDays: 30 } }), stored).toJSON();
+    expect(restored.challenges?.['first-order']?.start).toBeGreaterThanOrEqual(before);
+    expect(restored.challenges?.['first-order']?.start).toBeLessThan(yearAhead);
+    expect(restored.active).toBeLessThan(yearAhead);
   });
 });

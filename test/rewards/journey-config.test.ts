@@ -96,3 +96,19 @@ describe('config: challenges, streaks, expiry and referrals', () => {
     );
   });
 });
+
+describe('config warnings for the journey rewards', () => {
+  it('know the records they make, and flag lookalike events in steps, streaks and referrals', () => {
+    const result = withRewards(
+      {
+        authority: 'server',
+        challenges: [{ id: 'c', steps: [{ event: 'page_view' }], points: 1 }],
+        streaks: [{ id: 's', on: '$pageview', period: 'day', milestones: [{ length: 2, points: 1 }] }],
+        referrals: { on: 'exit_intent', points: 1 },
+      },
+      { prompts: [{ id: 'p', kind: 'reward', challenge: 'c', trigger: { on: '$challenge_completed' }, content: { title: 't' } }] },
+    );
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((warning) => warning.path)).toEqual(['rewards.challenges[0].steps[0].event', 'rewards.streaks[0].on', 'rewards.referrals.on']);
+  });
+});
