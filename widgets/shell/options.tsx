@@ -47,7 +47,7 @@ export function Options({ options, selected, multiple, onPick, className, labell
   };
   return (
     <div
-      class={`g ${className}`}
+      class={`wm-group ${className}`}
       role={multiple ? 'group' : 'radiogroup'}
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
@@ -55,7 +55,7 @@ export function Options({ options, selected, multiple, onPick, className, labell
       {options.map((option, index) => (
         <div
           key={option.value}
-          class="i"
+          class="wm-option"
           role={multiple ? 'checkbox' : 'radio'}
           aria-checked={selected.includes(option.value) ? 'true' : 'false'}
           aria-label={option.name}
