@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
 import typescript from '@rollup/plugin-typescript';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -37,6 +38,42 @@ const ts = (extra = {}) =>
 
 const minify = () =>
   terser({ module: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } });
+
+/**
+ * The widgets' class names, custom properties and keyframes are written `wm-…` in source for
+ * readers, and shortened here, in the chunk only: the most frequent name gets the shortest.
+ * `wm-` is preceded by nothing a word or a `data-` attribute could end with, so only names match.
+ */
+const NAME = /(?<![\w-])(--)?wm-[a-z\d]+(?:-[a-z\d]+)*/g;
+export function shortNames(count) {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const names = [];
+  for (let length = 1; names.length < count; length++) {
+    const grow = (prefix) => (prefix.length === length ? names.push(prefix) : [...letters].forEach((letter) => names.length < count && grow(prefix + letter)));
+    grow('');
+  }
+  return names;
+}
+const compactNames = () => ({
+  name: 'waymark-compact-names',
+  renderChunk(code) {
+    const counts = new Map();
+    for (const [match, dashes] of code.matchAll(NAME)) {
+      const name = dashes ? match.slice(2) : match;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    const ordered = [...counts.keys()].sort((a, b) => counts.get(b) - counts.get(a));
+    const short = new Map(ordered.map((name, index) => [name, shortNames(ordered.length)[index]]));
+    const edited = new MagicString(code);
+    for (const match of code.matchAll(NAME)) {
+      const [text, dashes] = match;
+      edited.overwrite(match.index, match.index + text.length, dashes ? `--${short.get(text.slice(2))}` : short.get(text));
+    }
+    // Tests of the built chunk find elements by the names a reader knows.
+    this.emitFile({ type: 'asset', fileName: 'widget-names.json', source: JSON.stringify(Object.fromEntries(short), null, 1) });
+    return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
+  },
+});
 
 /** Records which modules each bundle holds, so tests can prove preact never enters the core. */
 const manifest = () => ({
@@ -92,7 +129,7 @@ export default [
   {
     input: 'widgets/index.tsx',
     output: { file: 'dist/waymark-widgets.js', format: 'es', sourcemap: true },
-    plugins: [resolve({ browser: true }), ts(), minify(), manifest()],
+    plugins: [resolve({ browser: true }), ts(), compactNames(), minify(), manifest()],
   },
   ...[
     ['src/chunks/validator.ts', 'dist/waymark-config.js'],

@@ -28,13 +28,13 @@ export function Exit({ props, env, session, finish }: KindProps) {
 
   return (
     <>
-      <h2 id="h" class="h">
+      <h2 id="h" class="wm-heading">
         {env.text(content.question)}
       </h2>
-      <Options options={options} selected={picked} multiple={multiple === true} onPick={pick} className="ch" labelledBy="h" rtl={env.dir === 'rtl'} />
+      <Options options={options} selected={picked} multiple={multiple === true} onPick={pick} className="wm-choices" labelledBy="h" rtl={env.dir === 'rtl'} />
       {withOther && (
         <input
-          class="in"
+          class="wm-input"
           aria-label={env.t[OTHER]}
           maxLength={500}
           placeholder={env.text(content.placeholder)}
@@ -44,7 +44,7 @@ export function Exit({ props, env, session, finish }: KindProps) {
       )}
       <button
         type="button"
-        class="btn"
+        class="wm-button"
         disabled={!picked.length}
         onClick={() => {
           session.answer(answerOf(picked, other.trim()), true);

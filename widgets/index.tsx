@@ -21,7 +21,7 @@ function Widget({ props, env, session, inline }: { props: WidgetProps; env: Env;
   return (
     <Frame props={props} session={session} env={env} done={done} inline={inline}>
       {done ? (
-        <p id="h" class="ty" tabIndex={-1} role="status">
+        <p id="h" class="wm-thanks" tabIndex={-1} role="status">
           {env.text(thanks) || env.t[THANKS]}
         </p>
       ) : (

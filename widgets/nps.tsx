@@ -16,7 +16,7 @@ export function Nps({ props, env, session, finish }: KindProps) {
       session={session}
       question={content.question}
       options={() => SCORES}
-      className="n"
+      className="wm-nps-scale"
       lowLabel={env.text(content.lowLabel) || env.t[NPS_LOW]!}
       highLabel={env.text(content.highLabel) || env.t[NPS_LOW + 1]!}
       followUpFor={(score) => content.followUp?.[npsBand(score)]}

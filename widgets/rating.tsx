@@ -42,7 +42,7 @@ export function Rating({ props, env, session, finish }: KindProps) {
       session={session}
       question={content.question}
       options={options}
-      className={scale === 'stars' ? 'st' : scale === 'numeric' ? '' : 'em'}
+      className={scale === 'stars' ? 'wm-stars' : scale === 'numeric' ? '' : 'wm-emoji'}
       lowLabel={env.text(content.lowLabel) || defaultLabel(0)}
       highLabel={env.text(content.highLabel) || defaultLabel(1)}
       followUpFor={(score) => (followUp && wantsFollowUp(followUp, score) ? followUp.question : undefined)}

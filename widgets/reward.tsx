@@ -22,21 +22,21 @@ export function Reward({ props, env, session, finish }: KindProps) {
   const points = vars.points;
   return (
     <>
-      <h2 id="h" class="h">
+      <h2 id="h" class="wm-heading">
         {env.text(content.title)}
       </h2>
       {body && <p id="d">{body}</p>}
       {progress !== undefined && !offer && (
-        <div class="pb" role="progressbar" aria-labelledby={body ? 'd' : 'h'} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+        <div class="wm-progress" role="progressbar" aria-labelledby={body ? 'd' : 'h'} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
           <i style={{ width: `${progress * 100}%` }} />
         </div>
       )}
       {challenge && (
-        <ol class="cs">
+        <ol class="wm-challenge-steps">
           {challenge.steps.map((step) => (
-            <li class={step.done ? 'dn' : undefined}>
+            <li class={step.done ? 'wm-step-done' : undefined}>
               <span aria-hidden="true">{step.done ? '✓' : '○'}</span> {env.text(step.label) || step.event}{' '}
-              <span class="sm">
+              <span class="wm-small">
                 {env.num(step.count)}/{env.num(step.required)}
               </span>
             </li>
@@ -44,15 +44,15 @@ export function Reward({ props, env, session, finish }: KindProps) {
         </ol>
       )}
       {offer && (
-        <div class="of">
-          <p class="ol">{env.text(offer.label)}</p>
-          {offer.description && <p class="sm">{env.text(offer.description)}</p>}
-          <p class="sm">
+        <div class="wm-offer">
+          <p class="wm-offer-label">{env.text(offer.label)}</p>
+          {offer.description && <p class="wm-small">{env.text(offer.description)}</p>}
+          <p class="wm-small">
             {env.num(offer.cost)} {env.t[POINTS]}
           </p>
           <button
             type="button"
-            class="btn"
+            class="wm-button"
             disabled={typeof points === 'number' && points < offer.cost}
             onClick={() => {
               session.redeem(offer.id);

@@ -149,3 +149,14 @@ export async function waitUntil(check: () => boolean, timeoutMs: number, interva
   }
   return check();
 }
+
+/**
+ * The built selector of a widget class written `wm-…` in source: the build shortens those
+ * names and lists them in dist/widget-names.json.
+ */
+export function widgetClass(name: string): string {
+  const names: Record<string, string> = JSON.parse(readFileSync(join(ROOT, 'dist/widget-names.json'), 'utf8'));
+  const short = names[name];
+  if (!short) throw new Error(`no widget class ${name} in dist/widget-names.json: run npm run build`);
+  return `.${short}`;
+}

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector } from '../../examples/collector/listen.mjs';
 import { trustCompiled } from '../../src/config/compiled.js';
-import { launchBrowser, ROOT, type BrowserHandle } from './harness.js';
+import { launchBrowser, ROOT, widgetClass, type BrowserHandle } from './harness.js';
 
 /** The marketer's playground, served by the demo collector, on the npm ESM build in dist/. */
 let collector: RunningCollector;
@@ -65,7 +65,7 @@ describe('the playground', () => {
     await page.locator('#preview-prompt').selectOption('cart-exit');
     await page.locator('#preview-theme').selectOption('dark');
     await expect.poll(previewText).toContain('what stopped you from checking out today?');
-    const dark = await page.evaluate(() => Boolean(document.querySelector('[data-testid="preview"] > div')?.shadowRoot?.querySelector('.dk')));
+    const dark = await page.evaluate((selector) => Boolean(document.querySelector('[data-testid="preview"] > div')?.shadowRoot?.querySelector(selector)), widgetClass('wm-dark'));
     expect(dark).toBe(true);
   });
 

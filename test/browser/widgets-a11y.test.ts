@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Prompt, Theme } from '../../widgets/contract.js';
 import { contrastRatio } from '../../widgets/shell/theme.js';
-import { ROOT, type TestServer } from './harness.js';
+import { ROOT, widgetClass, type TestServer } from './harness.js';
 import { openPage, PROMPTS, showPrompt, THEMES, useWidgetsBrowser } from './widgets-setup.js';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -87,7 +87,7 @@ describe.each(Object.keys(SCHEMES))('star glyphs contrast with the panel (%s)', 
     await showPrompt(page, PROMPTS.stars!, { theme: SCHEMES[scheme]! });
     for (const filled of [false, true]) {
       if (filled) await page.locator('[role=radio]').nth(2).click();
-      const { fore, panel } = await colours('.st [role=radio]');
+      const { fore, panel } = await colours(`${widgetClass('wm-stars')} [role=radio]`);
       expect(contrastRatio(hex(fore), hex(panel)), `${fore} on ${panel}`).toBeGreaterThanOrEqual(4.5);
     }
   });
@@ -128,8 +128,8 @@ describe('axe on other layouts', () => {
     await openPage(page, server);
     await showPrompt(page, PROMPTS.thumbs!, { theme: THEMES.dark! });
     await page.locator('[role=radio]').last().click();
-    await page.locator('.btn').click();
-    await page.locator('.ty').waitFor();
+    await page.locator(widgetClass('wm-button')).click();
+    await page.locator(widgetClass('wm-thanks')).waitFor();
     expect(await axe()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Prompt } from '../../widgets/contract.js';
-import type { TestServer } from './harness.js';
+import { widgetClass, type TestServer } from './harness.js';
 import { callbackLog, openPage, PROMPTS, settled, showPrompt, useWidgetsBrowser, waitForLog } from './widgets-setup.js';
 
 let server: TestServer;
@@ -10,9 +10,9 @@ useWidgetsBrowser((opened, started) => ((page = opened), (server = started)));
 
 /** Geometry and the computed styles that matter, for every element in the widget. */
 const layout = () =>
-  page.evaluate(() => {
+  page.evaluate((panel) => {
     const root = document.querySelector('waymark-prompt')!.shadowRoot!;
-    return [...root.querySelectorAll('.w, .w *')].map((element) => {
+    return [...root.querySelectorAll(`${panel}, ${panel} *`)].map((element) => {
       const box = element.getBoundingClientRect();
       const style = getComputedStyle(element);
       return [
@@ -29,7 +29,7 @@ const layout = () =>
         style.textTransform,
       ].join(' ');
     });
-  });
+  }, widgetClass('wm-panel'));
 
 const globals = () => page.evaluate(() => ({ errors: (window as unknown as { errors: string[] }).errors, violations: (window as unknown as { violations: string[] }).violations }));
 
@@ -43,7 +43,7 @@ describe('a hostile host page leaves the widget intact', () => {
     const hostile = await layout();
     expect(hostile).toEqual(plain);
     expect(plain.length).toBeGreaterThan(3);
-    const close = (await page.locator('.x').boundingBox())!;
+    const close = (await page.locator(widgetClass('wm-close')).boundingBox())!;
     expect(close.width).toBeGreaterThanOrEqual(24);
   });
 
@@ -53,7 +53,7 @@ describe('a hostile host page leaves the widget intact', () => {
     for (const key of ['ArrowRight', 'ArrowRight', 'Tab', 'Tab', 'Enter']) await page.keyboard.press(key);
     await waitForLog(page, 2);
     expect((await callbackLog(page)).at(-1)).toEqual(['answer', { score: 2 }, true]);
-    await expect.poll(() => page.locator('.ty').isVisible()).toBe(true);
+    await expect.poll(() => page.locator(widgetClass('wm-thanks')).isVisible()).toBe(true);
   });
 
   it('the widget’s styles do not leak into the page', async () => {
@@ -73,9 +73,9 @@ describe('a hostile host page leaves the widget intact', () => {
 
 describe('a strict Content-Security-Policy', () => {
   const styled = () =>
-    page.evaluate(() => {
+    page.evaluate((panelClass) => {
       const root = document.querySelector('waymark-prompt')!.shadowRoot!;
-      const panel = getComputedStyle(root.querySelector('.w')!);
+      const panel = getComputedStyle(root.querySelector(panelClass)!);
       const selected = root.querySelector('[aria-checked=true]');
       return {
         position: panel.position,
@@ -85,7 +85,7 @@ describe('a strict Content-Security-Policy', () => {
         styleElements: [...root.querySelectorAll('style')].map((style) => style.nonce),
         adopted: root.adoptedStyleSheets.length,
       };
-    });
+    }, widgetClass('wm-panel'));
 
   it('default-src \'self\': constructable stylesheets and CSSOM theme values cause no violation', async () => {
     await openPage(page, server, 'csp.html');
@@ -99,7 +99,7 @@ describe('a strict Content-Security-Policy', () => {
     await page.locator('[role=radio]').nth(2).click();
     expect((await styled()).selected).toBe('rgb(11, 122, 62)');
     await showPrompt(page, PROMPTS.toast!);
-    expect((await page.locator('.pb i').boundingBox())!.width).toBeGreaterThan(10);
+    expect((await page.locator(`${widgetClass('wm-progress')} i`).boundingBox())!.width).toBeGreaterThan(10);
     expect(await globals()).toEqual({ errors: [], violations: [] });
   });
 
@@ -145,8 +145,8 @@ describe('config text stays inert', () => {
     if (await options.count()) {
       await options.first().click();
       await options.last().click();
-      await page.locator('.btn').click();
-    } else if (await page.locator('.btn').count()) await page.locator('.btn').click();
+      await page.locator(widgetClass('wm-button')).click();
+    } else if (await page.locator(widgetClass('wm-button')).count()) await page.locator(widgetClass('wm-button')).click();
     await page.waitForTimeout(100);
     const found = await page.evaluate(() => {
       const root = document.querySelector('waymark-prompt')?.shadowRoot;

@@ -111,7 +111,7 @@ export const callbackLog = (page: Page) => page.evaluate(() => (window as unknow
 export const focusedInWidget = (page: Page) =>
   page.evaluate(() => {
     const inner = document.activeElement?.shadowRoot?.activeElement as HTMLElement | null | undefined;
-    return inner ? { tag: inner.tagName, role: inner.getAttribute('role'), text: inner.textContent ?? '', className: inner.className } : null;
+    return inner ? { tag: inner.tagName, role: inner.getAttribute('role'), label: inner.getAttribute('aria-label'), text: inner.textContent ?? '', className: inner.className } : null;
   });
 
 export async function waitForLog(page: Page, count: number) {

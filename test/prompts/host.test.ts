@@ -66,7 +66,7 @@ describe('prompt host', () => {
     const { host } = setup();
     const shown = props();
     await host.show(shown);
-    (hosts()[0]!.shadowRoot!.querySelector('.x') as HTMLElement).click();
+    (hosts()[0]!.shadowRoot!.querySelector('.wm-close') as HTMLElement).click();
     expect(shown.onDismiss).toHaveBeenCalledWith('close');
     expect(host.isOpen).toBe(false);
     expect(hosts()).toHaveLength(0);

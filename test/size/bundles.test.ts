@@ -90,3 +90,12 @@ describe('no module downloaded twice', () => {
     }
   });
 });
+
+describe('names compacted by the build', () => {
+  it('the widgets chunk carries no `wm-` class, custom property or keyframes name: the build shortened them all', () => {
+    const widgets = readFileSync(join(ROOT, 'dist/waymark-widgets.js'), 'utf8');
+    expect(widgets.match(/(?<![\w-])(--)?wm-[a-z\d-]+/g) ?? []).toEqual([]);
+    // …and the stylesheet still styles what the markup names: the panel class is in both.
+    expect(widgets).toMatch(/all:initial/);
+  });
+});

@@ -16,14 +16,14 @@ describe('exit survey widget', () => {
     const widget = mountPrompt(exit());
     expect(widget.$('[role=radiogroup]').getAttribute('aria-labelledby')).toBe('h');
     expect(widget.radios().map((choice) => choice.textContent)).toEqual(['Price', 'Shipping cost', 'Just browsing']);
-    expect((widget.$('.btn') as HTMLButtonElement).disabled).toBe(true);
+    expect((widget.$('.wm-button') as HTMLButtonElement).disabled).toBe(true);
     widget.click(widget.radios()[1]!);
     widget.click(widget.radios()[0]!);
     expect(widget.radios().map((choice) => choice.getAttribute('aria-checked'))).toEqual(['true', 'false', 'false']);
-    widget.click('.btn');
+    widget.click('.wm-button');
     expect(widget.answers[0]).toEqual([{ choices: ['Shipping cost'] }, false]);
     expect(widget.answers.at(-1)).toEqual([{ choices: ['Price'] }, true]);
-    expect(widget.$('.ty')).toBeTruthy();
+    expect(widget.$('.wm-thanks')).toBeTruthy();
   });
 
   it('multiple choice: checkboxes that are each a tab stop and toggle', () => {
@@ -34,7 +34,7 @@ describe('exit survey widget', () => {
     widget.click(widget.radios()[0]!);
     widget.click(widget.radios()[2]!);
     widget.click(widget.radios()[1]!);
-    widget.click('.btn');
+    widget.click('.wm-button');
     expect(widget.answers.at(-1)).toEqual([{ choices: ['Price', 'Shipping cost'] }, true]);
   });
 
@@ -48,7 +48,7 @@ describe('exit survey widget', () => {
     expect(field.placeholder).toBe('Tell us');
     field.focus();
     type(widget, ' No PayPal ');
-    widget.click('.btn');
+    widget.click('.wm-button');
     expect(widget.answers[0]).toEqual([{ choices: [], other: '' }, false]);
     expect(widget.answers.at(-1)).toEqual([{ choices: [], other: 'No PayPal' }, true]);
   });
@@ -58,7 +58,7 @@ describe('exit survey widget', () => {
     expect(widget.radios().map((choice) => choice.textContent)).toEqual(['Prix', 'Livraison']);
     widget.click(widget.radios()[1]!);
     expect(widget.answers[0]).toEqual([{ choices: ['Delivery'] }, false]);
-    expect(widget.$('.btn').textContent).toBe('Envoyer');
+    expect(widget.$('.wm-button').textContent).toBe('Envoyer');
   });
 
   it('can be completed with the keyboard alone, with "Other" text', () => {

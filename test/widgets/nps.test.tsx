@@ -31,7 +31,7 @@ describe('nps widget', () => {
 
   it('uses the built-in end labels when the config has none', () => {
     const widget = mountPrompt(nps(), { locale: 'de-AT' });
-    expect(widget.$('.lh').textContent).toBe('Sehr unwahrscheinlichSehr wahrscheinlich');
+    expect(widget.$('.wm-end-labels').textContent).toBe('Sehr unwahrscheinlichSehr wahrscheinlich');
   });
 
   it('counts the score at once, then completes it with the follow-up under the same display', () => {
@@ -43,12 +43,12 @@ describe('nps widget', () => {
     const field = widget.$('textarea') as HTMLTextAreaElement;
     field.focus();
     type(widget, '  too slow  ');
-    widget.click('.btn');
+    widget.click('.wm-button');
     expect(widget.answers).toEqual([
       [{ score: 3 }, false],
       [{ score: 3, comment: 'too slow' }, true],
     ]);
-    expect(widget.$('.ty').textContent).toBe('Thank you!');
+    expect(widget.$('.wm-thanks').textContent).toBe('Thank you!');
     expect(widget.dismissals).toEqual([]);
   });
 
@@ -62,14 +62,14 @@ describe('nps widget', () => {
   ])('asks the band follow-up for %i', (score, question) => {
     const widget = mountPrompt(nps());
     widget.click(widget.radios()[score]!);
-    expect(widget.$('.fl').textContent).toBe(question);
+    expect(widget.$('.wm-follow-up-label').textContent).toBe(question);
   });
 
   it('shows only Submit when the band has no follow-up, and completes without a comment', () => {
     const widget = mountPrompt(nps({ followUp: { detractor: 'Why?' } }));
     widget.click(widget.radios()[10]!);
     expect(widget.$$('textarea')).toHaveLength(0);
-    widget.click('.btn');
+    widget.click('.wm-button');
     expect(widget.answers.at(-1)).toEqual([{ score: 10 }, true]);
   });
 
@@ -90,7 +90,7 @@ describe('nps widget', () => {
     expect(widget.answers[0]).toEqual([{ score: 1 }, false]);
     expect(widget.answers.at(-1)).toEqual([{ score: 9, comment: 'Fast delivery' }, true]);
     // The thank-you holds focus so it is read out and focus is not lost to the page.
-    expect(widget.focused()?.className).toBe('ty');
+    expect(widget.focused()?.className).toBe('wm-thanks');
   });
 
   it('renders config text as text, never as markup', () => {

@@ -53,10 +53,10 @@ describe('rating widget', () => {
   });
 
   it('labels csat and ces scales by default, and config labels win', () => {
-    expect(mountPrompt(rating({ metric: 'csat' })).$('.lh').textContent).toBe('Very unsatisfiedVery satisfied');
-    expect(mountPrompt(rating({ metric: 'ces', scale: 'numeric', max: 7 }), { locale: 'es' }).$('.lh').textContent).toBe('Muy difícilMuy fácil');
-    expect(mountPrompt(rating({ metric: 'csat' }, { lowLabel: 'Bad', highLabel: 'Good' })).$('.lh').textContent).toBe('BadGood');
-    expect(mountPrompt(rating({ metric: 'none' })).$$('.lh')).toHaveLength(0);
+    expect(mountPrompt(rating({ metric: 'csat' })).$('.wm-end-labels').textContent).toBe('Very unsatisfiedVery satisfied');
+    expect(mountPrompt(rating({ metric: 'ces', scale: 'numeric', max: 7 }), { locale: 'es' }).$('.wm-end-labels').textContent).toBe('Muy difícilMuy fácil');
+    expect(mountPrompt(rating({ metric: 'csat' }, { lowLabel: 'Bad', highLabel: 'Good' })).$('.wm-end-labels').textContent).toBe('BadGood');
+    expect(mountPrompt(rating({ metric: 'none' })).$$('.wm-end-labels')).toHaveLength(0);
   });
 
   it('asks the follow-up only below the threshold', () => {
@@ -64,7 +64,7 @@ describe('rating widget', () => {
     widget.click(widget.radios()[3]!);
     expect(widget.$$('textarea')).toHaveLength(0);
     widget.click(widget.radios()[1]!);
-    expect(widget.$('.fl').textContent).toBe('What went wrong?');
+    expect(widget.$('.wm-follow-up-label').textContent).toBe('What went wrong?');
   });
 
   it('decides follow-ups from below, above, or always', () => {
@@ -89,13 +89,13 @@ describe('rating widget', () => {
     press(widget, 'Tab');
     press(widget, ' ');
     expect(widget.answers.at(-1)).toEqual([{ score: 4 }, true]);
-    expect(widget.$('.ty')).toBeTruthy();
+    expect(widget.$('.wm-thanks')).toBeTruthy();
   });
 
   it('reports a partial answer when dismissed after a score', () => {
     const widget = mountPrompt(rating());
     widget.click(widget.radios()[4]!);
-    widget.click('.x');
+    widget.click('.wm-close');
     expect(widget.answers).toEqual([[{ score: 5 }, false]]);
     expect(widget.dismissals).toEqual(['close']);
   });

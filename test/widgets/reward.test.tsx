@@ -82,25 +82,25 @@ describe('reward widget', () => {
 
   it('offer card: label, description, cost, and a redeem button that asks the controller', () => {
     const widget = mountPrompt(card, { offer, vars: { points: 320 } });
-    expect(widget.$('.ol').textContent).toBe('$5 off your next order');
-    expect(widget.$$('.sm').map((line) => line.textContent)).toEqual(['On orders over $20', '200 points']);
+    expect(widget.$('.wm-offer-label').textContent).toBe('$5 off your next order');
+    expect(widget.$$('.wm-small').map((line) => line.textContent)).toEqual(['On orders over $20', '200 points']);
     expect(widget.$$('[role=progressbar]')).toHaveLength(0);
-    const button = widget.$('.btn') as HTMLButtonElement;
+    const button = widget.$('.wm-button') as HTMLButtonElement;
     expect(button.textContent).toBe('Redeem');
     widget.click(button);
     expect(widget.redeemed).toEqual(['five-off']);
-    expect(widget.$('.ty').textContent).toBe('Thank you!');
-    widget.click('.x'); // after redeeming, closing is not a dismissal
+    expect(widget.$('.wm-thanks').textContent).toBe('Thank you!');
+    widget.click('.wm-close'); // after redeeming, closing is not a dismissal
     expect(widget.dismissals).toEqual([]);
     expect(widget.closedByItself).toBe(1);
   });
 
   it('offer card: custom call to action, disabled without enough points, no auto timeout', () => {
     const widget = mountPrompt({ ...card, content: { title: 'Treat yourself', cta: 'Use {cost}' } }, { offer, vars: { points: 120, cost: 200 }, locale: 'ja' });
-    const button = widget.$('.btn') as HTMLButtonElement;
+    const button = widget.$('.wm-button') as HTMLButtonElement;
     expect(button.textContent).toBe('Use 200');
     expect(button.disabled).toBe(true);
-    expect(widget.$$('.sm').at(-1)!.textContent).toBe('200 ポイント');
+    expect(widget.$$('.wm-small').at(-1)!.textContent).toBe('200 ポイント');
     advance(TOAST_MS * 3);
     expect(widget.dismissals).toEqual([]);
   });
@@ -108,6 +108,6 @@ describe('reward widget', () => {
   it('can be shown as a modal when the config asks', () => {
     const widget = mountPrompt({ ...card, presentation: { modal: true } }, { offer });
     expect(widget.$('dialog').getAttribute('aria-modal')).toBe('true');
-    expect(widget.focused()).toBe(widget.$('.btn'));
+    expect(widget.focused()).toBe(widget.$('.wm-button'));
   });
 });

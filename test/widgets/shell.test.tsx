@@ -45,8 +45,8 @@ describe('dismissal', () => {
 
   it('the close button dismisses with reason close and has a localized name', () => {
     const widget = mountPrompt(rating(), { locale: 'it-IT' });
-    expect(widget.$('.x').getAttribute('aria-label')).toBe('Chiudi');
-    widget.click('.x');
+    expect(widget.$('.wm-close').getAttribute('aria-label')).toBe('Chiudi');
+    widget.click('.wm-close');
     expect(widget.dismissals).toEqual(['close']);
   });
 
@@ -81,13 +81,13 @@ describe('dismissal', () => {
   it('the thank-you closes itself after a few seconds, and is not a dismissal', () => {
     const widget = mountPrompt(nps, { vars: { name: 'Ada' } });
     widget.click(widget.radios()[9]!);
-    widget.click('.btn');
-    expect(widget.$('.ty').textContent).toBe('Merci, Ada!');
+    widget.click('.wm-button');
+    expect(widget.$('.wm-thanks').textContent).toBe('Merci, Ada!');
     expect(widget.$('[role=dialog]').getAttribute('aria-labelledby')).toBe('h');
     advance(THANKS_MS - 1);
-    expect(widget.root.querySelector('.ty')).not.toBeNull();
+    expect(widget.root.querySelector('.wm-thanks')).not.toBeNull();
     advance(1);
-    expect(widget.root.querySelector('.ty')).toBeNull();
+    expect(widget.root.querySelector('.wm-thanks')).toBeNull();
     expect(widget.dismissals).toEqual([]);
     expect(widget.closedByItself).toBe(1);
   });
@@ -96,7 +96,7 @@ describe('dismissal', () => {
 describe('focus', () => {
   it('a modal traps Tab and Shift+Tab inside the dialog', () => {
     const widget = mountPrompt(rating());
-    const closeButton = widget.$('.x');
+    const closeButton = widget.$('.wm-close');
     closeButton.focus();
     press(widget, 'Tab');
     expect(widget.focused()).toBe(widget.radios()[0]);
@@ -111,7 +111,7 @@ describe('focus', () => {
     expect(panel.tagName).toBe('DIV');
     expect(panel.hasAttribute('aria-modal')).toBe(false);
     expect(document.activeElement).toBe(page);
-    widget.$('.x').focus();
+    widget.$('.wm-close').focus();
     press(widget, 'Tab');
     expect(widget.focused()).toBeNull();
   });
@@ -142,13 +142,13 @@ describe('layout and theme', () => {
 
   it('theme values become CSS custom properties, with a readable text colour on the accent', () => {
     const panel = panelOf(rating(), { theme: { accent: '#ffd400', background: '#101010', text: '#fafafa', radius: 4, font: 'Georgia, serif', colorScheme: 'dark' } });
-    expect(panel.style.getPropertyValue('--a')).toBe('#ffd400');
-    expect(panel.style.getPropertyValue('--o')).toBe('#111');
-    expect(panel.style.getPropertyValue('--b')).toBe('#101010');
-    expect(panel.style.getPropertyValue('--t')).toBe('#fafafa');
-    expect(panel.style.getPropertyValue('--r')).toBe('4px');
-    expect(panel.style.getPropertyValue('--f')).toBe('Georgia, serif');
-    expect(panel.classList.contains('dk')).toBe(true);
+    expect(panel.style.getPropertyValue('--wm-accent')).toBe('#ffd400');
+    expect(panel.style.getPropertyValue('--wm-on-accent')).toBe('#111');
+    expect(panel.style.getPropertyValue('--wm-background')).toBe('#101010');
+    expect(panel.style.getPropertyValue('--wm-text')).toBe('#fafafa');
+    expect(panel.style.getPropertyValue('--wm-radius')).toBe('4px');
+    expect(panel.style.getPropertyValue('--wm-font')).toBe('Georgia, serif');
+    expect(panel.classList.contains('wm-dark')).toBe(true);
     expect(panel.hasAttribute('style') && panel.getAttribute('style')).not.toContain('undefined');
   });
 
@@ -160,8 +160,8 @@ describe('layout and theme', () => {
 
   it('colorScheme auto follows prefers-color-scheme', () => {
     const matchMedia = vi.spyOn(window, 'matchMedia').mockImplementation((query: string) => ({ matches: query.includes('dark') }) as MediaQueryList);
-    expect(panelOf(rating(), { theme: { colorScheme: 'auto' } }).classList.contains('dk')).toBe(true);
-    expect(panelOf(rating(), { theme: { colorScheme: 'light' } }).classList.contains('dk')).toBe(false);
+    expect(panelOf(rating(), { theme: { colorScheme: 'auto' } }).classList.contains('wm-dark')).toBe(true);
+    expect(panelOf(rating(), { theme: { colorScheme: 'light' } }).classList.contains('wm-dark')).toBe(false);
     matchMedia.mockRestore();
   });
 
@@ -176,7 +176,7 @@ describe('layout and theme', () => {
   it('inline preview: in the page flow, never modal, no timeout', () => {
     const widget = mountPrompt(rating({ presentation: { timeoutSeconds: 1 } }), { options: { inline: true } });
     const panel = widget.$('[role=dialog]');
-    expect(panel.classList.contains('il')).toBe(true);
+    expect(panel.classList.contains('wm-inline')).toBe(true);
     expect(panel.hasAttribute('aria-modal')).toBe(false);
     advance(5000);
     expect(widget.dismissals).toEqual([]);
@@ -190,7 +190,7 @@ describe('locale', () => {
     expect(panel.getAttribute('dir')).toBe('rtl');
     expect(panel.getAttribute('lang')).toBe('ar-EG');
     expect(widget.$('#h').textContent).toBe('قيّمنا');
-    expect(widget.$('.x').getAttribute('aria-label')).toBe('إغلاق');
+    expect(widget.$('.wm-close').getAttribute('aria-label')).toBe('إغلاق');
     press(widget, 'ArrowLeft');
     expect(widget.focused()).toBe(widget.radios()[1]);
     press(widget, 'ArrowRight');
@@ -208,8 +208,8 @@ describe('locale', () => {
   });
 
   it('falls back to the config language for UI strings when the visitor’s is unknown', () => {
-    expect(mountPrompt(rating({ presentation: { modal: false } }), { locale: 'sv-SE', defaultLocale: 'nl' }).$('.x').getAttribute('aria-label')).toBe('Sluiten');
-    expect(mountPrompt(rating(), { locale: 'sv-SE', defaultLocale: 'sv' }).$('.x').getAttribute('aria-label')).toBe('Close');
+    expect(mountPrompt(rating({ presentation: { modal: false } }), { locale: 'sv-SE', defaultLocale: 'nl' }).$('.wm-close').getAttribute('aria-label')).toBe('Sluiten');
+    expect(mountPrompt(rating(), { locale: 'sv-SE', defaultLocale: 'sv' }).$('.wm-close').getAttribute('aria-label')).toBe('Close');
   });
 
   it('survives a malformed locale tag', () => {

@@ -17,12 +17,12 @@ export function FollowUp({ env, question, placeholder, onSubmit }: FollowUpProps
     <>
       {question && (
         <>
-          <label class="fl" for="c">
+          <label class="wm-follow-up-label" for="c">
             {question}
           </label>
           <textarea
             id="c"
-            class="in"
+            class="wm-input"
             maxLength={2000}
             placeholder={placeholder}
             value={comment}
@@ -30,7 +30,7 @@ export function FollowUp({ env, question, placeholder, onSubmit }: FollowUpProps
           />
         </>
       )}
-      <button type="button" class="btn" onClick={() => onSubmit(comment.trim())}>
+      <button type="button" class="wm-button" onClick={() => onSubmit(comment.trim())}>
         {env.t[SUBMIT]}
       </button>
     </>

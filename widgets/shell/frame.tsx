@@ -46,7 +46,7 @@ export function Frame({ props, session, env, done, inline, children }: FrameProp
   return (
     <Tag
       ref={panel}
-      class={`w ${position}${dark ? ' dk' : ''}${inline ? ' il' : ''}`}
+      class={`wm-panel ${position}${dark ? ' wm-dark' : ''}${inline ? ' wm-inline' : ''}`}
       role="dialog"
       aria-modal={modal ? 'true' : undefined}
       aria-labelledby="h"
@@ -64,11 +64,11 @@ export function Frame({ props, session, env, done, inline, children }: FrameProp
     >
       {children}
       {!modal && (
-        <p class="sr" role="status">
+        <p class="wm-visually-hidden" role="status">
           {announcement}
         </p>
       )}
-      <button type="button" class="x" aria-label={env.t[CLOSE]} onClick={() => session.dismiss('close')}>
+      <button type="button" class="wm-close" aria-label={env.t[CLOSE]} onClick={() => session.dismiss('close')}>
         ×
       </button>
     </Tag>
@@ -113,7 +113,7 @@ function useThanks(done: boolean, panel: Panel, session: Session, modal: boolean
   useEffect(() => {
     if (!done) return;
     stopTimeout.current();
-    const thanks = panel.current?.querySelector('.ty') as HTMLElement | null;
+    const thanks = panel.current?.querySelector('.wm-thanks') as HTMLElement | null;
     // Keep focus in the widget when the button that had it is gone; never take it from the page.
     if (thanks && (modal || document.activeElement === document.body)) thanks.focus();
     const close = setTimeout(session.end, THANKS_MS);

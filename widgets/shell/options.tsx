@@ -48,7 +48,7 @@ export function Options({ options, selected, multiple, onPick, className, labell
   return (
     // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is set below, radiogroup or group, and both take a label
     <div
-      class={`g ${className}`}
+      class={`wm-group ${className}`}
       role={multiple ? 'group' : 'radiogroup'}
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
@@ -57,7 +57,7 @@ export function Options({ options, selected, multiple, onPick, className, labell
         // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: each option is a radio or a checkbox (WAI-ARIA APG), chosen with `multiple`
         <div
           key={option.value}
-          class="i"
+          class="wm-option"
           role={multiple ? 'checkbox' : 'radio'}
           aria-checked={selected.includes(option.value) ? 'true' : 'false'}
           aria-label={option.name}

@@ -27,7 +27,7 @@ export function ScaleSurvey(props: ScaleSurveyProps) {
   const labelled = lowLabel || highLabel;
   return (
     <>
-      <h2 id="h" class="h">
+      <h2 id="h" class="wm-heading">
         {env.text(props.question)}
       </h2>
       <Options
@@ -43,7 +43,7 @@ export function ScaleSurvey(props: ScaleSurveyProps) {
         rtl={env.dir === 'rtl'}
       />
       {labelled && (
-        <div id="lh" class="lh">
+        <div id="lh" class="wm-end-labels">
           <span>{lowLabel}</span>
           <span>{highLabel}</span>
         </div>

@@ -1,6 +1,6 @@
 import type { Theme } from '../contract.js';
 
-/** The built-in dark panel (`.dk` in styles.ts): a marketer's accent is checked against it. */
+/** The built-in dark panel (`.wm-dark` in styles.ts): a marketer's accent is checked against it. */
 export const DARK_PANEL = '#1f2937';
 
 /**
@@ -12,14 +12,14 @@ export function themeProperties(theme: Theme, dark = false): Record<string, stri
   if (theme.accent) {
     // An accent picked for a light page can vanish on the dark panel (WCAG 1.4.3, 1.4.11).
     const accent = dark ? legibleAccent(theme.accent, theme.background ?? DARK_PANEL) : theme.accent;
-    properties['--a'] = accent;
+    properties['--wm-accent'] = accent;
     const on = readableOn(accent);
-    if (on) properties['--o'] = on;
+    if (on) properties['--wm-on-accent'] = on;
   }
-  if (theme.background) properties['--b'] = theme.background;
-  if (theme.text) properties['--t'] = theme.text;
-  if (theme.radius !== undefined) properties['--r'] = `${theme.radius}px`;
-  if (theme.font) properties['--f'] = theme.font;
+  if (theme.background) properties['--wm-background'] = theme.background;
+  if (theme.text) properties['--wm-text'] = theme.text;
+  if (theme.radius !== undefined) properties['--wm-radius'] = `${theme.radius}px`;
+  if (theme.font) properties['--wm-font'] = theme.font;
   return properties;
 }
 
