@@ -1,6 +1,5 @@
 import type { Config } from './config/schema.js';
 import type { WaymarkError } from './errors.js';
-import { lazy } from './chunks/lazy.js';
 import { noLedger } from './rewards/no-ledger.js';
 import type { Ledger } from './rewards/live-ledger.js';
 import { createProfile, type Profile } from './profile/profile.js';
@@ -43,7 +42,9 @@ export interface Visitor {
 const EMPTY_CONFIG: Config = { version: 1 };
 /** One object, so `wm.state.challenges` does not fire for a config without challenges. */
 const NO_CHALLENGES: Record<string, ChallengeView> = {};
-const loadRewards = lazy('waymark-rewards.js', () => import('./chunks/rewards.js'));
+// The engine is an ES chunk, so its own import() already resolves next to it: it needs neither
+// the core's chunk base nor a copy of lazy() of its own.
+const loadRewards = () => import('./chunks/rewards.js');
 
 /** Only a config with rewards loads the ledger's chunk; it comes while the profile loads. */
 async function openRewards(config: Config | null, namespace: string, onChange: () => void, report: (error: WaymarkError) => void) {

@@ -70,15 +70,19 @@ const CONSTANTS_EVERYWHERE = ['src/types.ts'];
 describe('no module downloaded twice', () => {
   const manifest: Record<string, string[]> = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : {};
   const modulesOf = (file: string) => new Set((manifest[file] ?? []).filter((id) => !CONSTANTS_EVERYWHERE.includes(id)));
-  const lazyChunks = ['waymark-engine.js', 'waymark-config.js', 'waymark-widgets.js'];
+  const lazyChunks = ['waymark-engine.js', 'waymark-config.js', 'waymark-widgets.js', 'waymark-rewards.js'];
 
   it('no two lazily loaded chunks bundle the same module, but the regex check', () => {
     const owners = new Map<string, string[]>();
     for (const chunk of lazyChunks) for (const id of modulesOf(chunk)) owners.set(id, [...(owners.get(id) ?? []), chunk]);
     // The validator and the rules both refuse unsafe regexes; a page with a compiled config never
     // loads the validator, and importing the engine's copy would tie config/ to the engine in a cycle.
+    // The NPS band rule is one line, smaller than an import between two chunks would be.
     const twice = [...owners].filter(([, chunks]) => chunks.length > 1);
-    expect(twice).toEqual([['src/rules/safe-regex.ts', ['waymark-engine.js', 'waymark-config.js']]]);
+    expect(twice).toEqual([
+      ['src/rules/safe-regex.ts', ['waymark-engine.js', 'waymark-config.js']],
+      ['src/prompts/nps-band.ts', ['waymark-engine.js', 'waymark-widgets.js']],
+    ]);
   });
 
   it('the core shares with the lazy chunks only what is listed, and the list is exact', () => {
