@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer, type BrowserHandle, type TestServer } from './harness.js';
+import { launchBrowser, startServer, widgetClass, type BrowserHandle, type TestServer } from './harness.js';
 
 /** Real Chromium against dist/: detectors, the prompt controller and its gates, wired by init(). */
 const PAGE = '/test/browser/pages/triggers/index.html';
@@ -151,7 +151,7 @@ describe('triggers in Chromium', () => {
     await waitFor(other, '$prompt_shown');
     expect(await onScreen()).toBe(2);
     await shower.locator('waymark-prompt [role=radio]').nth(4).click();
-    await shower.locator('waymark-prompt button.btn').click();
+    await shower.locator(`waymark-prompt button${widgetClass('wm-button')}`).click();
     await waitFor(other, '$prompt_dismissed');
     expect((await seen(other, '$prompt_dismissed'))[0]?.props).toMatchObject({ promptId: 'tabs-csat', reason: 'other-tab' });
     expect(await promptOnScreen(other)).toBeNull();
