@@ -80,6 +80,10 @@ describe.each(DATABASES)('journey report over 100,000 generated touchpoints on $
 
     const onlyB = await reportOf(collector, '?writeKey=key-b');
     expectSummaryEquals(onlyB, visitors.filter((visitor) => visitor.writeKey === 'key-b').flatMap((visitor) => visitor.records));
+    // Device as recorded by each visitor's first page view: visitors 1, 4, 7… are on a phone.
+    const phones = await reportOf(collector, '?device=phone');
+    expectSummaryEquals(phones, visitors.filter((_, n) => n % 3 === 1).flatMap((visitor) => visitor.records));
+    expect(phones.options.devices).toEqual(['desktop', 'phone', 'tablet']);
     const decision = await reportOf(collector, '?stage=decision&prompt=nps');
     expect(decision.prompts.map((prompt) => prompt.promptId)).toEqual(['nps']);
     expect(decision.prompts[0]!.nps).toEqual(report.stages.find((row) => row.stage === 'decision')!.nps);

@@ -73,7 +73,7 @@ describe('the demo collector', () => {
     expect((await stored()).map((record) => record.id)).not.toContain('stranger');
   });
 
-  it("answers the report page with summarize() over the database, behind the demo's admin token", async () => {
+  it("answers the journey report over the database, behind the demo's admin token", async () => {
     const answer = (id: string, score: number) =>
       touchpoint(id, '$prompt_answered', { props: { promptId: 'nps', kind: 'nps', submissionId: id, score, complete: true } });
     await post(wire([touchpoint('s1', '$prompt_shown', { props: { promptId: 'nps', kind: 'nps', submissionId: 'a1' } }), answer('a1', 10), answer('a2', 3)]));
@@ -81,7 +81,7 @@ describe('the demo collector', () => {
     expect((await fetch(collector.url + '/api/report')).status).toBe(401);
     expect((await admin('/api/report', 'wrong')).status).toBe(401);
     const report = await (await admin('/api/report')).json();
-    expect(report.summary.prompts.nps).toMatchObject({ shown: 1, answered: 2, nps: { score: 0, promoters: 1, detractors: 1, total: 2 } });
+    expect(report.prompts.find((prompt: { promptId: string }) => prompt.promptId === 'nps')).toMatchObject({ shown: 1, answered: 2, nps: { score: 0, promoters: 1, detractors: 1, total: 2 } });
   });
 
   it('gives the report page its token in the link it prints, as a fragment the browser keeps to itself', () => {
@@ -115,7 +115,7 @@ describe('static files', () => {
     expect(redirect.status).toBe(301);
     expect(redirect.headers.get('location')).toBe('/shop/');
     expect((await fetch(collector.url + '/dist/waymark.js')).status).toBe(200);
-    expect(await (await fetch(collector.url + '/report/')).text()).toContain('Waymark report');
+    expect(await (await fetch(collector.url + '/report/')).text()).toContain('Waymark journey report');
   });
 
   it('falls back to the SPA page for its client-side routes', async () => {

@@ -1,4 +1,4 @@
-import type { DailyRow, ReportRows, SubmissionRow } from './rollup.js';
+import type { DailyRow, ReportRows, SubmissionRow } from './rows.js';
 
 /**
  * One submission's steps become one answer, as in summarize(): the latest step (by ts, then

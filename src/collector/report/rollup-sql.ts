@@ -1,7 +1,8 @@
 import type { StoredTouchpoint } from '../records.js';
 import type { Sql } from '../storage/database.js';
 import { moveAnswers } from './answer-rollup.js';
-import { rollUp, type ReportRows, type SubmissionRow, type VisitorState } from './rollup.js';
+import { rollUp } from './rollup.js';
+import type { ReportRows, SubmissionRow, VisitorState } from './rows.js';
 
 const asJson = (rows: Iterable<unknown>) => JSON.stringify([...rows]);
 

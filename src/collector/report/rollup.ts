@@ -1,59 +1,7 @@
 import { RESERVED, type Props } from '../../types.js';
 import type { StoredTouchpoint } from '../records.js';
 import { mergeSubmission } from './answer-rollup.js';
-
-/** What the report tables know of a visitor between batches. */
-export interface VisitorState {
-  device: string;
-  locale: string;
-  stage: string;
-  firstSeen: string;
-}
-
-/** Where a touchpoint happened: the dimensions every roll-up row is keyed by. */
-interface Place {
-  day: string;
-  writeKey: string;
-  stage: string;
-  device: string;
-  locale: string;
-}
-
-export interface DailyRow extends Place {
-  promptId: string;
-  measure: 'touchpoints' | 'shown' | 'dismissed' | 'move' | 'awarded' | 'redeemed' | 'answer' | 'reason';
-  key: string;
-  count: number;
-  amount: number;
-}
-
-export interface SubmissionRow extends Place {
-  promptId: string;
-  submissionId: string;
-  anonymousId: string;
-  kind: string | null;
-  score: number | null;
-  scoreInvalid: boolean;
-  max: number | null;
-  scale: string | null;
-  metric: string | null;
-  choices: string[];
-  other: string | null;
-  comment: string | null;
-  complete: boolean;
-  ts: string;
-  recordId: string;
-}
-
-export interface ReportRows {
-  visitors: Map<string, VisitorState>;
-  daily: Map<string, DailyRow>;
-  submissions: Map<string, SubmissionRow>;
-  stageEntries: Array<{ anonymousId: string; stage: string; enteredAt: string; day: string; writeKey: string; device: string; locale: string }>;
-  promptKinds: Map<string, string>;
-  visitorDays: Map<string, Place & { anonymousId: string; touchpoints: number }>;
-  pointsDays: Map<string, Place & { visitor: string; awarded: number; redeemed: number; tier: string | null; tierTs: string | null }>;
-}
+import type { DailyRow, Place, ReportRows, SubmissionRow, VisitorState } from './rows.js';
 
 const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
