@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -31,6 +32,21 @@ const version = () => ({
 const lazyChunks = {
   external: (id, importer) => Boolean(importer) && Boolean(chunkOf(id)),
   paths: (id) => chunkOf(id)?.file ?? id,
+};
+
+/**
+ * Modules the rewards chunk takes from the engine instead of bundling copies: the engine has
+ * always loaded first (it loads the rewards chunk), and re-exports them (src/chunks/engine.ts).
+ */
+const FROM_ENGINE = ['rules/conditions', 'rules/lookup', 'rules/operators', 'clock', 'errors', 'profile/future-times', 'indexed-db', 'profile/last-word', 'rewards/earning-rules'].map(
+  (name) => fileURLToPath(new URL(`./src/${name}`, import.meta.url)),
+);
+const withoutExtension = (id) => id.replace(/\.(ts|js)$/, '');
+const takenFromEngine = (id, importer) =>
+  id === 'idb-keyval' || FROM_ENGINE.includes(withoutExtension(importer && id.startsWith('.') ? resolvePath(dirname(importer), id) : id));
+const rewardsChunk = {
+  external: (id, importer) => lazyChunks.external(id, importer) || (Boolean(importer) && takenFromEngine(id, importer)),
+  paths: (id) => (takenFromEngine(id) ? './waymark-engine.js' : lazyChunks.paths(id)),
 };
 
 const ts = (extra = {}) =>
@@ -134,11 +150,11 @@ export default [
   ...[
     ['src/chunks/validator.ts', 'dist/waymark-config.js'],
     ['src/chunks/engine.ts', 'dist/waymark-engine.js'],
-    ['src/chunks/rewards.ts', 'dist/waymark-rewards.js'],
-  ].map(([input, file]) => ({
+    ['src/chunks/rewards.ts', 'dist/waymark-rewards.js', rewardsChunk],
+  ].map(([input, file, links = lazyChunks]) => ({
     input,
-    external: lazyChunks.external,
-    output: { file, format: 'es', paths: lazyChunks.paths, sourcemap: true },
+    external: links.external,
+    output: { file, format: 'es', paths: links.paths, sourcemap: true },
     plugins: [version(), resolve({ browser: true }), ts(), minify(), manifest()],
   })),
   {

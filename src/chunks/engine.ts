@@ -12,3 +12,15 @@ export { widgetsLoader } from '../prompts/load-widgets.js';
 // compileConfig imports the same copy.
 export { CONFIG_GRAMMAR, trustCompiled } from '../config/compiled.js';
 export { contentHash } from '../config/content-hash.js';
+// The rewards chunk, which only the engine loads, takes these from here instead of bundling its
+// own copies (FROM_ENGINE in rollup.config.mjs): a page with rewards downloads them once.
+export { matchesWhere } from '../rules/conditions.js';
+export { setOwn } from '../rules/lookup.js';
+export { testOperators } from '../rules/operators.js';
+export { boundedTime } from '../clock.js';
+export { WaymarkError } from '../errors.js';
+export { boundLedgerTimes } from '../profile/future-times.js';
+export { createYieldingStore } from '../indexed-db.js';
+export { createLastWord } from '../profile/last-word.js';
+export { DAY_MS, localDay, localWeek, rulePoints, tierFor, tzOffsetOf } from '../rewards/earning-rules.js';
+export { getMany, setMany } from 'idb-keyval';

@@ -1,4 +1,4 @@
-import { JOURNEY_RECORDS } from '../rewards/journey-names.js';
+import { JOURNEY_RECORDS } from '../rewards/journey-records.js';
 import { RESERVED } from '../types.js';
 import type { PathSegment } from './paths.js';
 import type { RawProblem } from './semantic.js';

@@ -1,19 +1,8 @@
 import type { Config } from '../config/schema.js';
 import { RESERVED } from '../types.js';
+import { JOURNEY } from './journey-records.js';
 
-/** Touchpoints the journey rewards record: outputs of the ledger, never its inputs. */
-export const JOURNEY = {
-  challengeProgress: '$challenge_progress',
-  challengeCompleted: '$challenge_completed',
-  streak: '$streak',
-  expired: '$expired',
-  referralCode: '$referral_code',
-  referred: '$referred',
-  referral: '$referral',
-} as const;
-
-/** What the browser records for the journey rewards: events a prompt or a condition may use. */
-export const JOURNEY_RECORDS: readonly string[] = [JOURNEY.challengeProgress, JOURNEY.challengeCompleted, JOURNEY.streak, JOURNEY.referralCode, JOURNEY.referred];
+export { JOURNEY, JOURNEY_RECORDS } from './journey-records.js';
 
 export const LEDGER_OUTPUTS: ReadonlySet<string> = new Set([
   RESERVED.points,

@@ -1,6 +1,5 @@
 import type { Config } from '../config/schema.js';
 import type { Props } from '../types.js';
-import { journeyInputNames } from './journey-names.js';
 
 let offset = 0;
 let offsetCheckedAt = -Infinity;
@@ -17,10 +16,13 @@ function tzOffset(now: number): number {
  * config is known, any touchpoint may turn out to earn points, so all are stamped.
  */
 export function stampTzOffset(config: Config | null, name: string, props: Props, now = Date.now()): Props {
+  const rewards = config?.rewards;
   if (config) {
-    // Streak days and challenge windows count in the local calendar too.
-    const earns = config.rewards?.rules?.some((rule) => rule.on === name) || journeyInputNames(config).has(name);
-    if (!earns) return props;
+    // Streak days, challenge windows and expiry count in the local calendar too. Which events
+    // they read is the rewards chunk's to know; the core stamps every touchpoint of such a config
+    // rather than carry that code (a few bytes a record, on sites that use them).
+    const journeys = rewards?.challenges?.length || rewards?.streaks?.length || rewards?.expiry;
+    if (!journeys && !rewards?.rules?.some((rule) => rule.on === name)) return props;
   }
   return { ...props, tzOffset: tzOffset(now) };
 }

@@ -51,15 +51,16 @@ const ENTRY_TYPES = ['dist/types/src/index.d.ts', 'dist/types/src/server/index.d
 describe('the published package', () => {
   const files = packedFiles();
 
-  it('ships what users run: the bundles, the CLI, the server module, the schema and the types', () => {
-    for (const file of ['dist/waymark.js', 'dist/waymark.mjs', 'dist/cli.mjs', 'dist/server.mjs', 'dist/waymark.schema.json', ...ENTRY_TYPES]) {
+  it('ships what users run: the bundles, the CLI, the server module, the report page, the schema and the types', () => {
+    const chunks = ['dist/waymark-config.js', 'dist/waymark-engine.js', 'dist/waymark-widgets.js', 'dist/waymark-rewards.js'];
+    for (const file of ['dist/waymark.js', 'dist/waymark.mjs', ...chunks, 'dist/cli.mjs', 'dist/server.mjs', 'dist/report-page/index.html', 'dist/waymark.schema.json', ...ENTRY_TYPES]) {
       expect(files).toContain(file);
     }
   });
 
   it('ships nothing else: no sources, source maps, demo bundle, build manifest or tests', () => {
     const shipped =
-      /^(package\.json|README\.md|LICENSE|dist\/(waymark(-config|-engine|-widgets)?\.m?js|cli\.mjs|server\.mjs|waymark\.schema\.json)|dist\/types\/.+\.d\.ts)$/;
+      /^(package\.json|README\.md|LICENSE|dist\/(waymark(-config|-engine|-widgets|-rewards)?\.m?js|cli\.mjs|server\.mjs|waymark\.schema\.json)|dist\/report-page\/(index\.html|report\.(js|css))|dist\/types\/.+\.d\.ts)$/;
     expect(files.filter((file) => !shipped.test(file))).toEqual([]);
     expect(files.filter((file) => file.endsWith('.map') || file.startsWith('dist/examples/'))).toEqual([]);
     expect(files).not.toContain('dist/modules.json');

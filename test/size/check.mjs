@@ -15,11 +15,12 @@ export const BUDGETS = [
   { file: 'dist/waymark.js', label: 'core (script tag)', budget: 12 * KB },
   { file: 'dist/waymark.mjs', label: 'core (ESM)', budget: 12 * KB },
   { file: 'dist/waymark-widgets.js', label: 'widgets chunk (with preact)', budget: 12 * KB },
-  // Lazy, fetched in parallel with the config; 16 KB since it suggests fixes and warns (#11).
-  { file: 'dist/waymark-config.js', label: 'config validator chunk', budget: 16 * KB },
+  // Lazy, and only for a config that is not compiled (#15): 17 KB since it also checks the
+  // journey rewards (#14) and carries the messages the core used to hold.
+  { file: 'dist/waymark-config.js', label: 'config validator chunk', budget: 17 * KB },
   { file: 'dist/waymark-engine.js', label: 'engine chunk', budget: 14 * KB },
   // Loaded only for configs with `rewards`: the ledger, challenges, streaks, expiry, referrals (#14).
-  { file: 'dist/waymark-rewards.js', label: 'rewards chunk', budget: 10 * KB },
+  { file: 'dist/waymark-rewards.js', label: 'rewards chunk', budget: 6 * KB },
 ];
 
 export function measure(file) {
