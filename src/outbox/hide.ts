@@ -1,5 +1,6 @@
 import { isRetryable, post, type Outcome } from '../transport/send.js';
 import type { Touchpoint } from '../types.js';
+import type { PageExit } from '../lifecycle/page-exit.js';
 import type { InFlight } from './in-flight.js';
 
 export { KEEPALIVE_BUDGET } from './in-flight.js';
@@ -12,9 +13,10 @@ interface HideOptions {
   encode(records: Touchpoint[]): string;
   headers?: Record<string, string> | undefined;
   flushIntervalMs: number;
+  pageExit: PageExit;
   /** This page's requests in flight: their records are not sent twice, and they share the keepalive quota. */
   inFlight: InFlight;
-  /** Persist what is still queued, before the page goes. */
+  /** Marks what is on its way, just before the last request. */
   beforeSend(): void;
   /** The request is out: if the page goes before its answer, these count as sent. */
   onHanded(records: Touchpoint[]): void;
@@ -37,8 +39,7 @@ export function createHideSender(options: HideOptions) {
   let gone = new Set<string>();
   const { inFlight } = options;
 
-  const onHide = (event: Event) => {
-    if (event.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
+  const onHide = () => {
     options.beforeSend();
     const url = options.endpoint();
     const since = Date.now() - 2 * options.flushIntervalMs;
@@ -66,8 +67,7 @@ export function createHideSender(options: HideOptions) {
       inFlight.end(flight);
     });
   };
-  addEventListener('pagehide', onHide);
-  addEventListener('visibilitychange', onHide);
+  const stop = options.pageExit.on('send', onHide);
 
   return {
     remember(record: Touchpoint) {
@@ -79,9 +79,6 @@ export function createHideSender(options: HideOptions) {
       // Forgetting old confirmations costs at most a duplicate, which the collector drops.
       else (gone.size > 4 * REMEMBERED ? (gone = new Set()) : gone).add(id);
     },
-    stop() {
-      removeEventListener('pagehide', onHide);
-      removeEventListener('visibilitychange', onHide);
-    },
+    stop,
   };
 }

@@ -7,6 +7,7 @@ import type { Touchpoint } from '../types.js';
 import { boundedTime, timerDelay } from '../clock.js';
 import { createDropNotes, removeNoted } from './drop-notes.js';
 import { createFallbackStore } from './fallback.js';
+import { createPageExit } from '../lifecycle/page-exit.js';
 import { createHideSender } from './hide.js';
 import { createInFlight } from './in-flight.js';
 import { batchLength, overLimits } from './limits.js';
@@ -53,6 +54,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   /** Chunks handed to IndexedDB and not committed yet: spilled to localStorage if the page hides. */
   const writing = new Set<Entry[]>();
   const spill = createSpill(namespace);
+  const pageExit = options.pageExit ?? createPageExit((error) => report('internal', `page exit: ${String(error)}`, error));
   const inFlight = createInFlight();
   /** Records a closing page's requests carry, as of the last trim. */
   let sentMarks: SentMarks = spill.sentMarks();
@@ -297,9 +299,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     headers: options.headers,
     flushIntervalMs: delivery.flushIntervalMs,
     inFlight,
+    pageExit,
     beforeSend() {
-      void write(true);
-      keepUnstored();
       // Batches on their way with keepalive arrive even if the page goes now: the next page must not send them again.
       for (const flight of inFlight.unmarked()) spill.markSent(flight.keys);
     },
@@ -312,6 +313,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const memoryOnly = storage.memoryEntries();
     if (!spill.save([...writing].flat().concat(memoryOnly)) && memoryOnly.length) drops.add(memoryOnly.length);
   };
+  const stopPersisting = pageExit.on('persist', () => {
+    void write(true);
+    keepUnstored();
+  });
   const online = () => {
     attempt = nextAttemptAt = 0;
     retry.write(0, 0);
@@ -354,6 +359,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
       removeEventListener('online', online);
       storage.stop();
       hide.stop();
+      stopPersisting();
+      if (!options.pageExit) pageExit.stop();
     },
   };
 }
