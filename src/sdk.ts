@@ -66,7 +66,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   let destroyed = false;
 
   // One owner of the page's last moment: the rules derive, then the profile and outbox persist, then the outbox sends.
-  const pageExit = createPageExit((error) => report(new WaymarkError('internal', `page exit: ${String(error)}`, error)));
+  const pageExit = createPageExit((error) => report(new WaymarkError('internal', String(error), error)));
   pageExit.on('derive', () => pipeline.drain());
   // Created on consent only: without it nothing is stored or sent, not even earlier leftovers.
   let outbox: Outbox | null = null;

@@ -54,7 +54,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   /** Chunks handed to IndexedDB and not committed yet: spilled to localStorage if the page hides. */
   const writing = new Set<Entry[]>();
   const spill = createSpill(namespace);
-  const pageExit = options.pageExit ?? createPageExit((error) => report('internal', `page exit: ${String(error)}`, error));
+  const pageExit = options.pageExit ?? createPageExit((error) => report('internal', String(error), error));
   const inFlight = createInFlight();
   /** Records a closing page's requests carry, as of the last trim. */
   let sentMarks: SentMarks = spill.sentMarks();

@@ -59,29 +59,7 @@ export function createSpill(namespace: string) {
       sent = sent.filter((key) => !done.has(key));
       writeSent();
     },
-    /**
-     * The marks of every page, read before each flush run, so that no tab sends a record a
-     * closing tab's request carries while it may still land. A time from a clock that ran
-     * ahead counts as now.
-     */
-    sentMarks(now = Date.now()): SentMarks {
-      const times = new Map<string, number>();
-      const pages: Array<[name: string, at: number]> = [];
-      const add = (name: string, at: number, marks: string[]) => {
-        const markedAt = boundedTime(at || 0, SENT_GRACE_MS, now);
-        if (name !== sentPrefix + page) pages.push([name, markedAt]);
-        for (const mark of marks) times.set(mark, markedAt);
-      };
-      eachStored(sentPrefix, (name, [at, ...keys]) => add(name, Number(at), keys.map(String)));
-      for (const [name, value] of readCookies(sentPrefix)) {
-        const [at = '', marks = ''] = value.split('.');
-        add(name, parseInt(at, 36), marks.match(/[0-9a-z]{10}/g) ?? []);
-      }
-      return {
-        markedAt: (key) => times.get(key) ?? times.get(shortMark(key)),
-        remove: (time) => pages.forEach(([name, at]) => at <= time && removeValue(name)),
-      };
-    },
+    sentMarks: (now = Date.now()) => readSentMarks(sentPrefix, sentPrefix + page, now),
     /** Resolves whether the entries are kept (none to keep counts as kept). */
     save(entries: Entry[]): boolean {
       try {
@@ -98,6 +76,31 @@ export function createSpill(namespace: string) {
     },
     /** Entries spilled by earlier pages, removed from localStorage as they are taken. */
     take: (): Entry[] => takeAll(prefix, (entry) => (Array.isArray(entry) && typeof entry[0] === 'string' ? [entry as Entry] : [])),
+  };
+}
+
+/**
+ * The marks of every page, read before each flush run, so that no tab sends a record a
+ * closing tab's request carries while it may still land. A time from a clock that ran ahead
+ * counts as now. `own` is this page's mark, never removed by it.
+ */
+function readSentMarks(sentPrefix: string, own: string, now: number): SentMarks {
+  const times = new Map<string, number>();
+  const pages: Array<[name: string, at: number]> = [];
+  const add = (name: string, at: number, marks: string[]) => {
+    const markedAt = boundedTime(at || 0, SENT_GRACE_MS, now);
+    if (name !== own) pages.push([name, markedAt]);
+    for (const mark of marks) times.set(mark, markedAt);
+  };
+  eachStored(sentPrefix, (name, [at, ...keys]) => add(name, Number(at), keys.map(String)));
+  for (const [name, value] of readCookies(sentPrefix)) {
+    const [at = '', marks = ''] = value.split('.');
+    add(name, parseInt(at, 36), marks.match(/[0-9a-z]{10}/g) ?? []);
+  }
+  return {
+    // Most pages have no mark: a trim of 50,000 keys must not compute a short mark for each.
+    markedAt: (key) => (times.size ? (times.get(key) ?? times.get(shortMark(key))) : undefined),
+    remove: (time) => pages.forEach(([name, at]) => at <= time && removeValue(name)),
   };
 }
 
