@@ -8,6 +8,7 @@ import { createLogger } from './log.js';
 import { storageErrorsOnce } from './storage-errors.js';
 import { createOutbox, DEFAULT_DELIVERY, type Outbox } from './outbox/index.js';
 import { createPipeline } from './pipeline.js';
+import { createPageExit } from './lifecycle/page-exit.js';
 import { chunkUrl, lazy } from './chunks/lazy.js';
 import type { PromptController } from './prompts/controller.js';
 import type { PromptHost } from './prompts/host.js';
@@ -65,6 +66,9 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   let consent = options.consent !== false;
   let destroyed = false;
 
+  // One owner of the page's last moment: the rules derive, then the profile and outbox persist, then the outbox sends.
+  const pageExit = createPageExit((error) => report(new WaymarkError('internal', String(error), error)));
+  pageExit.on('derive', () => pipeline.drain());
   // Created on consent only: without it nothing is stored or sent, not even earlier leftovers.
   let outbox: Outbox | null = null;
   const openOutbox = (): Outbox => (outbox ??= createOutbox({
@@ -76,6 +80,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     sdkVersion: SDK_VERSION,
     delivery: { ...DEFAULT_DELIVERY, ...definedOnly(options.delivery) },
     onError: report,
+    pageExit,
     onFlush: (result) => events.emit('flush', result),
     // Server authority: the endpoint's answer may carry the visitor's points and tier.
     onResponse: (body) => {
@@ -162,7 +167,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       // The profile lives in IndexedDB: it is opened only once there is consent to store.
       if (config && chunk) await consentGiven;
       if (config && chunk && !destroyed) {
-        visitor = await chunk.openVisitor(config, namespace, locale, report, syncState);
+        visitor = await chunk.openVisitor(config, namespace, locale, report, syncState, pageExit);
         if (destroyed) return visitor.close();
         syncState();
         if (config.prompts?.length) startPrompts(chunk);
@@ -194,8 +199,6 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     });
   };
 
-  const onPageHide = () => pipeline.drain();
-  globalThis.addEventListener?.('pagehide', onPageHide);
 
   const validName = (name: unknown): name is string => {
     if (typeof name !== 'string' || !/\S/.test(name) || name.length > 200) {
@@ -270,7 +273,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       visitor?.close();
       identityCache?.persist();
       outbox?.destroy();
-      globalThis.removeEventListener?.('pagehide', onPageHide);
+      pageExit.stop();
       events.clear();
       onDestroy();
     }, undefined),

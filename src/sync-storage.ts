@@ -42,15 +42,9 @@ export function removeValue(key: string): void {
   if (cookies().has(cookieName(key))) setCookie(cookieName(key), '', 0);
 }
 
-/** Values of the cookies written for keys starting with `prefix`, deleted as they are taken. */
-export function takeCookies(prefix: string): string[] {
-  const taken: string[] = [];
-  for (const [name, value] of cookies()) {
-    if (!name.startsWith(cookieName(prefix))) continue;
-    setCookie(name, '', 0);
-    taken.push(value);
-  }
-  return taken;
+/** Names and values of the cookies written for keys starting with `prefix`. */
+export function readCookies(prefix: string): Array<[name: string, value: string]> {
+  return [...cookies()].filter(([name]) => name.startsWith(cookieName(prefix)));
 }
 
 /** `waymark:shop:aid` → `waymark_shop_aid`: colons are not allowed in cookie names. */

@@ -3,6 +3,7 @@ import type { WaymarkError } from './errors.js';
 import { noLedger } from './rewards/no-ledger.js';
 import type { Ledger } from './rewards/live-ledger.js';
 import { createProfile, type Profile } from './profile/profile.js';
+import type { PageExit } from './lifecycle/page-exit.js';
 import { createProfileStore } from './profile/store.js';
 import type { Facts } from './rules/facts.js';
 import { stageChange } from './rules/stages.js';
@@ -73,8 +74,9 @@ export async function openVisitor(
   locale: string,
   report: (error: WaymarkError) => void,
   onChange: () => void,
+  pageExit?: PageExit,
 ): Promise<Visitor> {
-  const store = createProfileStore(namespace, report);
+  const store = createProfileStore(namespace, report, pageExit);
   const [stored, { ledger, journeys }] = await Promise.all([store.load(), openRewards(config, namespace, onChange, report)]);
   let profile: Profile = createProfile(config, stored);
   let device = detectDevice();

@@ -1,8 +1,9 @@
 import { isRetryable, post, type Outcome } from '../transport/send.js';
 import type { Touchpoint } from '../types.js';
+import type { PageExit } from '../lifecycle/page-exit.js';
+import type { InFlight } from './in-flight.js';
 
-/** Keepalive bodies in flight share one 64 KiB quota per page (fetch spec, "keepalive"). */
-export const KEEPALIVE_BUDGET = 64 * 1024;
+export { KEEPALIVE_BUDGET } from './in-flight.js';
 /** Records remembered for a last send when the page hides; more would not fit the budget. */
 const REMEMBERED = 500;
 
@@ -12,11 +13,15 @@ interface HideOptions {
   encode(records: Touchpoint[]): string;
   headers?: Record<string, string> | undefined;
   flushIntervalMs: number;
-  /** Persist what is still queued, before the page goes. */
+  pageExit: PageExit;
+  /** This page's requests in flight: their records are not sent twice, and they share the keepalive quota. */
+  inFlight: InFlight;
+  /** Marks what is on its way, just before the last request. */
   beforeSend(): void;
   /** The request is out: if the page goes before its answer, these count as sent. */
   onHanded(records: Touchpoint[]): void;
-  onDelivered(records: Touchpoint[], outcome: Outcome): void;
+  /** Resolves once the records are deleted. */
+  onDelivered(records: Touchpoint[], outcome: Outcome): Promise<unknown>;
   onFailed(records: Touchpoint[]): void;
 }
 
@@ -32,16 +37,14 @@ export function createHideSender(options: HideOptions) {
   // A plain array, compacted now and then: a Map costs track() ~0.6 µs a call in id hashing.
   const recent: Touchpoint[] = [];
   let gone = new Set<string>();
-  const inflight = new Set<string>();
-  let inflightBytes = 0;
+  const { inFlight } = options;
 
-  const onHide = (event: Event) => {
-    if (event.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
+  const onHide = () => {
     options.beforeSend();
     const url = options.endpoint();
     const since = Date.now() - 2 * options.flushIntervalMs;
-    const candidates = recent.filter((record) => !inflight.has(record.id) && !gone.has(record.id) && Date.parse(record.ts) > since);
-    const room = KEEPALIVE_BUDGET - inflightBytes;
+    const candidates = recent.filter((record) => !inFlight.busy(record.id) && !gone.has(record.id) && Date.parse(record.ts) > since);
+    const room = inFlight.room();
     let count = candidates.length;
     let body = '';
     let bytes = 0;
@@ -53,18 +56,18 @@ export function createHideSender(options: HideOptions) {
     }
     if (!url || !count) return;
     const records = candidates.slice(0, count);
-    inflightBytes += bytes;
-    for (const record of records) inflight.add(record.id);
+    const flight = inFlight.start(records.map((record) => record.id), bytes);
+    flight.marked = true;
     options.onHanded(records);
-    void post(url, body, options.headers, true).then((outcome) => {
-      inflightBytes -= bytes;
-      for (const record of records) inflight.delete(record.id);
-      if (!isRetryable(outcome.status) && outcome.status < 300) options.onDelivered(records, outcome);
-      else options.onFailed(records);
+    void post(url, body, options.headers, true).then(async (outcome) => {
+      const ok = !isRetryable(outcome.status) && outcome.status < 300;
+      inFlight.answered(flight, outcome.status);
+      // Busy until the records are deleted: a second hide before that must not send them again.
+      await (ok ? options.onDelivered(records, outcome) : options.onFailed(records));
+      inFlight.end(flight);
     });
   };
-  addEventListener('pagehide', onHide);
-  addEventListener('visibilitychange', onHide);
+  const stop = options.pageExit.on('send', onHide);
 
   return {
     remember(record: Touchpoint) {
@@ -76,9 +79,6 @@ export function createHideSender(options: HideOptions) {
       // Forgetting old confirmations costs at most a duplicate, which the collector drops.
       else (gone.size > 4 * REMEMBERED ? (gone = new Set()) : gone).add(id);
     },
-    stop() {
-      removeEventListener('pagehide', onHide);
-      removeEventListener('visibilitychange', onHide);
-    },
+    stop,
   };
 }

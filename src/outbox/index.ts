@@ -7,13 +7,15 @@ import type { Touchpoint } from '../types.js';
 import { boundedTime, timerDelay } from '../clock.js';
 import { createDropNotes, removeNoted } from './drop-notes.js';
 import { createFallbackStore } from './fallback.js';
+import { createPageExit } from '../lifecycle/page-exit.js';
 import { createHideSender } from './hide.js';
+import { createInFlight } from './in-flight.js';
 import { batchLength, overLimits } from './limits.js';
 import { saneDelivery, type Outbox, type OutboxOptions } from './options.js';
 import { createFlusherRole } from './role.js';
 import { createSharedRetry } from './shared-retry.js';
-import { createSpill } from './spill.js';
-import { indexedDbStore, recordKey, recordKeys, type Entry } from './store.js';
+import { createSpill, SENT_GRACE_MS, type SentMarks } from './spill.js';
+import { indexedDbStore, keyBytes, recordKey, recordKeys, type Entry } from './store.js';
 
 export { DEFAULT_DELIVERY } from './options.js';
 export type { Outbox, OutboxOptions } from './options.js';
@@ -52,6 +54,21 @@ export function createOutbox(options: OutboxOptions): Outbox {
   /** Chunks handed to IndexedDB and not committed yet: spilled to localStorage if the page hides. */
   const writing = new Set<Entry[]>();
   const spill = createSpill(namespace);
+  const pageExit = options.pageExit ?? createPageExit((error) => report('internal', String(error), error));
+  const inFlight = createInFlight();
+  /** Records a closing page's requests carry, as of the last trim. */
+  let sentMarks: SentMarks = spill.sentMarks();
+  const loadedAt = Date.now();
+  /** Until when a record waits: a young mark holds it, as the request may still land, or fail while its page lives. */
+  const heldUntil = (key: string) => (sentMarks.markedAt(key) ?? -Infinity) + SENT_GRACE_MS;
+  /** The earliest time a held record may be sent, as of the last run. */
+  let releaseAt = Infinity;
+  /**
+   * A page loaded after a close is the next step of that visit: it counts the records of
+   * marks made before it loaded as sent, once their grace is over. Tabs that were open
+   * throughout send them again instead, a duplicate the collector drops rather than a loss.
+   */
+  const settles = (key: string) => (sentMarks.markedAt(key) ?? Infinity) <= Math.min(loadedAt, Date.now() - SENT_GRACE_MS);
   const retry = createSharedRetry(namespace);
   let writeTimer: Timer;
   let flushTimer: Timer;
@@ -153,9 +170,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const url = options.endpoint();
     if (!url) return false;
     const keys = batch.map(([key]) => key);
-    const outcome = await post(url, format.encode(batch.map(([, record]) => record), meta()), options.headers);
+    const body = format.encode(batch.map(([, record]) => record), meta());
+    const flight = inFlight.start(keys, new Blob([body]).size);
+    // Started while the page hides: marked at once, as those started before were.
+    if (document.visibilityState === 'hidden' && flight.keepalive) (flight.marked = true), spill.markSent(keys);
+    const outcome = await post(url, body, options.headers, flight.keepalive, true);
     const { status } = outcome;
-    if (status >= 200 && status < 300) return delivered(keys, outcome, result).then(() => true);
+    const ok = status >= 200 && status < 300;
+    inFlight.answered(flight, status);
+    // Marked as sent when the page hid: once this page has acted on the answer, the mark goes.
+    const settle = () => (inFlight.end(flight), flight.marked && spill.unmarkSent(keys));
+    if (ok) return delivered(keys, outcome, result).finally(settle).then(() => true);
+    settle();
     // 413: halve until it fits. 400/422: halve to find the record the endpoint refuses
     // (Segment refuses a whole batch for one event over 32 KB), so only that one is dropped.
     const half = Math.ceil(keys.length / 2);
@@ -190,7 +216,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function trim(result: FlushResult) {
     reportEarlierDrops(result);
-    const keys = await useStore((current) => current.keys());
+    sentMarks = spill.sentMarks();
+    let keys = await useStore((current) => current.keys());
+    const settled = keys.filter(settles);
+    if (settled.length) await remove(settled), (keys = keys.filter((key) => !settles(key)));
+    sentMarks.remove(Math.min(loadedAt, Date.now() - SENT_GRACE_MS));
     pending = keys.length;
     const over = overLimits(keys, delivery);
     if (over.length) await drop(over, result, 'over the delivery limits');
@@ -204,11 +234,24 @@ export function createOutbox(options: OutboxOptions): Outbox {
     let from = '';
     let retrying = false;
     while (!retrying && sendable() && Date.now() - startedAt < RUN_MS) {
-      const entries = await useStore((current) => current.read(from, delivery.batchSize));
-      if (!entries.length) break;
+      const read = await useStore((current) => current.read(from, delivery.batchSize));
+      if (!read.length) break;
+      const entries = read.filter(([key]) => {
+        const until = heldUntil(key);
+        if (until > Date.now()) releaseAt = Math.min(releaseAt, until);
+        // A record in this page's page-hide request is on its way already.
+        return until <= Date.now() && !inFlight.busy(key.slice(0, 36));
+      });
+      if (!entries.length) {
+        from = read[read.length - 1]![0];
+        continue;
+      }
       const count = batchLength(entries.map(([key]) => key), delivery.batchBytes);
       from = entries[count - 1]![0];
-      const sending: Promise<void> = sendEntries(entries.slice(0, count), result).then((ok) => {
+      const batch = entries.slice(0, count);
+      // A batch the keepalive quota cannot carry waits its turn: cut off by a closing tab, it would be sent twice (finding 9).
+      while (inflight.size && !inFlight.fits(batch.reduce((bytes, [key]) => bytes + keyBytes(key), 0))) await Promise.race(inflight);
+      const sending: Promise<void> = sendEntries(batch, result).then((ok) => {
         retrying ||= !ok;
         inflight.delete(sending);
       });
@@ -235,7 +278,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
     result.pending = pending + queue.length;
     if (result.sent || result.retried || result.dropped) options.onFlush(result);
-    plan(more ? 0 : Math.max(0, waitFor()) || delivery.flushIntervalMs);
+    plan(more ? 0 : Math.max(0, waitFor()) || Math.min(delivery.flushIntervalMs, releaseAt - Date.now()));
+    releaseAt = Infinity;
     return result;
   }
 
@@ -254,12 +298,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
     encode: (records) => format.encode(records, meta()),
     headers: options.headers,
     flushIntervalMs: delivery.flushIntervalMs,
+    inFlight,
+    pageExit,
     beforeSend() {
-      void write(true);
-      keepUnstored();
+      // Batches on their way with keepalive arrive even if the page goes now: the next page must not send them again.
+      for (const flight of inFlight.unmarked()) spill.markSent(flight.keys);
     },
     onHanded: (touchpoints) => spill.markSent(recordKeys(touchpoints)),
-    onDelivered: (touchpoints, outcome) => void delivered(recordKeys(touchpoints), outcome).then(() => spill.unmarkSent(recordKeys(touchpoints)), () => {}),
+    onDelivered: (touchpoints, outcome) => delivered(recordKeys(touchpoints), outcome).then(() => spill.unmarkSent(recordKeys(touchpoints)), () => {}),
     onFailed: (touchpoints) => spill.unmarkSent(recordKeys(touchpoints)),
   });
   /** On hide: records still being written, and those only memory holds, go to localStorage; what does not fit is counted lost. */
@@ -267,19 +313,20 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const memoryOnly = storage.memoryEntries();
     if (!spill.save([...writing].flat().concat(memoryOnly)) && memoryOnly.length) drops.add(memoryOnly.length);
   };
+  const stopPersisting = pageExit.on('persist', () => {
+    void write(true);
+    keepUnstored();
+  });
   const online = () => {
     attempt = nextAttemptAt = 0;
     retry.write(0, 0);
     plan(0);
   };
   addEventListener('online', online);
-  // Records an earlier page sent while closing count as sent; the rest is resumed.
-  const sentByEarlierPages = spill.takeSent();
-  const spilled = spill.take().filter(([key]) => !sentByEarlierPages.has(key));
+  // Records an earlier page sent while closing are settled by the first run; the rest is resumed.
+  const spilled = spill.take().filter(([key]) => sentMarks.markedAt(key) === undefined);
   if (spilled.length) void persist(spilled);
-  const sentKeys = () => useStore((current) => current.keys()).then((keys) => keys.filter((key) => sentByEarlierPages.has(key)));
-  if (sentByEarlierPages.size) void sentKeys().then(remove).catch(() => {}).finally(() => plan(0));
-  else plan(0);
+  plan(0);
 
   return {
     add(touchpoint) {
@@ -312,6 +359,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
       removeEventListener('online', online);
       storage.stop();
       hide.stop();
+      stopPersisting();
+      if (!options.pageExit) pageExit.stop();
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { PageExit } from '../lifecycle/page-exit.js';
 import type { DeliveryOptions, DeliveryStats, FlushResult } from '../api.js';
 import type { WaymarkError } from '../errors.js';
 import type { Touchpoint } from '../types.js';
@@ -39,6 +40,8 @@ export interface OutboxOptions {
   /** Parsed JSON body of a 2xx answer, if any. */
   onResponse?(body: unknown): void;
   debug?(message: string, ...details: unknown[]): void;
+  /** The page's exit phases, shared with the other modules; the outbox makes its own without. */
+  pageExit?: PageExit;
 }
 
 export interface Outbox {

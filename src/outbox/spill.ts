@@ -1,4 +1,5 @@
-import { removeValue, takeCookies, writeValue } from '../sync-storage.js';
+import { boundedTime } from '../clock.js';
+import { readCookies, removeValue, writeValue } from '../sync-storage.js';
 import type { Entry } from './store.js';
 
 /** A record key's last 48 random bits in base 36: short enough for a cookie, too random to collide. */
@@ -8,10 +9,18 @@ const shortMark = (key: string) => parseInt(key.slice(24, 36), 16).toString(36).
 const COOKIE_MARKS = 240;
 const SENT_MAX_AGE_SECONDS = 7 * 86_400;
 
-/** Records sent by earlier pages as they closed, by store key. */
-export interface SentByEarlierPages {
-  size: number;
-  has(key: string): boolean;
+/**
+ * How long a page-hide request is given to land before its records count as sent: its answer
+ * comes in well under a second, and a page that still lives by then settles it itself.
+ */
+export const SENT_GRACE_MS = 5_000;
+
+/** Records in page-hide requests of any page of this origin, by store key. */
+export interface SentMarks {
+  /** When the record's request was marked (bounded by now), if it was. */
+  markedAt(key: string): number | undefined;
+  /** Removes the marks made at or before `time`. */
+  remove(time: number): void;
 }
 
 /**
@@ -27,10 +36,11 @@ export function createSpill(namespace: string) {
   const sentPrefix = `waymark:${namespace}:sent:`;
   let saved = false;
   let sent: string[] = [];
+  let sentAt = 0;
   // Where localStorage is full or blocked the marks go to a cookie, else the next page sends them all again.
   const writeSent = () => {
-    const shortMarks = () => sent.slice(-COOKIE_MARKS).map(shortMark).join('');
-    if (sent.length) writeValue(sentPrefix + page, JSON.stringify(sent), shortMarks(), SENT_MAX_AGE_SECONDS);
+    const shortMarks = () => `${sentAt.toString(36)}.${sent.slice(-COOKIE_MARKS).map(shortMark).join('')}`;
+    if (sent.length) writeValue(sentPrefix + page, JSON.stringify([sentAt, ...sent]), shortMarks(), SENT_MAX_AGE_SECONDS);
     else removeValue(sentPrefix + page);
   };
   return {
@@ -39,6 +49,7 @@ export function createSpill(namespace: string) {
      * request goes on without it: the next page load counts them as sent (takeSent).
      */
     markSent(keys: string[]) {
+      sentAt = Date.now();
       sent.push(...keys);
       writeSent();
     },
@@ -48,12 +59,7 @@ export function createSpill(namespace: string) {
       sent = sent.filter((key) => !done.has(key));
       writeSent();
     },
-    /** Keys earlier pages sent while hiding, removed from storage as they are taken. */
-    takeSent(): SentByEarlierPages {
-      const keys = new Set(takeAll(sentPrefix, (value) => (typeof value === 'string' ? [value] : [])));
-      const marks = new Set(takeCookies(sentPrefix).flatMap((value) => value.match(/[0-9a-z]{10}/g) ?? []));
-      return { size: keys.size + marks.size, has: (key) => keys.has(key) || marks.has(shortMark(key)) };
-    },
+    sentMarks: (now = Date.now()) => readSentMarks(sentPrefix, sentPrefix + page, now),
     /** Resolves whether the entries are kept (none to keep counts as kept). */
     save(entries: Entry[]): boolean {
       try {
@@ -73,16 +79,50 @@ export function createSpill(namespace: string) {
   };
 }
 
-/** Every item of every JSON array stored under `prefix`, removing those keys. */
-function takeAll<T>(prefix: string, accept: (item: unknown) => T[]): T[] {
-  const taken: T[] = [];
+/**
+ * The marks of every page, read before each flush run, so that no tab sends a record a
+ * closing tab's request carries while it may still land. A time from a clock that ran ahead
+ * counts as now. `own` is this page's mark, never removed by it.
+ */
+function readSentMarks(sentPrefix: string, own: string, now: number): SentMarks {
+  const times = new Map<string, number>();
+  const pages: Array<[name: string, at: number]> = [];
+  const add = (name: string, at: number, marks: string[]) => {
+    const markedAt = boundedTime(at || 0, SENT_GRACE_MS, now);
+    if (name !== own) pages.push([name, markedAt]);
+    for (const mark of marks) times.set(mark, markedAt);
+  };
+  eachStored(sentPrefix, (name, [at, ...keys]) => add(name, Number(at), keys.map(String)));
+  for (const [name, value] of readCookies(sentPrefix)) {
+    const [at = '', marks = ''] = value.split('.');
+    add(name, parseInt(at, 36), marks.match(/[0-9a-z]{10}/g) ?? []);
+  }
+  return {
+    // Most pages have no mark: a trim of 50,000 keys must not compute a short mark for each.
+    markedAt: (key) => (times.size ? (times.get(key) ?? times.get(shortMark(key))) : undefined),
+    remove: (time) => pages.forEach(([name, at]) => at <= time && removeValue(name)),
+  };
+}
+
+/** Every JSON array stored in localStorage under `prefix`, with its key. */
+function eachStored(prefix: string, use: (name: string, items: unknown[]) => void) {
   safely(() => {
     const names = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index) ?? '');
     for (const name of names.filter((name) => name.startsWith(prefix))) {
-      const items: unknown = JSON.parse(localStorage.getItem(name) ?? '[]');
-      localStorage.removeItem(name);
-      if (Array.isArray(items)) for (const item of items) taken.push(...accept(item));
+      safely(() => {
+        const items: unknown = JSON.parse(localStorage.getItem(name) ?? '[]');
+        if (Array.isArray(items)) use(name, items);
+      });
     }
+  });
+}
+
+/** Every item of every JSON array stored under `prefix`, removing those keys. */
+function takeAll<T>(prefix: string, accept: (item: unknown) => T[]): T[] {
+  const taken: T[] = [];
+  eachStored(prefix, (name, items) => {
+    safely(() => localStorage.removeItem(name));
+    for (const item of items) taken.push(...accept(item));
   });
   return taken;
 }

@@ -1,6 +1,7 @@
 import { delMany, getMany, setMany, type UseStore } from 'idb-keyval';
 import { createYieldingStore } from '../indexed-db.js';
 import { WaymarkError } from '../errors.js';
+import { createPageExit, type PageExit } from '../lifecycle/page-exit.js';
 import { createLastWord } from './last-word.js';
 
 const KEY = 'profile';
@@ -11,12 +12,12 @@ const WRITE_INTERVAL_MS = 1_000;
 
 export interface ProfileStore {
   load(): Promise<unknown>;
-  /** Coalesced: at most about one write a second, plus one on pagehide. */
+  /** Coalesced: at most about one write a second, plus one as the page goes. */
   save(data: unknown): void;
   /** Writes a pending save now. */
   flush(): Promise<void>;
   clear(): Promise<void>;
-  /** Flushes and stops listening for pagehide. */
+  /** Flushes and stops writing as the page goes. */
   close(): Promise<void>;
 }
 
@@ -25,14 +26,14 @@ export interface ProfileStore {
  * missing or failing (some private modes, blocked storage) it keeps the profile in memory
  * and reports `storage_unavailable` once. Never rejects.
  */
-export function createProfileStore(namespace: string, onError: (error: WaymarkError) => void): ProfileStore {
+export function createProfileStore(namespace: string, onError: (error: WaymarkError) => void, pageExit: PageExit = createPageExit((error) => onError(new WaymarkError('internal', String(error), error)))): ProfileStore {
   let database: UseStore | undefined;
   let failed = false;
   let memory: unknown;
   let pending: { data: unknown } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWriteAt = 0;
-  let listening = false;
+  let stopListening: (() => void) | undefined;
   const lastWord = createLastWord(`waymark:${namespace}:profile`);
 
   const fail = (error: unknown) => {
@@ -64,9 +65,9 @@ export function createProfileStore(namespace: string, onError: (error: WaymarkEr
     void write();
   };
   const listen = (on: boolean) => {
-    if (on === listening || typeof removeEventListener !== 'function') return;
-    listening = on;
-    (on ? addEventListener : removeEventListener)('pagehide', onPageHide);
+    if (on === Boolean(stopListening)) return;
+    stopListening?.();
+    stopListening = on ? pageExit.on('persist', onPageHide) : undefined;
   };
 
   return {

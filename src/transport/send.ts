@@ -15,15 +15,15 @@ const TIMEOUT_MS = 10_000;
  * `text/plain;charset=UTF-8`, so there is no preflight and it may outlive the page (keepalive).
  * Never rejects.
  */
-export async function post(url: string, body: string, headers?: Record<string, string>, keepalive = false): Promise<Outcome> {
+export async function post(url: string, body: string, headers?: Record<string, string>, keepalive = false, timeout = !keepalive): Promise<Outcome> {
   try {
     const response = await fetch(url, {
       method: 'POST',
       body,
       keepalive,
       ...(headers ? { headers } : {}),
-      // A hung request would hold the flusher role; keepalive requests must outlive the page.
-      ...(keepalive ? {} : { signal: AbortSignal.timeout?.(TIMEOUT_MS) }),
+      // A hung request would hold the flusher role; a page-hide request must outlive the page.
+      ...(timeout ? { signal: AbortSignal.timeout?.(TIMEOUT_MS) } : {}),
     });
     const outcome: Outcome = { status: response.status, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
     if (response.ok) {

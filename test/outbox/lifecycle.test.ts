@@ -1,6 +1,7 @@
 import { HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KEEPALIVE_BUDGET } from '../../src/outbox/hide.js';
+import { SENT_GRACE_MS } from '../../src/outbox/spill.js';
 import { openOutbox, track, useSink, wait } from './helpers.js';
 
 const sink = useSink();
@@ -195,10 +196,45 @@ describe('page hide', () => {
     closing.outbox.destroy(); // the page is gone; its request goes on without it
     const next = openOutbox({ namespace });
     await wait(20);
+    // Within the grace the request may still land or fail: the records wait, unsent.
+    expect(await next.outbox.flush()).toMatchObject({ sent: 0, pending: 8 });
+    const realNow = Date.now;
+    const later = realNow() + SENT_GRACE_MS;
+    vi.spyOn(Date, 'now').mockImplementation(() => later);
     expect(await next.outbox.flush()).toMatchObject({ sent: 0, pending: 0 });
+    vi.mocked(Date.now).mockRestore();
     release();
     await wait(20);
     expect(sink.ids()).toEqual(records.map((record) => record.id));
+  });
+
+  it('finding 9: a flush batch on its way when the page hides is neither in the page-hide body nor sent again by the next page', async () => {
+    const namespace = `flying-${Math.random()}`;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const closing = await openIdle({ namespace });
+    track(closing.outbox, 1);
+    await closing.outbox.flush(); // the endpoint has answered this page: a batch on its way will most likely land
+    sink.requests.length = 0;
+    sink.respond = async () => (await held, new HttpResponse(null, { status: 200 }));
+    const fetches = vi.spyOn(globalThis, 'fetch');
+    const flushed = track(closing.outbox, 50);
+    void closing.outbox.flush();
+    await expect.poll(() => sink.requests.length).toBe(1);
+    const late = track(closing.outbox, 5);
+    dispatchEvent(new Event('pagehide'));
+    await expect.poll(() => sink.requests.length).toBe(2);
+    expect(fetches.mock.calls.map(([, init]) => init?.keepalive)).toEqual([true, true]);
+    fetches.mockRestore();
+    expect(sink.requests[1]!.body.batch.map((record) => record.id)).toEqual(late.map((record) => record.id));
+    const marks = Object.keys(localStorage).filter((key) => key.startsWith(`waymark:${namespace}:sent:`));
+    expect(marks.flatMap((key) => JSON.parse(localStorage.getItem(key)!).slice(1))).toHaveLength(55);
+    closing.outbox.destroy(); // gone before either answer: the browser carries both requests on
+    const next = openOutbox({ namespace });
+    expect(await next.outbox.flush()).toMatchObject({ sent: 0, pending: 55 });
+    release();
+    await expect.poll(() => sink.ids().length).toBe(55);
+    expect(new Set(sink.ids())).toEqual(new Set([...flushed, ...late].map((record) => record.id)));
   });
 
   it('a page-hide request that fails while the page lives keeps its records for the next flush', async () => {
