@@ -38,9 +38,17 @@ const lazyChunks = {
  * Modules the rewards chunk takes from the engine instead of bundling copies: the engine has
  * always loaded first (it loads the rewards chunk), and re-exports them (src/chunks/engine.ts).
  */
-const FROM_ENGINE = ['rules/conditions', 'rules/lookup', 'rules/operators', 'clock', 'errors', 'profile/future-times', 'indexed-db', 'profile/last-word', 'rewards/earning-rules'].map(
-  (name) => fileURLToPath(new URL(`./src/${name}`, import.meta.url)),
-);
+const FROM_ENGINE = [
+  'rules/conditions',
+  'rules/lookup',
+  'rules/operators',
+  'clock',
+  'errors',
+  'profile/future-times',
+  'indexed-db',
+  'profile/last-word',
+  'rewards/earning-rules',
+].map((name) => fileURLToPath(new URL(`./src/${name}`, import.meta.url)));
 const withoutExtension = (id) => id.replace(/\.(ts|js)$/, '');
 const takenFromEngine = (id, importer) =>
   id === 'idb-keyval' || FROM_ENGINE.includes(withoutExtension(importer && id.startsWith('.') ? resolvePath(dirname(importer), id) : id));
@@ -50,10 +58,14 @@ const rewardsChunk = {
 };
 
 const ts = (extra = {}) =>
-  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'widgets/**/*.ts', 'widgets/**/*.tsx'], noEmitOnError: true, compilerOptions: { noEmit: false, ...extra } });
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts', 'widgets/**/*.ts', 'widgets/**/*.tsx'],
+    noEmitOnError: true,
+    compilerOptions: { noEmit: false, ...extra },
+  });
 
-const minify = () =>
-  terser({ module: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } });
+const minify = () => terser({ module: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } });
 
 /**
  * The widgets' class names, custom properties and keyframes are written `wm-…` in source for
@@ -94,7 +106,7 @@ const compactNames = () => ({
 /** Records which modules each bundle holds, so tests can prove preact never enters the core. */
 const manifest = () => ({
   name: 'waymark-manifest',
-  generateBundle(output, bundle) {
+  generateBundle(_output, bundle) {
     const file = 'dist/modules.json';
     let all = {};
     try {
@@ -104,7 +116,7 @@ const manifest = () => ({
     }
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk') continue;
-      all[chunk.fileName] = Object.keys(chunk.modules).map((id) => id.replace(process.cwd() + '/', '').replace(/^\0/, ''));
+      all[chunk.fileName] = Object.keys(chunk.modules).map((id) => id.replace(`${process.cwd()}/`, '').replace(/^\0/, ''));
     }
     mkdirSync('dist', { recursive: true });
     writeFileSync(file, JSON.stringify(all, null, 1));
@@ -117,7 +129,7 @@ const writeSchema = () => ({
   async writeBundle() {
     const server = await import(`${pathToFileURL('./dist/server.mjs').href}?t=${Date.now()}`);
     mkdirSync('dist', { recursive: true });
-    writeFileSync('dist/waymark.schema.json', JSON.stringify(server.configJsonSchema(), null, 2) + '\n');
+    writeFileSync('dist/waymark.schema.json', `${JSON.stringify(server.configJsonSchema(), null, 2)}\n`);
   },
 });
 
@@ -190,7 +202,12 @@ export default [
       // Chunk names carry content hashes: drop the previous build's so stale ones do not pile up.
       { name: 'waymark-clean-spa', buildStart: () => rmSync('dist/examples/spa', { recursive: true, force: true }) },
       resolve({ browser: true }),
-      typescript({ tsconfig: './examples/spa/tsconfig.json', include: ['examples/spa/*.ts', 'src/**/*.ts', 'widgets/**/*.ts', 'widgets/**/*.tsx'], noEmitOnError: true, compilerOptions: { noEmit: false } }),
+      typescript({
+        tsconfig: './examples/spa/tsconfig.json',
+        include: ['examples/spa/*.ts', 'src/**/*.ts', 'widgets/**/*.ts', 'widgets/**/*.tsx'],
+        noEmitOnError: true,
+        compilerOptions: { noEmit: false },
+      }),
       minify(),
     ],
   },

@@ -29,5 +29,4 @@ export class WaymarkError extends Error {
   }
 }
 
-export const isWaymarkError = (value: unknown): value is WaymarkError =>
-  value instanceof WaymarkError;
+export const isWaymarkError = (value: unknown): value is WaymarkError => value instanceof WaymarkError;

@@ -42,7 +42,6 @@ function outboxName(namespace: string, { endpoint, writeKey, format }: InitOptio
   return `${namespace}-${(hash >>> 0).toString(36)}`;
 }
 
-
 const NO_FLUSH: FlushResult = { sent: 0, retried: 0, dropped: 0, pending: 0 };
 const NO_STATS: DeliveryStats = { pending: 0, sent: 0, dropped: 0, retries: 0, storage: 'memory', lastError: null, nextAttemptAt: null };
 
@@ -58,7 +57,12 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   const identity = () => (identityCache ??= createIdentity(namespace, typeof options.userId === 'string' ? options.userId : undefined));
   let grantConsent = () => {};
   const consentGiven = new Promise<void>((resolve) => (grantConsent = resolve));
-  const state = { stage: stateSignal<string | null>(null), points: stateSignal(0), tier: stateSignal<string | null>(null), challenges: stateSignal<Record<string, ChallengeView>>({}) };
+  const state = {
+    stage: stateSignal<string | null>(null),
+    points: stateSignal(0),
+    tier: stateSignal<string | null>(null),
+    challenges: stateSignal<Record<string, ChallengeView>>({}),
+  };
   let config: Config | null = null;
   let visitor: Visitor | null = null;
   let controller: PromptController | null = null;
@@ -71,24 +75,25 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   pageExit.on('derive', () => pipeline.drain());
   // Created on consent only: without it nothing is stored or sent, not even earlier leftovers.
   let outbox: Outbox | null = null;
-  const openOutbox = (): Outbox => (outbox ??= createOutbox({
-    namespace: outboxName(namespace, options),
-    endpoint: () => options.endpoint,
-    ...(options.writeKey ? { writeKey: options.writeKey } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
-    format: options.format === 'segment' ? 'segment' : 'waymark',
-    sdkVersion: SDK_VERSION,
-    delivery: { ...DEFAULT_DELIVERY, ...definedOnly(options.delivery) },
-    onError: report,
-    pageExit,
-    onFlush: (result) => events.emit('flush', result),
-    // Server authority: the endpoint's answer may carry the visitor's points and tier.
-    onResponse: (body) => {
-      const profile = (body as { profile?: unknown } | null)?.profile;
-      if (profile && visitor) recordAll(visitor.ledger.adopt(profile));
-    },
-    debug,
-  }));
+  const openOutbox = (): Outbox =>
+    (outbox ??= createOutbox({
+      namespace: outboxName(namespace, options),
+      endpoint: () => options.endpoint,
+      ...(options.writeKey ? { writeKey: options.writeKey } : {}),
+      ...(options.headers ? { headers: options.headers } : {}),
+      format: options.format === 'segment' ? 'segment' : 'waymark',
+      sdkVersion: SDK_VERSION,
+      delivery: { ...DEFAULT_DELIVERY, ...definedOnly(options.delivery) },
+      onError: report,
+      pageExit,
+      onFlush: (result) => events.emit('flush', result),
+      // Server authority: the endpoint's answer may carry the visitor's points and tier.
+      onResponse: (body) => {
+        const profile = (body as { profile?: unknown } | null)?.profile;
+        if (profile && visitor) recordAll(visitor.ledger.adopt(profile));
+      },
+      debug,
+    }));
   if (consent) openOutbox(), grantConsent();
 
   const tooLarge = createSizeCheck(options, report);
@@ -114,7 +119,11 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
       report(new WaymarkError('internal', `processing "${touchpoint.name}" failed: ${String(error)}`, error));
     }
   };
-  const feed = createTabFeed(namespace, (touchpoints) => touchpoints.forEach((touchpoint) => pipeline.push(touchpoint, false)), (change) => changeVisitor(change, false));
+  const feed = createTabFeed(
+    namespace,
+    (touchpoints) => touchpoints.forEach((touchpoint) => pipeline.push(touchpoint, false)),
+    (change) => changeVisitor(change, false),
+  );
   /**
    * Who the visitor is changes in every tab at once. What was queued before is processed
    * first (by identify/reset in their own tab), as the old visitor; after a reset nothing of
@@ -199,7 +208,6 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     });
   };
 
-
   const validName = (name: unknown): name is string => {
     if (typeof name !== 'string' || !/\S/.test(name) || name.length > 200) {
       report(new WaymarkError('invalid_argument', `track() needs a non-empty name, got ${typeof name === 'string' ? JSON.stringify(name) : typeof name}`));
@@ -218,65 +226,105 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
   });
 
   return {
-    track: guard(report, 'track', (name: string, props?: PropsInput) => {
-      if (validName(name)) record(name, sanitizeProps(props));
-    }, undefined),
+    track: guard(
+      report,
+      'track',
+      (name: string, props?: PropsInput) => {
+        if (validName(name)) record(name, sanitizeProps(props));
+      },
+      undefined,
+    ),
     page: guard(report, 'page', (props?: PropsInput) => void record(RESERVED.pageView, sanitizeProps(props)), undefined),
-    identify: guard(report, 'identify', (userId: string | null, traits?: PropsInput) => {
-      if (userId !== null && (typeof userId !== 'string' || !userId)) {
-        return report(new WaymarkError('invalid_argument', 'identify() needs a user id string (or null to keep the visitor anonymous)'));
-      }
-      if (!consent) return;
-      pipeline.drain();
-      identity().setUserId(userId);
-      changeVisitor({ anonymousId: identity().anonymousId(), userId, reset: false }, true);
-      record(RESERVED.identify, { userId, traits: sanitizeProps(traits) });
-    }, undefined),
-    show: guard(report, 'show', (promptId: string, showOptions?: { force?: boolean | undefined }) => {
-      // Read now, inside the guard: the host's objects may have changed or throw by the time the config is ready.
-      const id = String(promptId);
-      const force = showOptions?.force === true;
-      void ready.then(() => controller?.show(id, { force }));
-    }, undefined),
+    identify: guard(
+      report,
+      'identify',
+      (userId: string | null, traits?: PropsInput) => {
+        if (userId !== null && (typeof userId !== 'string' || !userId)) {
+          return report(new WaymarkError('invalid_argument', 'identify() needs a user id string (or null to keep the visitor anonymous)'));
+        }
+        if (!consent) return;
+        pipeline.drain();
+        identity().setUserId(userId);
+        changeVisitor({ anonymousId: identity().anonymousId(), userId, reset: false }, true);
+        record(RESERVED.identify, { userId, traits: sanitizeProps(traits) });
+      },
+      undefined,
+    ),
+    show: guard(
+      report,
+      'show',
+      (promptId: string, showOptions?: { force?: boolean | undefined }) => {
+        // Read now, inside the guard: the host's objects may have changed or throw by the time the config is ready.
+        const id = String(promptId);
+        const force = showOptions?.force === true;
+        void ready.then(() => controller?.show(id, { force }));
+      },
+      undefined,
+    ),
     explain: guard(report, 'explain', (promptId: string) => controller?.explain(String(promptId)) ?? notLoaded(promptId), notLoaded('')),
     redeem: guard(report, 'redeem', (offerId: string) => redeem(String(offerId)), undefined),
-    referral: guard(report, 'referral', (base?: string) => {
-      const made = visitor?.referral(typeof base === 'string' ? base : undefined);
-      recordAll(made?.records ?? []);
-      return made?.link ?? null;
-    }, null),
-    on: guard(report, 'on', (event, handler) => (typeof handler === 'function' ? events.on(event, handler) : () => {}), () => {}),
+    referral: guard(
+      report,
+      'referral',
+      (base?: string) => {
+        const made = visitor?.referral(typeof base === 'string' ? base : undefined);
+        recordAll(made?.records ?? []);
+        return made?.link ?? null;
+      },
+      null,
+    ),
+    on: guard(
+      report,
+      'on',
+      (event, handler) => (typeof handler === 'function' ? events.on(event, handler) : () => {}),
+      () => {},
+    ),
     flush: guard(report, 'flush', () => (pipeline.drain(), outbox?.flush() ?? Promise.resolve(NO_FLUSH)), Promise.resolve(NO_FLUSH)),
     stats: guard(report, 'stats', () => outbox?.stats() ?? NO_STATS, NO_STATS),
-    setConsent: guard(report, 'setConsent', (granted: boolean) => {
-      consent = granted === true;
-      // Withdrawn consent: what is still waiting is not sent either.
-      if (consent) openOutbox(), grantConsent();
-      else void outbox?.clear();
-    }, undefined),
-    reset: guard(report, 'reset', () => {
-      pipeline.drain();
-      // Without consent nothing new is written; with it, even an identity not used yet is replaced.
-      const current = consent ? identity() : identityCache;
-      current?.reset();
-      changeVisitor({ anonymousId: current?.anonymousId() ?? '', userId: null, reset: true }, true);
-    }, undefined),
-    destroy: guard(report, 'destroy', () => {
-      if (destroyed) return;
-      pipeline.drain();
-      destroyed = true;
-      stopDetectors();
-      controller?.destroy();
-      host?.destroy();
-      pipeline.stop();
-      feed.close();
-      visitor?.close();
-      identityCache?.persist();
-      outbox?.destroy();
-      pageExit.stop();
-      events.clear();
-      onDestroy();
-    }, undefined),
+    setConsent: guard(
+      report,
+      'setConsent',
+      (granted: boolean) => {
+        consent = granted === true;
+        // Withdrawn consent: what is still waiting is not sent either.
+        if (consent) openOutbox(), grantConsent();
+        else void outbox?.clear();
+      },
+      undefined,
+    ),
+    reset: guard(
+      report,
+      'reset',
+      () => {
+        pipeline.drain();
+        // Without consent nothing new is written; with it, even an identity not used yet is replaced.
+        const current = consent ? identity() : identityCache;
+        current?.reset();
+        changeVisitor({ anonymousId: current?.anonymousId() ?? '', userId: null, reset: true }, true);
+      },
+      undefined,
+    ),
+    destroy: guard(
+      report,
+      'destroy',
+      () => {
+        if (destroyed) return;
+        pipeline.drain();
+        destroyed = true;
+        stopDetectors();
+        controller?.destroy();
+        host?.destroy();
+        pipeline.stop();
+        feed.close();
+        visitor?.close();
+        identityCache?.persist();
+        outbox?.destroy();
+        pageExit.stop();
+        events.clear();
+        onDestroy();
+      },
+      undefined,
+    ),
     ready: () => ready,
     state,
   };

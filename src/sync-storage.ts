@@ -74,6 +74,7 @@ function setCookie(name: string, value: string, maxAgeSeconds: number) {
     const secure = location.protocol === 'https:' ? '; secure' : '';
     // `expires` rather than `max-age`: a date in the past deletes in every cookie jar.
     const expires = new Date(maxAgeSeconds > 0 ? Date.now() + maxAgeSeconds * 1000 : 0).toUTCString();
+    // biome-ignore lint/suspicious/noDocumentCookie: the fallback where localStorage is full or blocked; Cookie Store is async and not everywhere.
     document.cookie = `${name}=${encodeURIComponent(value)}; path=/; expires=${expires}; samesite=lax${secure}`;
   } catch {
     // Cookies blocked too: the value lives in memory for this page.

@@ -6,7 +6,6 @@ import { ScaleSurvey } from './shell/scale-survey.js';
 
 const SCORES = Array.from({ length: 11 }, (_, score) => ({ value: score, content: score }));
 
-
 /** Net Promoter Score: 0–10, then the follow-up question of the score's band. */
 export function Nps({ props, env, session, finish }: KindProps) {
   const { content } = props.prompt as NpsPrompt;

@@ -27,7 +27,14 @@ export function Reward({ props, env, session, finish }: KindProps) {
       </h2>
       {body && <p id="d">{body}</p>}
       {progress !== undefined && !offer && (
-        <div class="wm-progress" role="progressbar" aria-labelledby={body ? 'd' : 'h'} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+        <div
+          class="wm-progress"
+          role="progressbar"
+          aria-labelledby={body ? 'd' : 'h'}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(progress * 100)}
+        >
           <i style={{ width: `${progress * 100}%` }} />
         </div>
       )}

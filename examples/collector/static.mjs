@@ -30,8 +30,16 @@ const MOUNTS = [
 /** Client-routed apps: any extensionless path under these prefixes gets the app's page. */
 const APP_FALLBACKS = { '/spa/': 'examples/spa/index.html' };
 
-const isFile = (path) => stat(path).then((info) => (info.isFile() ? info : null), () => null);
-const isDirectory = (path) => stat(path).then((info) => info.isDirectory(), () => false);
+const isFile = (path) =>
+  stat(path).then(
+    (info) => (info.isFile() ? info : null),
+    () => null,
+  );
+const isDirectory = (path) =>
+  stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
 
 /** Serves the demo's files from `root` (the repository), as a fetch-style function. */
 export function createStaticFiles(root) {
@@ -42,18 +50,18 @@ export function createStaticFiles(root) {
 
   async function resolve(pathname) {
     if (pathname === '/') return { file: join(root, 'examples/index.html') };
-    const mount = MOUNTS.find(([prefix]) => pathname.startsWith(prefix) || pathname + '/' === prefix);
+    const mount = MOUNTS.find(([prefix]) => pathname.startsWith(prefix) || `${pathname}/` === prefix);
     if (!mount) return null;
     const [prefix, folder] = mount;
-    if (pathname + '/' === prefix) return { redirect: prefix };
+    if (`${pathname}/` === prefix) return { redirect: prefix };
     const path = inside(folder, pathname.slice(prefix.length));
     if (!path) return null;
     if (await isDirectory(path)) {
-      return pathname.endsWith('/') ? { file: join(path, 'index.html') } : { redirect: pathname + '/' };
+      return pathname.endsWith('/') ? { file: join(path, 'index.html') } : { redirect: `${pathname}/` };
     }
     if (await isFile(path)) return { file: path };
     // Pretty URLs: /shop/cart serves examples/shop/cart.html.
-    if (!extname(path) && (await isFile(path + '.html'))) return { file: path + '.html' };
+    if (!extname(path) && (await isFile(`${path}.html`))) return { file: `${path}.html` };
     const app = APP_FALLBACKS[prefix];
     if (app && !extname(path)) return { file: join(root, app) };
     return null;

@@ -9,7 +9,10 @@ import { join } from 'node:path';
  */
 export async function demoAdminToken(dataDir) {
   const file = join(dataDir, 'admin-token');
-  const kept = await readFile(file, 'utf8').then((text) => text.trim(), () => '');
+  const kept = await readFile(file, 'utf8').then(
+    (text) => text.trim(),
+    () => '',
+  );
   if (kept) return kept;
   const token = randomBytes(18).toString('base64url');
   await mkdir(dataDir, { recursive: true });

@@ -18,7 +18,11 @@ export function createEditor({ textarea, validation, cursor, validateConfig, onV
     if (result.ok) {
       const { prompts = [], stages = [], rewards } = result.config;
       validation.replaceChildren(
-        el('p', { class: 'ok', 'data-testid': 'valid' }, `✓ Valid: ${plural(prompts.length, 'prompt')}, ${plural(stages.length, 'stage')}, ${plural(rewards?.rules?.length ?? 0, 'reward rule')}.`),
+        el(
+          'p',
+          { class: 'ok', 'data-testid': 'valid' },
+          `✓ Valid: ${plural(prompts.length, 'prompt')}, ${plural(stages.length, 'stage')}, ${plural(rewards?.rules?.length ?? 0, 'reward rule')}.`,
+        ),
       );
       const canonical = JSON.stringify(result.config);
       if (canonical !== applied) {
@@ -66,7 +70,7 @@ export function createEditor({ textarea, validation, cursor, validateConfig, onV
     },
     format() {
       try {
-        textarea.value = JSON.stringify(JSON.parse(textarea.value), null, 2) + '\n';
+        textarea.value = `${JSON.stringify(JSON.parse(textarea.value), null, 2)}\n`;
       } catch {
         // Not JSON yet: the problem list already says where.
       }

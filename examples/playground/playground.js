@@ -26,13 +26,19 @@ function previewVars() {
   const { points, tier } = visitor.state();
   const tiers = [...(config?.rewards?.tiers ?? [])].sort((a, b) => a.min - b.min);
   const next = tiers.find((candidate) => candidate.min > points);
-  const name = (candidate) => (typeof candidate?.label === 'string' ? candidate.label : candidate?.id ?? '');
+  const name = (candidate) => (typeof candidate?.label === 'string' ? candidate.label : (candidate?.id ?? ''));
   return { points, delta: 20, tier: tier ?? name(tiers[0]), nextTier: name(next), toNextTier: next ? next.min - points : 0 };
 }
 
 const promptSelect = byId('preview-prompt');
 function renderPreview() {
-  return preview.show({ config, promptId: promptSelect.value, locale: byId('preview-locale').value, themeMode: byId('preview-theme').value, vars: previewVars() });
+  return preview.show({
+    config,
+    promptId: promptSelect.value,
+    locale: byId('preview-locale').value,
+    themeMode: byId('preview-theme').value,
+    vars: previewVars(),
+  });
 }
 
 function onValid(next) {

@@ -9,7 +9,7 @@ export function eventNames(config) {
     for (const child of [...(condition.all ?? []), ...(condition.any ?? []), condition.not]) walk(child);
   };
   for (const stage of config.stages ?? []) walk(stage.when);
-  for (const prompt of config.prompts ?? []) (names.add(prompt.trigger.on), walk(prompt.if));
+  for (const prompt of config.prompts ?? []) names.add(prompt.trigger.on), walk(prompt.if);
   for (const rule of config.rewards?.rules ?? []) names.add(rule.on);
   return [...names].filter((name) => !name.startsWith('$'));
 }
@@ -50,7 +50,14 @@ export function createVisitor({ init }) {
         return el(
           'article',
           { class: 'prompt', 'data-testid': `explain-${prompt.id}` },
-          el('header', {}, el('strong', {}, prompt.id), el('span', { class: 'pill' }, prompt.kind), el('span', { class: explanation.eligible ? 'ok' : 'fail' }, explanation.eligible ? 'eligible' : 'not eligible'), show),
+          el(
+            'header',
+            {},
+            el('strong', {}, prompt.id),
+            el('span', { class: 'pill' }, prompt.kind),
+            el('span', { class: explanation.eligible ? 'ok' : 'fail' }, explanation.eligible ? 'eligible' : 'not eligible'),
+            show,
+          ),
           el('ul', { class: 'gates' }, ...explanation.gates.map((gate) => el('li', { class: gate.pass ? 'pass' : 'fail' }, gate.reason))),
         );
       }),

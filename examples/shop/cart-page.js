@@ -15,7 +15,14 @@ function render() {
   }
   const rows = lines.map((line) => {
     const product = productById(line.id);
-    const quantity = el('input', { type: 'number', min: '0', max: '9', value: String(line.quantity), 'aria-label': `Quantity of ${product.name}`, class: 'quantity' });
+    const quantity = el('input', {
+      type: 'number',
+      min: '0',
+      max: '9',
+      value: String(line.quantity),
+      'aria-label': `Quantity of ${product.name}`,
+      class: 'quantity',
+    });
     quantity.addEventListener('change', () => {
       setQuantity(line.id, Math.max(0, Math.min(9, Number(quantity.value) || 0)));
       render();
@@ -29,11 +36,29 @@ function render() {
     );
   });
   const discount = readDiscount();
-  if (discount) rows.push(el('tr', { 'data-testid': 'cart-discount' }, el('td', { colspan: '2' }, `★ ${discount.label}`), el('td', { class: 'number' }, `−${money(discount.amount)}`)));
+  if (discount)
+    rows.push(
+      el(
+        'tr',
+        { 'data-testid': 'cart-discount' },
+        el('td', { colspan: '2' }, `★ ${discount.label}`),
+        el('td', { class: 'number' }, `−${money(discount.amount)}`),
+      ),
+    );
   root.replaceChildren(
-    el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Item'), el('th', {}, 'Quantity'), el('th', { class: 'number' }, 'Price'))), el('tbody', {}, ...rows)),
+    el(
+      'table',
+      {},
+      el('thead', {}, el('tr', {}, el('th', {}, 'Item'), el('th', {}, 'Quantity'), el('th', { class: 'number' }, 'Price'))),
+      el('tbody', {}, ...rows),
+    ),
     el('p', { class: 'total', 'data-testid': 'cart-total' }, `Total ${money(amountToPay(lines))}`),
-    el('div', { class: 'actions' }, el('a', { class: 'button', href: '/shop/checkout' }, 'Checkout'), el('a', { class: 'button secondary', href: '/shop/' }, 'Keep shopping')),
+    el(
+      'div',
+      { class: 'actions' },
+      el('a', { class: 'button', href: '/shop/checkout' }, 'Checkout'),
+      el('a', { class: 'button secondary', href: '/shop/' }, 'Keep shopping'),
+    ),
   );
 }
 

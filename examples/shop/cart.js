@@ -23,7 +23,11 @@ export function addToCart(id) {
 }
 
 export function setQuantity(id, quantity) {
-  write(readCart().map((line) => (line.id === id ? { ...line, quantity } : line)).filter((line) => line.quantity > 0));
+  write(
+    readCart()
+      .map((line) => (line.id === id ? { ...line, quantity } : line))
+      .filter((line) => line.quantity > 0),
+  );
 }
 
 export const clearCart = () => write([]);

@@ -26,10 +26,7 @@ if (!lines.length) {
     el('p', { class: 'total', 'data-testid': 'checkout-total' }, `To pay ${money(amount)}`),
     el('button', { type: 'submit' }, 'Place order'),
   );
-  root.replaceChildren(
-    el('p', { class: 'muted' }, lines.map((line) => `${line.quantity} × ${productById(line.id).name}`).join(', ')),
-    form,
-  );
+  root.replaceChildren(el('p', { class: 'muted' }, lines.map((line) => `${line.quantity} × ${productById(line.id).name}`).join(', ')), form);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const orderId = `R-${Date.now().toString(36).toUpperCase()}`;

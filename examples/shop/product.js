@@ -12,20 +12,22 @@ const status = el('p', { role: 'status', class: 'muted' });
 const add = el('button', { type: 'button' }, 'Add to cart');
 const share = el('button', { type: 'button', class: 'secondary' }, 'Share');
 
-document.getElementById('product').replaceChildren(
-  tile,
-  el(
-    'div',
-    {},
-    el('p', { class: 'muted' }, product.category),
-    el('h1', {}, product.name),
-    el('p', { class: 'price' }, money(product.price)),
-    el('p', {}, product.blurb),
-    el('div', { class: 'actions' }, add, share),
-    status,
-    el('p', {}, el('a', { href: '/shop/' }, '← Keep browsing')),
-  ),
-);
+document
+  .getElementById('product')
+  .replaceChildren(
+    tile,
+    el(
+      'div',
+      {},
+      el('p', { class: 'muted' }, product.category),
+      el('h1', {}, product.name),
+      el('p', { class: 'price' }, money(product.price)),
+      el('p', {}, product.blurb),
+      el('div', { class: 'actions' }, add, share),
+      status,
+      el('p', {}, el('a', { href: '/shop/' }, '← Keep browsing')),
+    ),
+  );
 
 const details = { productId: product.id, category: product.category, price: product.price };
 // The third product viewed asks for a star rating; two move the visitor to "consideration".

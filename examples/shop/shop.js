@@ -31,13 +31,7 @@ export function renderChrome() {
   const badge = el('span', { class: 'badge', 'data-testid': 'loyalty', title: 'Loyalty points (Waymark rewards)' }, '★ 0 points');
   header.replaceChildren(
     el('a', { href: '/shop/', class: 'brand' }, el('span', { 'aria-hidden': 'true' }, '⛰'), ' Ridgeline Outfitters'),
-    el(
-      'nav',
-      { 'aria-label': 'Shop' },
-      el('a', { href: '/shop/' }, 'Home'),
-      el('a', { href: '/shop/cart', id: 'cart-link' }),
-      badge,
-    ),
+    el('nav', { 'aria-label': 'Shop' }, el('a', { href: '/shop/' }, 'Home'), el('a', { href: '/shop/cart', id: 'cart-link' }), badge),
   );
   refreshCartCount();
   whenWaymarkLoaded((instance) => {
@@ -60,7 +54,15 @@ export function renderChrome() {
     setTimeout(() => (location.href = '/shop/'), 300);
   });
   footer.replaceChildren(
-    el('p', {}, 'A demo shop for ', el('a', { href: '/' }, 'Waymark'), '. Every click here is a touchpoint; open the console to see the SDK’s debug log, or the ', el('a', { href: '/report/' }, 'live report'), '.'),
+    el(
+      'p',
+      {},
+      'A demo shop for ',
+      el('a', { href: '/' }, 'Waymark'),
+      '. Every click here is a touchpoint; open the console to see the SDK’s debug log, or the ',
+      el('a', { href: '/report/' }, 'live report'),
+      '.',
+    ),
     el('p', {}, reset),
   );
 }

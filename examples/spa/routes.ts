@@ -42,10 +42,19 @@ export function renderRoute(path: string, root: HTMLElement, context: RouteConte
   } else if (path.startsWith('/spa/pricing')) {
     root.replaceChildren(
       h('h1', {}, 'Pricing'),
-      h('div', { class: 'plans' }, ...PLANS.map(([name, price, text]) => h('div', { class: 'plan' }, h('h2', {}, name), h('p', {}, h('strong', {}, price), ' a month'), h('p', {}, text)))),
+      h(
+        'div',
+        { class: 'plans' },
+        ...PLANS.map(([name, price, text]) => h('div', { class: 'plan' }, h('h2', {}, name), h('p', {}, h('strong', {}, price), ' a month'), h('p', {}, text))),
+      ),
     );
   } else if (path.startsWith('/spa/signup')) {
-    const form = h('form', {}, h('label', {}, 'Work email', h('input', { name: 'email', type: 'email', value: 'sam@example.com' })), h('button', { type: 'submit' }, 'Start free trial'));
+    const form = h(
+      'form',
+      {},
+      h('label', {}, 'Work email', h('input', { name: 'email', type: 'email', value: 'sam@example.com' })),
+      h('button', { type: 'submit' }, 'Start free trial'),
+    );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       context.track('signup', { plan: 'trial' });

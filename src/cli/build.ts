@@ -45,6 +45,7 @@ export async function buildCommand(args: string[], io: CliIo): Promise<number> {
   else await io.writeFile(parsed.output, `${result.text}\n`);
   const report = (text: string) => (toStdout ? io.err(text) : io.out(text));
   for (const warning of result.warnings) report(dim(io, `warning at ${printable(warning.path)}: ${printable(warning.message)}\n`));
-  if (!toStdout) report(`${green(io, '✓')} ${printable(parsed.output)}: compiled (grammar ${result.config.$compiled.grammar}, hash ${result.config.$compiled.hash})\n`);
+  if (!toStdout)
+    report(`${green(io, '✓')} ${printable(parsed.output)}: compiled (grammar ${result.config.$compiled.grammar}, hash ${result.config.$compiled.hash})\n`);
   return EXIT.ok;
 }

@@ -18,9 +18,19 @@ const OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 /** Flag → the `GET /api/report` parameter it sets. */
-const PARAMETERS = { from: 'from', to: 'to', 'write-key': 'writeKey', stage: 'stage', prompt: 'prompt', device: 'device', locale: 'locale', interval: 'interval' } as const;
+const PARAMETERS = {
+  from: 'from',
+  to: 'to',
+  'write-key': 'writeKey',
+  stage: 'stage',
+  prompt: 'prompt',
+  device: 'device',
+  locale: 'locale',
+  interval: 'interval',
+} as const;
 
-export const DB_USAGE = 'usage: waymark report --db <folder|postgres://…> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--write-key K] [--stage S] [--prompt P] [--device D] [--locale L] [--interval day|week] [--config waymark.json] [--json]\n';
+export const DB_USAGE =
+  'usage: waymark report --db <folder|postgres://…> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--write-key K] [--stage S] [--prompt P] [--device D] [--locale L] [--interval day|week] [--config waymark.json] [--json]\n';
 
 async function configOf(path: string | undefined, io: CliIo): Promise<Config | null | undefined> {
   if (!path) return null;
@@ -33,7 +43,7 @@ async function configOf(path: string | undefined, io: CliIo): Promise<Config | n
 
 /** `waymark report --db …`: the journey report of a collector's database, as tables or JSON. */
 export async function dbReportCommand(args: string[], io: CliIo): Promise<number> {
-  let values;
+  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>['values'];
   try {
     values = parseArgs({ args, options: OPTIONS, strict: true }).values;
   } catch (error) {
@@ -53,7 +63,7 @@ export async function dbReportCommand(args: string[], io: CliIo): Promise<number
   }
   try {
     const report = await journeyReportOf(values.db, query, config);
-    io.out(values.json ? JSON.stringify(report, null, 2) + '\n' : renderJourney(report, io));
+    io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderJourney(report, io));
     return EXIT.ok;
   } catch (error) {
     io.err(`waymark report: ${(error as Error).message}\n`);

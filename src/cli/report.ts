@@ -28,7 +28,9 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
 /** The report's text: one table per question a marketer asks of the results. */
 export function renderSummary(summary: Summary, touchpoints: number, io: CliIo): string {
   const prompts = Object.entries(summary.prompts);
-  const sections: string[] = [bold(io, `Waymark report — ${touchpoints} touchpoint${touchpoints === 1 ? '' : 's'}, ${prompts.length} prompt${prompts.length === 1 ? '' : 's'}`) + '\n'];
+  const sections: string[] = [
+    `${bold(io, `Waymark report — ${touchpoints} touchpoint${touchpoints === 1 ? '' : 's'}, ${prompts.length} prompt${prompts.length === 1 ? '' : 's'}`)}\n`,
+  ];
   const section = (title: string, headers: string[], rows: Array<Array<string | number>>) => {
     if (rows.length) sections.push(`${bold(io, title)}\n${formatTable(headers, rows)}`);
   };
@@ -36,7 +38,14 @@ export function renderSummary(summary: Summary, touchpoints: number, io: CliIo):
   section(
     'Response rates',
     ['prompt', 'kind', 'shown', 'answered', 'dismissed', 'response rate'],
-    prompts.map(([id, result]) => [id, result.kind ?? '?', result.shown, result.answered, result.dismissed, result.responseRate === null ? '–' : percent(result.responseRate)]),
+    prompts.map(([id, result]) => [
+      id,
+      result.kind ?? '?',
+      result.shown,
+      result.answered,
+      result.dismissed,
+      result.responseRate === null ? '–' : percent(result.responseRate),
+    ]),
   );
   section(
     'NPS',
@@ -48,13 +57,17 @@ export function renderSummary(summary: Summary, touchpoints: number, io: CliIo):
     ['prompt', 'CSAT', 'CES (mean)', 'answers', 'distribution (score: count)'],
     prompts.flatMap(([id, result]) =>
       result.kind === 'rating' && result.distribution
-        ? [[
-            id,
-            result.csat ? `${round(result.csat.score)}%` : '–',
-            result.ces ? round(result.ces.mean, 2) : '–',
-            Object.values(result.distribution).reduce((sum, count) => sum + count, 0),
-            Object.entries(result.distribution).map(([score, count]) => `${score}: ${count}`).join('  '),
-          ]]
+        ? [
+            [
+              id,
+              result.csat ? `${round(result.csat.score)}%` : '–',
+              result.ces ? round(result.ces.mean, 2) : '–',
+              Object.values(result.distribution).reduce((sum, count) => sum + count, 0),
+              Object.entries(result.distribution)
+                .map(([score, count]) => `${score}: ${count}`)
+                .join('  '),
+            ],
+          ]
         : [],
     ),
   );

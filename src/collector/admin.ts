@@ -14,7 +14,11 @@ const VISITOR_TOUCHPOINTS = 1_000;
 
 async function visitor(context: IngestContext, anonymousId: string, headers: Record<string, string>): Promise<Response> {
   const { db, settings } = context;
-  const [records, stored, entries] = await Promise.all([visitorRecords(db, anonymousId, VISITOR_TOUCHPOINTS), loadLedger(db, anonymousId), ledgerEntries(db, anonymousId)]);
+  const [records, stored, entries] = await Promise.all([
+    visitorRecords(db, anonymousId, VISITOR_TOUCHPOINTS),
+    loadLedger(db, anonymousId),
+    ledgerEntries(db, anonymousId),
+  ]);
   if (!records.length && !stored) return problem(404, `no visitor "${anonymousId}"`, headers);
   const ledger = stored ?? (settings.config ? newVisitorLedger(settings.config.parsed) : null);
   const at = (value: Date | string) => new Date(value).toISOString();
@@ -43,7 +47,10 @@ function exportRoute(context: IngestContext, url: URL, headers: Record<string, s
   const range = rangeOf(url);
   if ('error' in range) return problem(400, range.error, headers);
   const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
-  return new Response(exportStream(context.db, range, format, context.settings.onError), { status: 200, headers: { 'content-type': type, 'cache-control': 'no-store', ...headers } });
+  return new Response(exportStream(context.db, range, format, context.settings.onError), {
+    status: 200,
+    headers: { 'content-type': type, 'cache-control': 'no-store', ...headers },
+  });
 }
 
 const safeDecode = (text: string) => {

@@ -24,7 +24,7 @@ export function fileWithin(folder: string, pathname: string): string | null {
   }
   if (decoded.includes('\0')) return null;
   const root = resolve(folder);
-  const file = resolve(root, '.' + (decoded.startsWith('/') ? decoded : `/${decoded}`));
+  const file = resolve(root, `.${decoded.startsWith('/') ? decoded : `/${decoded}`}`);
   return file.startsWith(root + sep) ? file : null;
 }
 

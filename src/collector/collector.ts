@@ -32,7 +32,10 @@ async function route(context: IngestContext, request: Request): Promise<Response
     return problem(403, `origin ${request.headers.get('origin')} is not allowed: add it with --origin (origins option)`, { vary: 'Origin' });
   }
   const headers = corsHeaders(request);
-  if (url.pathname === '/collect') return request.method === 'POST' ? ingest(context, request, false, headers) : problem(405, 'POST a batch to /collect', { ...headers, allow: 'POST, OPTIONS' });
+  if (url.pathname === '/collect')
+    return request.method === 'POST'
+      ? ingest(context, request, false, headers)
+      : problem(405, 'POST a batch to /collect', { ...headers, allow: 'POST, OPTIONS' });
   if (url.pathname.startsWith('/api/')) {
     const admin = checkAdmin(request, settings.adminToken);
     if (!admin.ok) {
@@ -42,7 +45,8 @@ async function route(context: IngestContext, request: Request): Promise<Response
     return adminRoute(context, request, url, headers);
   }
   if (request.method === 'GET' || request.method === 'HEAD') {
-    if (url.pathname === '/waymark.json' && settings.config) return new Response(settings.config.text, { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache', ...headers } });
+    if (url.pathname === '/waymark.json' && settings.config)
+      return new Response(settings.config.text, { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache', ...headers } });
     const page = await serveReportPage(request, url.pathname, headers);
     if (page) return page;
     const asset = settings.assets ? await serveAsset(settings.assets, request, url.pathname, headers) : null;

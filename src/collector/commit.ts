@@ -22,7 +22,6 @@ export interface Committed {
   refused: Array<{ id: string; offerId: string | null; reason: string }>;
 }
 
-
 /** Applies the new records of each visitor to their stored ledger; returns every entry made. */
 async function updateLedgers(sql: Sql, config: Config, inputs: LedgerInput[], answerFor: string, maxSkewMs: number) {
   const byVisitor = new Map<string, LedgerInput[]>([[answerFor, []]]);
@@ -46,19 +45,38 @@ async function updateLedgers(sql: Sql, config: Config, inputs: LedgerInput[], an
  * caller answers 2xx only once this resolves, that is, once it is committed. The visitors
  * are locked first: their stage and ledger are read, then written, by one collector at a time.
  */
-export async function commitBatch(db: Database, config: Config | null, maxSkewMs: number, touchpoints: StoredTouchpoint[], meta: BatchMeta): Promise<Committed> {
+export async function commitBatch(
+  db: Database,
+  config: Config | null,
+  maxSkewMs: number,
+  touchpoints: StoredTouchpoint[],
+  meta: BatchMeta,
+): Promise<Committed> {
   const rewards = config?.rewards;
   return db.transaction(async (sql) => {
-    await lockVisitors(sql, touchpoints.map((touchpoint) => touchpoint.anonymousId));
+    await lockVisitors(
+      sql,
+      touchpoints.map((touchpoint) => touchpoint.anonymousId),
+    );
     const inserted = await insertRecords(sql, touchpoints, meta);
-    await updateReportTables(sql, touchpoints.filter((touchpoint) => inserted.has(touchpoint.id)), meta);
+    await updateReportTables(
+      sql,
+      touchpoints.filter((touchpoint) => inserted.has(touchpoint.id)),
+      meta,
+    );
     if (!config || !rewards) return { inserted, refused: [] };
     const names = ledgerInputNames(config);
     const inputs = touchpoints
       .filter((touchpoint) => inserted.has(touchpoint.id) && names.has(touchpoint.name))
       .map((touchpoint) => ({ touchpoint, receivedAt: meta.receivedAt.getTime(), trusted: meta.trusted }));
     const { entries, profile } = await updateLedgers(sql, config, inputs, touchpoints[touchpoints.length - 1]!.anonymousId, maxSkewMs);
-    await settleReferrals(sql, config, touchpoints.filter((touchpoint) => inserted.has(touchpoint.id)), meta.receivedAt, maxSkewMs);
+    await settleReferrals(
+      sql,
+      config,
+      touchpoints.filter((touchpoint) => inserted.has(touchpoint.id)),
+      meta.receivedAt,
+      maxSkewMs,
+    );
     const refused = entries.filter((entry) => entry.refused !== null).map((entry) => ({ id: entry.source, offerId: entry.offerId, reason: entry.refused! }));
     return profile ? { inserted, profile, refused } : { inserted, refused };
   });

@@ -18,7 +18,7 @@ function csvField(value: unknown): string {
 function csvLine(row: RecordRow): string {
   const record = exported(row);
   const values: Record<(typeof CSV_COLUMNS)[number], unknown> = { ...record, url: record.page.url, path: record.page.path };
-  return CSV_COLUMNS.map((column) => csvField(values[column])).join(',') + '\r\n';
+  return `${CSV_COLUMNS.map((column) => csvField(values[column])).join(',')}\r\n`;
 }
 
 /**
@@ -35,13 +35,13 @@ export function exportStream(db: Database, range: Range, format: 'ndjson' | 'csv
       try {
         if (header) {
           header = false;
-          return controller.enqueue(encoder.encode(CSV_COLUMNS.join(',') + '\r\n'));
+          return controller.enqueue(encoder.encode(`${CSV_COLUMNS.join(',')}\r\n`));
         }
         const rows = await recordsPage(db, range, after, PAGE);
         if (!rows.length) return controller.close();
         const last = rows[rows.length - 1]!;
         after = { receivedAt: toDate(last.received_at), id: last.record.id };
-        const text = rows.map((row) => (format === 'csv' ? csvLine(row) : JSON.stringify(exported(row)) + '\n')).join('');
+        const text = rows.map((row) => (format === 'csv' ? csvLine(row) : `${JSON.stringify(exported(row))}\n`)).join('');
         controller.enqueue(encoder.encode(text));
       } catch (error) {
         // The status line is already sent: cutting the stream is how the client learns it is incomplete.

@@ -59,7 +59,11 @@ export async function ingest(context: IngestContext, request: Request, trusted: 
     const committed = await commitBatch(context.db, settings.config?.parsed ?? null, settings.maxSkewMs, good, meta);
     counters.accepted += committed.inserted.size;
     const answer = { accepted: committed.inserted.size, duplicates: good.length - committed.inserted.size + repeated, rejected };
-    return json(200, { ...answer, ...(committed.profile ? { profile: committed.profile } : {}), ...(committed.refused.length ? { refused: committed.refused } : {}) }, headers);
+    return json(
+      200,
+      { ...answer, ...(committed.profile ? { profile: committed.profile } : {}), ...(committed.refused.length ? { refused: committed.refused } : {}) },
+      headers,
+    );
   } catch (error) {
     return unavailable(error, headers);
   }

@@ -72,7 +72,10 @@ export async function resolveSettings(options: CollectorOptions): Promise<Settin
     adminToken: options.adminToken || undefined,
     config: await loadConfig(options.config),
     retentionDays: options.retentionDays === undefined ? null : positive('retentionDays', options.retentionDays, 0),
-    limits: { maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, MIB), maxDecodedBytes: positive('maxDecodedBytes', options.maxDecodedBytes, 8 * MIB) },
+    limits: {
+      maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, MIB),
+      maxDecodedBytes: positive('maxDecodedBytes', options.maxDecodedBytes, 8 * MIB),
+    },
     maxSkewMs: positive('maxClockSkewSeconds', options.maxClockSkewSeconds, 600) * 1000,
     assets: options.assets ?? null,
     now: options.now ?? Date.now,

@@ -6,16 +6,7 @@ import { applyInputs, newVisitorLedger, type LedgerEntry, type LedgerInput } fro
 import type { StoredTouchpoint } from './records.js';
 import type { Sql } from './storage/database.js';
 import { loadLedger, lockVisitors, saveLedger } from './storage/ledgers-sql.js';
-import {
-  addReferral,
-  claimCode,
-  codeOwner,
-  markRewarded,
-  referralOf,
-  referrerOf,
-  settleReferral,
-  type CodeOwner,
-} from './storage/referrals-sql.js';
+import { addReferral, claimCode, codeOwner, markRewarded, referralOf, referrerOf, settleReferral, type CodeOwner } from './storage/referrals-sql.js';
 
 /** Longer referral chains than this are not walked for loops: no real programme nests so deep. */
 const MAX_CHAIN = 50;
@@ -85,13 +76,7 @@ async function pay(sql: Sql, config: Config, referred: StoredTouchpoint, receive
  * `$referral_code`, links made by `$referred`, and payment when the referred visitor's record
  * matches `referrals.on` and `where`. Runs in the batch's transaction, on its new records only.
  */
-export async function settleReferrals(
-  sql: Sql,
-  config: Config,
-  touchpoints: StoredTouchpoint[],
-  receivedAt: Date,
-  maxSkewMs: number,
-): Promise<LedgerEntry[]> {
+export async function settleReferrals(sql: Sql, config: Config, touchpoints: StoredTouchpoint[], receivedAt: Date, maxSkewMs: number): Promise<LedgerEntry[]> {
   const referrals = config.rewards?.referrals;
   if (!referrals) return [];
   for (const touchpoint of touchpoints) {

@@ -37,10 +37,7 @@ export function journeyProblems(input: unknown): RawProblem[] {
     checkWhere(streak.where, ['rewards', 'streaks', index, 'where'], report);
     const lengths = list(streak.milestones).map((milestone) => (isObj(milestone) ? milestone.length : undefined));
     if (lengths.some((length, at) => at > 0 && !((length as number) > (lengths[at - 1] as number)))) {
-      report(
-        ['rewards', 'streaks', index, 'milestones'],
-        'milestones must be listed in ascending order of `length`, each longer than the last',
-      );
+      report(['rewards', 'streaks', index, 'milestones'], 'milestones must be listed in ascending order of `length`, each longer than the last');
     }
   });
   const expiry = rewards.expiry;
@@ -50,8 +47,7 @@ export function journeyProblems(input: unknown): RawProblem[] {
   if (isObj(rewards.referrals)) {
     checkWhere(rewards.referrals.where, ['rewards', 'referrals', 'where'], report);
     // The referrer and the referred visitor use different browsers: only the collector sees both.
-    if (rewards.authority !== 'server')
-      report(['rewards', 'referrals'], 'referrals need "authority": "server" in rewards: only the collector can verify them');
+    if (rewards.authority !== 'server') report(['rewards', 'referrals'], 'referrals need "authority": "server" in rewards: only the collector can verify them');
   }
   const challenges = new Set(list(rewards.challenges).map(idOf));
   list(input.prompts).forEach((prompt, index) => {

@@ -56,7 +56,10 @@ export function createHideSender(options: HideOptions) {
     }
     if (!url || !count) return;
     const records = candidates.slice(0, count);
-    const flight = inFlight.start(records.map((record) => record.id), bytes);
+    const flight = inFlight.start(
+      records.map((record) => record.id),
+      bytes,
+    );
     flight.marked = true;
     options.onHanded(records);
     void post(url, body, options.headers, true).then(async (outcome) => {

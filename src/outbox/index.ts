@@ -103,10 +103,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const chunk = queue.splice(0, all === true ? queue.length : WRITE_CHUNK);
     if (queue.length && !destroyed) writeTimer = setTimeout(write, 0);
     return chunk.length
-      ? persist(chunk.map((touchpoint): Entry => {
-          const json = JSON.stringify(touchpoint);
-          return [recordKey(touchpoint.id, json), json];
-        }))
+      ? persist(
+          chunk.map((touchpoint): Entry => {
+            const json = JSON.stringify(touchpoint);
+            return [recordKey(touchpoint.id, json), json];
+          }),
+        )
       : lastWrite;
   }
 
@@ -170,7 +172,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const url = options.endpoint();
     if (!url) return false;
     const keys = batch.map(([key]) => key);
-    const body = format.encode(batch.map(([, record]) => record), meta());
+    const body = format.encode(
+      batch.map(([, record]) => record),
+      meta(),
+    );
     const flight = inFlight.start(keys, new Blob([body]).size);
     // Started while the page hides: marked at once, as those started before were.
     if (document.visibilityState === 'hidden' && flight.keepalive) (flight.marked = true), spill.markSent(keys);
@@ -180,7 +185,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     inFlight.answered(flight, status);
     // Marked as sent when the page hid: once this page has acted on the answer, the mark goes.
     const settle = () => (inFlight.end(flight), flight.marked && spill.unmarkSent(keys));
-    if (ok) return delivered(keys, outcome, result).finally(settle).then(() => true);
+    if (ok)
+      return delivered(keys, outcome, result)
+        .finally(settle)
+        .then(() => true);
     settle();
     // 413: halve until it fits. 400/422: halve to find the record the endpoint refuses
     // (Segment refuses a whole batch for one event over 32 KB), so only that one is dropped.
@@ -193,7 +201,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
       backOff(status, outcome.retryAfterMs);
       return false;
     }
-    await drop(keys, result, refusesOne ? `HTTP ${status}, the endpoint refused this record` : `HTTP ${status}`, status === 413 || refusesOne ? 'records_dropped' : 'delivery_failed');
+    await drop(
+      keys,
+      result,
+      refusesOne ? `HTTP ${status}, the endpoint refused this record` : `HTTP ${status}`,
+      status === 413 || refusesOne ? 'records_dropped' : 'delivery_failed',
+    );
     return true;
   }
 
@@ -246,7 +259,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
         from = read[read.length - 1]![0];
         continue;
       }
-      const count = batchLength(entries.map(([key]) => key), delivery.batchBytes);
+      const count = batchLength(
+        entries.map(([key]) => key),
+        delivery.batchBytes,
+      );
       from = entries[count - 1]![0];
       const batch = entries.slice(0, count);
       // A batch the keepalive quota cannot carry waits its turn: cut off by a closing tab, it would be sent twice (finding 9).
@@ -305,7 +321,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
       for (const flight of inFlight.unmarked()) spill.markSent(flight.keys);
     },
     onHanded: (touchpoints) => spill.markSent(recordKeys(touchpoints)),
-    onDelivered: (touchpoints, outcome) => delivered(recordKeys(touchpoints), outcome).then(() => spill.unmarkSent(recordKeys(touchpoints)), () => {}),
+    onDelivered: (touchpoints, outcome) =>
+      delivered(recordKeys(touchpoints), outcome).then(
+        () => spill.unmarkSent(recordKeys(touchpoints)),
+        () => {},
+      ),
     onFailed: (touchpoints) => spill.unmarkSent(recordKeys(touchpoints)),
   });
   /** On hide: records still being written, and those only memory holds, go to localStorage; what does not fit is counted lost. */

@@ -111,7 +111,8 @@ export function restoreProfileData(stored: unknown): ProfileData {
   for (const key of Object.keys(data)) {
     const got = stored[key];
     const want = data[key];
-    if (typeof got !== typeof want || (typeof got === 'number' && !Number.isFinite(got)) || (typeof got === 'string' && got.length > MAX_TEXT)) return emptyProfileData();
+    if (typeof got !== typeof want || (typeof got === 'number' && !Number.isFinite(got)) || (typeof got === 'string' && got.length > MAX_TEXT))
+      return emptyProfileData();
     if (typeof got !== 'object') data[key] = got;
   }
   const events = copyAll<Tally>(stored.events, isTally, MAX_EVENT_NAMES);

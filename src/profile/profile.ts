@@ -61,10 +61,17 @@ export function createProfile(config: Config | null, stored?: unknown): Profile 
     if (!isObject(props)) props = {};
 
     if (sessionId !== data.sessionId) {
-      Object.assign(data, { sessionId: String(sessionId).slice(0, MAX_TEXT), sessionStart: ms, sessionPageViews: 0, sessionCount: data.sessionCount + 1, sessionPrompts: 0 });
+      Object.assign(data, {
+        sessionId: String(sessionId).slice(0, MAX_TEXT),
+        sessionStart: ms,
+        sessionPageViews: 0,
+        sessionCount: data.sessionCount + 1,
+        sessionPrompts: 0,
+      });
     } else data.sessionStart = Math.min(data.sessionStart || ms, ms);
     // Page facts are this tab's own: another tab's touchpoints happened on another page.
-    if (own && isObject(page)) for (const key of ['url', 'path', 'referrer'] as const) if (typeof page[key] === 'string') data[key] = page[key].slice(0, MAX_TEXT);
+    if (own && isObject(page))
+      for (const key of ['url', 'path', 'referrer'] as const) if (typeof page[key] === 'string') data[key] = page[key].slice(0, MAX_TEXT);
 
     count(data.events, name, ms, day, MAX_EVENT_NAMES, plan.events);
     for (const counter of plan.byEvent.get(name) ?? []) {

@@ -26,7 +26,11 @@ export interface ProfileStore {
  * missing or failing (some private modes, blocked storage) it keeps the profile in memory
  * and reports `storage_unavailable` once. Never rejects.
  */
-export function createProfileStore(namespace: string, onError: (error: WaymarkError) => void, pageExit: PageExit = createPageExit((error) => onError(new WaymarkError('internal', String(error), error)))): ProfileStore {
+export function createProfileStore(
+  namespace: string,
+  onError: (error: WaymarkError) => void,
+  pageExit: PageExit = createPageExit((error) => onError(new WaymarkError('internal', String(error), error))),
+): ProfileStore {
   let database: UseStore | undefined;
   let failed = false;
   let memory: unknown;
@@ -58,7 +62,18 @@ export function createProfileStore(namespace: string, onError: (error: WaymarkEr
     const { data } = pending;
     pending = null;
     const at = (lastWriteAt = Date.now());
-    if (await attempt((store) => setMany([[KEY, data], [SAVED_AT, at]], store).then(() => true))) lastWord.settle(at);
+    if (
+      await attempt((store) =>
+        setMany(
+          [
+            [KEY, data],
+            [SAVED_AT, at],
+          ],
+          store,
+        ).then(() => true),
+      )
+    )
+      lastWord.settle(at);
   };
   const onPageHide = () => {
     if (pending) lastWord.write(pending.data);

@@ -12,4 +12,10 @@ export const JOURNEY = {
 } as const;
 
 /** What the browser records for the journey rewards: events a prompt or a condition may use. */
-export const JOURNEY_RECORDS: readonly string[] = [JOURNEY.challengeProgress, JOURNEY.challengeCompleted, JOURNEY.streak, JOURNEY.referralCode, JOURNEY.referred];
+export const JOURNEY_RECORDS: readonly string[] = [
+  JOURNEY.challengeProgress,
+  JOURNEY.challengeCompleted,
+  JOURNEY.streak,
+  JOURNEY.referralCode,
+  JOURNEY.referred,
+];

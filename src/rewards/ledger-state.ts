@@ -1,11 +1,4 @@
-import type {
-  ChallengeCompletedProps,
-  ChallengeProgressProps,
-  ChallengeState,
-  EarnedBatch,
-  StreakProps,
-  StreakState,
-} from './journey-state.js';
+import type { ChallengeCompletedProps, ChallengeProgressProps, ChallengeState, EarnedBatch, StreakProps, StreakState } from './journey-state.js';
 import type { JOURNEY } from './journey-names.js';
 
 /** Everything the ledger knows; plain JSON, so it persists and travels as is. */

@@ -37,7 +37,13 @@ export async function openLedger(
     const at = Date.now();
     lastWord.write(ledger.toJSON(), at);
     store &&
-      setMany([['state', ledger.toJSON()], ['savedAt', at]], store).then(
+      setMany(
+        [
+          ['state', ledger.toJSON()],
+          ['savedAt', at],
+        ],
+        store,
+      ).then(
         () => lastWord.settle(at),
         (error) => report(new WaymarkError('storage_failed', `points not saved: ${String(error)}`, error)),
       );

@@ -9,8 +9,7 @@ import { hasOwn, type StepContext } from './step-context.js';
 export const periodOf = (streak: Streak, day: number) => (streak.period === 'week' ? localWeek(day) : day);
 
 /** A streak still stands while fewer than `allowMissed + 1` whole periods passed since its last. */
-export const streakStands = (streak: Streak, state: StreakState, period: number) =>
-  state.length > 0 && period - state.last - 1 <= (streak.allowMissed ?? 0);
+export const streakStands = (streak: Streak, state: StreakState, period: number) => state.length > 0 && period - state.last - 1 <= (streak.allowMissed ?? 0);
 
 function stepStreak(context: StepContext, streak: Streak) {
   const { state, touchpoint, day, output } = context;

@@ -27,10 +27,7 @@ export function createJourneyView(config: Config, ledger: Ledger) {
   };
 
   /** `{expiringSoon}` everywhere; `{progress}` (a whole percent) and the steps for a prompt with `challenge`. */
-  const forPrompt = (
-    prompt: Prompt | undefined,
-    now = Date.now(),
-  ): { vars: Record<string, string | number>; challenge?: ChallengeView } => {
+  const forPrompt = (prompt: Prompt | undefined, now = Date.now()): { vars: Record<string, string | number>; challenge?: ChallengeView } => {
     const soon = expiringSoon(config, ledger.toJSON(), now);
     const vars: Record<string, string | number> = { expiringSoon: soon.points };
     if (soon.at !== null) vars.expiresOn = new Date(soon.at).toISOString().slice(0, 10);

@@ -5,7 +5,8 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   ...JOURNEY_FIELD_DESCRIPTIONS,
   $schema: 'Path or URL of this JSON Schema, for editor autocomplete.',
   $comment: 'A note for people; ignored by the SDK.',
-  $compiled: 'Written by `waymark build`: browsers take this config without loading the validator while its hash matches. Edit the source config and build again.',
+  $compiled:
+    'Written by `waymark build`: browsers take this config without loading the validator while its hash matches. Edit the source config and build again.',
   grammar: 'Config grammar the file was checked against.',
   hash: 'Content hash of the config without this mark; a hand edit changes it, and the browser validates the file again.',
   version: 'Config format version. Always 1.',

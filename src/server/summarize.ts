@@ -122,7 +122,7 @@ export function summarize(touchpoints: Iterable<unknown>, options: SummarizeOpti
 }
 
 /** The scale a rating was answered on: 2 (thumbs) to 10 points, as the config allows. */
-const ratingMax = (answer: Answer) => (answer.max ?? (answer.scale === 'thumbs' ? 2 : 5));
+const ratingMax = (answer: Answer) => answer.max ?? (answer.scale === 'thumbs' ? 2 : 5);
 const inRange = (score: number, low: number, high: number) => Number.isInteger(score) && score >= low && score <= high;
 
 /** A score outside its scale (99 of 5 stars, NPS 11) is not an answer: it would skew every result. */

@@ -24,7 +24,13 @@ export function createSizeCheck(options: InitOptions, report: (error: WaymarkErr
     if (json.length * 3 <= limit) return false;
     const bytes = new TextEncoder().encode(json).length;
     if (bytes <= limit) return false;
-    report(new WaymarkError('invalid_argument', `"${touchpoint.name}" is ${bytes} bytes of JSON, over the ${limit}-byte record limit (delivery.maxRecordBytes): not recorded`, { name: touchpoint.name, bytes, limit }));
+    report(
+      new WaymarkError(
+        'invalid_argument',
+        `"${touchpoint.name}" is ${bytes} bytes of JSON, over the ${limit}-byte record limit (delivery.maxRecordBytes): not recorded`,
+        { name: touchpoint.name, bytes, limit },
+      ),
+    );
     return true;
   };
 }

@@ -26,11 +26,12 @@ function flatCopy(input: object): Props | null {
   let keys = 0;
   try {
     for (const key in input) {
-      if (!Object.prototype.hasOwnProperty.call(input, key)) continue;
+      if (!Object.hasOwn(input, key)) continue;
       if (++keys > MAX_KEYS || key.length > 256) return null;
       const value: unknown = (input as Record<string, unknown>)[key];
       const type = typeof value;
-      const plain = type === 'string' ? (value as string).length <= MAX_STRING : type === 'number' ? Number.isFinite(value) : type === 'boolean' || value === null;
+      const plain =
+        type === 'string' ? (value as string).length <= MAX_STRING : type === 'number' ? Number.isFinite(value) : type === 'boolean' || value === null;
       if (!plain) return null;
       out[key] = (value === 0 ? 0 : value) as Json; // -0 is not JSON: it would arrive as 0
     }
@@ -43,7 +44,7 @@ function flatCopy(input: object): Props | null {
 function toJson(value: unknown, depth: number, seen: WeakSet<object>): Json | undefined {
   switch (typeof value) {
     case 'string':
-      return value.length > MAX_STRING ? value.slice(0, MAX_STRING) + '…' : value;
+      return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
     case 'number':
       return Number.isFinite(value) ? (value === 0 ? 0 : value) : null;
     case 'boolean':
@@ -69,7 +70,7 @@ function toJson(value: unknown, depth: number, seen: WeakSet<object>): Json | un
       const object: Props = (out = {});
       let keys = 0;
       for (const key in value) {
-        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+        if (!Object.hasOwn(value, key)) continue;
         if (keys++ >= MAX_KEYS) break;
         const item = readSafely(value, key, depth, seen);
         if (item !== undefined) object[key.length > 256 ? key.slice(0, 256) : key] = item;

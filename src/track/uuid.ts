@@ -33,9 +33,20 @@ export function uuidv7(now = Date.now()): string {
   // join() makes one flat string; a template literal makes a rope of ~20 pieces that every
   // queued touchpoint keeps alive until it is serialized (GC time in a burst).
   return [
-    timePrefix, hex[sequence >> 8]![1], hex[sequence & 0xff], '-',
-    '89ab'[pool[at]! & 0x3], random(0)[1], random(1), '-',
-    random(2), random(3), random(4), random(5), random(6), random(7),
+    timePrefix,
+    hex[sequence >> 8]![1],
+    hex[sequence & 0xff],
+    '-',
+    '89ab'[pool[at]! & 0x3],
+    random(0)[1],
+    random(1),
+    '-',
+    random(2),
+    random(3),
+    random(4),
+    random(5),
+    random(6),
+    random(7),
   ].join('');
 }
 

@@ -53,7 +53,7 @@ function segmentMessage({ id, name, props, ts, anonymousId, userId, page }: Touc
   return {
     type,
     event: type === 'track' ? name : undefined,
-    traits: type === 'identify' ? properties.traits ?? {} : undefined,
+    traits: type === 'identify' ? (properties.traits ?? {}) : undefined,
     messageId: id,
     anonymousId,
     userId: userId ?? undefined,
@@ -77,6 +77,10 @@ export const segmentFormat: Format = {
   encode: (records, { writeKey, sentAt, sdk }) => {
     const library = { name: 'waymark', version: sdk.split('@')[1] ?? '' };
     const browser = browserContext();
-    return JSON.stringify({ writeKey, sentAt, batch: records.filter((record) => !isEmptyIdentify(record)).map((record) => segmentMessage(record, library, browser)) });
+    return JSON.stringify({
+      writeKey,
+      sentAt,
+      batch: records.filter((record) => !isEmptyIdentify(record)).map((record) => segmentMessage(record, library, browser)),
+    });
   },
 };

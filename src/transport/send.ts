@@ -48,8 +48,7 @@ export const isRefusal = (status: number) => status === 400 || status === 422;
  * error"), so the message names both: a collector that stores batches without sending
  * `Access-Control-Allow-Origin` looks exactly like one that is down.
  */
-export const NETWORK_OR_CORS =
-  'network error or CORS refusal (the endpoint is unreachable, or its answer lacks Access-Control-Allow-Origin)';
+export const NETWORK_OR_CORS = 'network error or CORS refusal (the endpoint is unreachable, or its answer lacks Access-Control-Allow-Origin)';
 
 /** 408, 429, 5xx and network failures are worth retrying; other answers are final. */
 export const isRetryable = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;

@@ -82,7 +82,9 @@ function throughputTable(rows) {
   const lines = ['| Database | Processes | Senders | Records | Records/s | p50 per batch | p99 per batch |', '|---|---|---|---|---|---|---|'];
   for (const row of rows) {
     const senders = row.senders === 'paced' ? `paced at half the peak (${formatRate(row.target)}/s)` : row.senders;
-    lines.push(`| ${row.label} | ${row.processes} | ${senders} | ${row.records.toLocaleString('en')} | ${formatRate(row.rate)} | ${ms(row.p50)} ms | ${ms(row.p99)} ms |`);
+    lines.push(
+      `| ${row.label} | ${row.processes} | ${senders} | ${row.records.toLocaleString('en')} | ${formatRate(row.rate)} | ${ms(row.p50)} ms | ${ms(row.p99)} ms |`,
+    );
   }
   return lines.join('\n');
 }
@@ -95,7 +97,8 @@ function memoryTable(samples) {
 
 function reportTable(rows) {
   const lines = ['| Database | Touchpoints | Report | Median | Worst of 7 | Target |', '|---|---|---|---|---|---|'];
-  for (const row of rows) lines.push(`| ${row.label} | ${row.touchpoints.toLocaleString('en')} | ${row.query} | ${ms(row.median)} ms | ${ms(row.worst)} ms | ≤ 500 ms |`);
+  for (const row of rows)
+    lines.push(`| ${row.label} | ${row.touchpoints.toLocaleString('en')} | ${row.query} | ${ms(row.median)} ms | ${ms(row.worst)} ms | ≤ 500 ms |`);
   return lines.join('\n');
 }
 
@@ -131,7 +134,13 @@ try {
 
 const loadAfter = loadavg();
 const header = `Run of ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; load average ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after. Batches of 50 records; the senders share the machine with the collectors.`;
-const report = [header, '', throughputTable(rows), ...(memory.length ? ['', memoryTable(memory)] : []), ...(reportRows.length ? ['', reportTable(reportRows)] : [])].join('\n');
+const report = [
+  header,
+  '',
+  throughputTable(rows),
+  ...(memory.length ? ['', memoryTable(memory)] : []),
+  ...(reportRows.length ? ['', reportTable(reportRows)] : []),
+].join('\n');
 console.log(report);
 mkdirSync(join(ROOT, 'test/bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'test/bench/results/collector.md'), report + '\n');
+writeFileSync(join(ROOT, 'test/bench/results/collector.md'), `${report}\n`);

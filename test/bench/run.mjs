@@ -34,7 +34,9 @@ const SCENARIOS = {
   lighthouse: lighthouseShop,
 };
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, only: { type: 'string' }, profile: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, only: { type: 'string' }, profile: { type: 'boolean', default: false } },
+});
 const runCount = Number(args.runs);
 const chosen = args.only ? args.only.split(',') : Object.keys(SCENARIOS);
 if (!Number.isInteger(runCount) || runCount < 1 || chosen.some((name) => !SCENARIOS[name])) {
@@ -42,7 +44,11 @@ if (!Number.isInteger(runCount) || runCount < 1 || chosen.some((name) => !SCENAR
   process.exit(2);
 }
 if (!existsSync(join(ROOT, 'dist/waymark.js')) || !existsSync(CHROMIUM)) {
-  console.error(existsSync(CHROMIUM) ? 'dist/waymark.js is missing: run `npm run build` (npm run bench does).' : `No Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  console.error(
+    existsSync(CHROMIUM)
+      ? 'dist/waymark.js is missing: run `npm run build` (npm run bench does).'
+      : `No Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
   process.exit(1);
 }
 await checkConfigs();
@@ -98,7 +104,11 @@ const report = `${header}\n\n${markdown}\n${footer ? `\n${footer}\n` : ''}`;
 console.log(`\n${report}`);
 
 const stamp = date.replace(/[:.]/g, '-');
-const json = JSON.stringify({ date, machine, runs: runCount, scenarios: chosen, medians, each: runs, reasons: Object.fromEntries(reasons), notes: [...notes] }, null, 2);
+const json = JSON.stringify(
+  { date, machine, runs: runCount, scenarios: chosen, medians, each: runs, reasons: Object.fromEntries(reasons), notes: [...notes] },
+  null,
+  2,
+);
 for (const name of [`bench-${stamp}`, 'latest']) {
   writeFileSync(join(dir, `${name}.md`), report);
   writeFileSync(join(dir, `${name}.json`), json);
@@ -122,7 +132,9 @@ async function checkConfigs() {
 function describeMachine() {
   let chromium = 'Chromium';
   try {
-    chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().replace(/ built on.*/, '');
+    chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .replace(/ built on.*/, '');
   } catch {
     // The version is only for the report header.
   }

@@ -14,7 +14,13 @@ let browser: BrowserHandle;
 
 beforeAll(async () => {
   pages = await startServer();
-  collector = await startServeProcess({ db: join(folder, 'db'), writeKeys: ['e2e-key'], adminToken: ADMIN_TOKEN, config: join(ROOT, 'test/browser/pages/collector/waymark.json'), origins: [pages.url] });
+  collector = await startServeProcess({
+    db: join(folder, 'db'),
+    writeKeys: ['e2e-key'],
+    adminToken: ADMIN_TOKEN,
+    config: join(ROOT, 'test/browser/pages/collector/waymark.json'),
+    origins: [pages.url],
+  });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -45,14 +51,29 @@ describe.skipIf(!hasChromium())('the built SDK in Chromium delivering to waymark
     expect(((await visitor(collector.url, ADMIN_TOKEN, anonymousId)) as { profile: unknown }).profile).toEqual({ points: 60, tier: 'silver', lifetime: 60 });
 
     // The backend confirms an order; the page learns the balance from its next answer, as its own ledger never counts a trusted rule.
-    const order = { id: `order-${anonymousId}`, name: 'order_confirmed', props: { amount: 100 }, ts: new Date().toISOString(), anonymousId, userId: null, sessionId: '', page: { url: '', path: '', referrer: '', title: '' } };
-    const backend = await fetch(`${collector.url}/api/touchpoints`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, body: JSON.stringify({ batch: [order] }) });
+    const order = {
+      id: `order-${anonymousId}`,
+      name: 'order_confirmed',
+      props: { amount: 100 },
+      ts: new Date().toISOString(),
+      anonymousId,
+      userId: null,
+      sessionId: '',
+      page: { url: '', path: '', referrer: '', title: '' },
+    };
+    const backend = await fetch(`${collector.url}/api/touchpoints`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ batch: [order] }),
+    });
     expect(backend.status).toBe(200);
     await page.evaluate(async () => {
       const wm = (window as unknown as { waymark: { track(name: string): void; flush(): Promise<unknown> } }).waymark;
       wm.track('product_view');
       await wm.flush();
     });
-    await page.waitForFunction(() => (window as unknown as { waymark: { state: { points: { value: number } } } }).waymark.state.points.value === 160, null, { timeout: 20_000 });
+    await page.waitForFunction(() => (window as unknown as { waymark: { state: { points: { value: number } } } }).waymark.state.points.value === 160, null, {
+      timeout: 20_000,
+    });
   });
 });

@@ -37,7 +37,11 @@ function tally() {
 }
 
 function print(name: string, figures: Record<string, unknown>) {
-  console.log(`[delivery] ${name}: ${Object.entries(figures).map(([key, value]) => `${key}=${String(value)}`).join(' ')}`);
+  console.log(
+    `[delivery] ${name}: ${Object.entries(figures)
+      .map(([key, value]) => `${key}=${String(value)}`)
+      .join(' ')}`,
+  );
 }
 
 describe.skipIf(!hasChromium())('delivery in Chromium', () => {
@@ -50,7 +54,12 @@ describe.skipIf(!hasChromium())('delivery in Chromium', () => {
     await trackMany(page, 1000, 'a');
     const arrived = await waitUntil(() => tally().delivered >= 1000, 45_000, 200);
     const figures = tally();
-    print('503 for 10 s', { delivered: `${figures.delivered}/1000`, duplicates: figures.duplicates, answered503: failures, secondsAfterRecovery: ((Date.now() - failUntil) / 1000).toFixed(1) });
+    print('503 for 10 s', {
+      delivered: `${figures.delivered}/1000`,
+      duplicates: figures.duplicates,
+      answered503: failures,
+      secondsAfterRecovery: ((Date.now() - failUntil) / 1000).toFixed(1),
+    });
     expect(arrived).toBe(true);
     expect(failures).toBeGreaterThan(0);
     expect(figures.idsPerRecord).toBe(true);

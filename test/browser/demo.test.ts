@@ -34,16 +34,23 @@ async function open(path: string): Promise<Page> {
 }
 /** The script tag replaced its stub queue with the instance. */
 const sdkLoaded = (page: Page) =>
-  page.waitForFunction(() => {
-    const waymark = (window as { waymark?: unknown }).waymark;
-    return waymark !== undefined && !Array.isArray(waymark);
-  }, null, { timeout: 10_000 });
+  page.waitForFunction(
+    () => {
+      const waymark = (window as { waymark?: unknown }).waymark;
+      return waymark !== undefined && !Array.isArray(waymark);
+    },
+    null,
+    { timeout: 10_000 },
+  );
 type StoredRecord = { id: string; name: string; anonymousId: string; writeKey: string; props: Record<string, unknown>; page?: { path: string } };
 /** What the collector stored, read as an admin does: its NDJSON export. */
 const stored = async (): Promise<StoredRecord[]> => {
   const response = await fetch(`${collector.url}/api/export?format=ndjson`, { headers: { authorization: `Bearer ${collector.adminToken}` } });
   expect(response.status).toBe(200);
-  return (await response.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return (await response.text())
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 };
 const storedNames = async () => (await stored()).map((record) => record.name);
 
@@ -100,7 +107,11 @@ describe('the demo shop, end to end', () => {
     await expect.poll(() => dialog.textContent()).toContain('Thank you for your feedback!');
 
     // The collector stored the whole journey, deduplicated, in its database.
-    await expect.poll(async () => (await stored()).some((record) => record.name === '$prompt_answered' && (record.props as { complete?: boolean }).complete), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await stored()).some((record) => record.name === '$prompt_answered' && (record.props as { complete?: boolean }).complete), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     const names = await storedNames();
     for (const name of ['$page_view', 'product_view', 'add_to_cart', 'checkout_started', 'purchase', '$points', '$prompt_shown', '$prompt_answered']) {
       expect(names, name).toContain(name);
@@ -119,13 +130,24 @@ describe('the demo shop, end to end', () => {
 
     // Live: another visitor's detractor answer arrives while the report is open.
     const touchpoint = (id: string, name: string, props: Record<string, unknown>) => ({
-      id, name, props, ts: new Date().toISOString(), anonymousId: 'other-visitor', userId: null, sessionId: 's2',
+      id,
+      name,
+      props,
+      ts: new Date().toISOString(),
+      anonymousId: 'other-visitor',
+      userId: null,
+      sessionId: 's2',
       page: { url: `${collector.url}/shop/order`, path: '/shop/order', referrer: '', title: '' },
     });
-    const body = { writeKey: 'demo-shop', sentAt: new Date().toISOString(), sdk: 'test', batch: [
-      touchpoint('live-1', '$prompt_shown', { promptId: 'nps-after-purchase', kind: 'nps', submissionId: 'live' }),
-      touchpoint('live-2', '$prompt_answered', { promptId: 'nps-after-purchase', kind: 'nps', submissionId: 'live', score: 2, complete: true }),
-    ] };
+    const body = {
+      writeKey: 'demo-shop',
+      sentAt: new Date().toISOString(),
+      sdk: 'test',
+      batch: [
+        touchpoint('live-1', '$prompt_shown', { promptId: 'nps-after-purchase', kind: 'nps', submissionId: 'live' }),
+        touchpoint('live-2', '$prompt_answered', { promptId: 'nps-after-purchase', kind: 'nps', submissionId: 'live', score: 2, complete: true }),
+      ],
+    };
     expect((await fetch(`${collector.url}/collect`, { method: 'POST', body: JSON.stringify(body) })).status).toBe(200);
     await report.reload();
     await expect.poll(() => report.getByTestId('kpi-nps-after-purchase').textContent(), { timeout: 10_000 }).toBe('NPS 0 (n=2)');
@@ -207,7 +229,10 @@ describe('the demo shop, end to end', () => {
     await shop.mouse.move(640, 6, { steps: 5 });
     await shop.mouse.move(640, -12);
     await expect.poll(promptText).toContain('what stopped you from checking out today?');
-    await prompt.getByRole('checkbox', { name: 'Price' }).or(prompt.getByRole('radio', { name: 'Price' })).click();
+    await prompt
+      .getByRole('checkbox', { name: 'Price' })
+      .or(prompt.getByRole('radio', { name: 'Price' }))
+      .click();
     await prompt.getByRole('button', { name: 'Submit' }).click();
     await expect.poll(promptText).toContain('Thank you!');
 
@@ -246,7 +271,9 @@ describe('the demo shop, end to end', () => {
     const records = await stored();
     // This walk's visitor is the one who redeemed; the first test's visitor shopped too.
     const walker = records.find((record) => record.name === '$redeem')?.anonymousId;
-    const shownIds = records.filter((record) => record.anonymousId === walker && record.name === '$prompt_shown').map((record) => (record.props as { promptId: string }).promptId);
+    const shownIds = records
+      .filter((record) => record.anonymousId === walker && record.name === '$prompt_shown')
+      .map((record) => (record.props as { promptId: string }).promptId);
     expect(records.find((record) => record.name === '$redeem')?.writeKey).toBe('demo-shop');
     expect(new Set(shownIds)).toEqual(new Set(['nps-after-purchase', 'points-toast', 'find-rating', 'cart-exit', 'redeem-offer']));
     // Six prompts in one session, the two toasts included: the session cap leaves room for the whole walk.

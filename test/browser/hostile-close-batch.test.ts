@@ -34,7 +34,11 @@ const errorsOf = (page: Page) => page.evaluate(() => (window as unknown as { err
 const received = () => server.batches.flatMap((batch) => batch.body.batch);
 
 function print(name: string, figures: Record<string, unknown>) {
-  console.log(`[hostile] ${name}: ${Object.entries(figures).map(([key, value]) => `${key}=${String(value)}`).join(' ')}`);
+  console.log(
+    `[hostile] ${name}: ${Object.entries(figures)
+      .map(([key, value]) => `${key}=${String(value)}`)
+      .join(' ')}`,
+  );
 }
 
 describe.skipIf(!hasChromium())('issue 18 in Chromium: poisoned batches and collectors without CORS', () => {
@@ -60,7 +64,13 @@ describe.skipIf(!hasChromium())('issue 18 in Chromium: poisoned batches and coll
     const stats = await page.evaluate(() => (window as unknown as { waymark: { stats(): { dropped: number; pending: number } } }).waymark.stats());
     const dropReports = (await errorsOf(page)).filter((error) => error.code === 'records_dropped');
     const valid = received().filter((record) => record.name === 'valid').length;
-    print('18.8 400 for one record', { validDelivered: `${valid}/2`, lost: 2 - valid, dropped: stats.dropped, pending: stats.pending, requests: server.requests });
+    print('18.8 400 for one record', {
+      validDelivered: `${valid}/2`,
+      lost: 2 - valid,
+      dropped: stats.dropped,
+      pending: stats.pending,
+      requests: server.requests,
+    });
     expect(valid).toBe(2);
     expect(stats.dropped).toBe(1);
     expect(dropReports).toHaveLength(1);
@@ -73,7 +83,8 @@ describe.skipIf(!hasChromium())('issue 18 in Chromium: poisoned batches and coll
     for (const format of ['waymark', 'segment']) {
       const page = await open({ format, delivery: { flushIntervalMs: 500 } });
       const stats = await page.evaluate(async () => {
-        const wm = (window as unknown as { waymark: { track(name: string, props?: object): void; flush(): Promise<unknown>; stats(): { pending: number } } }).waymark;
+        const wm = (window as unknown as { waymark: { track(name: string, props?: object): void; flush(): Promise<unknown>; stats(): { pending: number } } })
+          .waymark;
         const bigProps = (window as unknown as { bigProps(bytes: number, extra: object): object }).bigProps;
         wm.track('too_big', bigProps(40_000, {}));
         return wm.stats();
@@ -86,7 +97,9 @@ describe.skipIf(!hasChromium())('issue 18 in Chromium: poisoned batches and coll
       await page.close();
     }
     await sleep(1000);
-    expect(received().filter((record) => (record as { name?: string; event?: string }).name === 'too_big' || (record as { event?: string }).event === 'too_big')).toHaveLength(0);
+    expect(
+      received().filter((record) => (record as { name?: string; event?: string }).name === 'too_big' || (record as { event?: string }).event === 'too_big'),
+    ).toHaveLength(0);
   });
 
   it('18.11 a collector that stores but sends no CORS headers gets one clear error and a backoff', async () => {

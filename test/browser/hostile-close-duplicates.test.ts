@@ -31,7 +31,9 @@ describe.skipIf(!hasChromium())('issue 18 in Chromium: closing a tab at once', (
       await waitUntil(() => runTally(tab).sent >= PER_RUN, 20_000, 100);
       // Settled: the reopened page has nothing of this run left to send (sent again, or known as sent).
       await reopened.evaluate(() => (window as unknown as { waymark: { flush(): Promise<unknown> } }).waymark.flush());
-      await reopened.waitForFunction(() => (window as unknown as { waymark: { stats(): { pending: number } } }).waymark.stats().pending === 0, undefined, { timeout: 20_000 });
+      await reopened.waitForFunction(() => (window as unknown as { waymark: { stats(): { pending: number } } }).waymark.stats().pending === 0, undefined, {
+        timeout: 20_000,
+      });
       await sleep(200);
       const figures = runTally(tab);
       sent += figures.sent;

@@ -27,7 +27,10 @@ function tally() {
   const records = server.batches.flatMap((batch) => batch.body.batch) as Array<{ id: string; name: string; props: { run?: string; source?: string } }>;
   const purchases = records.filter((record) => record.name === 'purchase');
   const points = new Set(records.filter((record) => record.name === '$points').map((record) => record.props.source));
-  return { purchases: new Set(purchases.map((record) => record.props.run)).size, points: new Set(purchases.filter((record) => points.has(record.id)).map((record) => record.props.run)).size };
+  return {
+    purchases: new Set(purchases.map((record) => record.props.run)).size,
+    points: new Set(purchases.filter((record) => points.has(record.id)).map((record) => record.props.run)).size,
+  };
 }
 
 describe.skipIf(!hasChromium())('issue 18 in Chromium: the last moment of a page', () => {
@@ -38,12 +41,15 @@ describe.skipIf(!hasChromium())('issue 18 in Chromium: the last moment of a page
       const runs = 2 * RUNS_PER_WAY;
       for (let run = 0; run < runs; run++) {
         const page = await open(consentAtLoad);
-        await page.evaluate(async ([run, consentAtLoad]) => {
-          const { waymark } = window as unknown as Scope;
-          if (!consentAtLoad) waymark.setConsent(true);
-          await waymark.ready();
-          waymark.track('purchase', { amount: 120, run });
-        }, [`run${run}`, consentAtLoad] as const);
+        await page.evaluate(
+          async ([run, consentAtLoad]) => {
+            const { waymark } = window as unknown as Scope;
+            if (!consentAtLoad) waymark.setConsent(true);
+            await waymark.ready();
+            waymark.track('purchase', { amount: 120, run });
+          },
+          [`run${run}`, consentAtLoad] as const,
+        );
         if (run % 2) await page.goto(`${server.url}/test/browser/pages/delivery/index.html`);
         await page.close();
       }

@@ -51,7 +51,11 @@ const stamp = (page: Page) =>
 const gate = (page: Page, name: string) => page.evaluate((name) => window.wm.explain('after-purchase').gates.find((gate) => gate.gate === name), name);
 
 function print(name: string, figures: Record<string, unknown>) {
-  console.log(`[hostile-identity] ${name}: ${Object.entries(figures).map(([key, value]) => `${key}=${String(value)}`).join(' ')}`);
+  console.log(
+    `[hostile-identity] ${name}: ${Object.entries(figures)
+      .map(([key, value]) => `${key}=${String(value)}`)
+      .join(' ')}`,
+  );
 }
 
 describe.skipIf(!hasChromium())('identity and hostile input in Chromium', () => {
@@ -134,7 +138,7 @@ describe.skipIf(!hasChromium())('identity and hostile input in Chromium', () => 
 /** Fills the origin's localStorage to its quota, as a site that stores too much would. */
 async function fillLocalStorage() {
   const page = await browser.context.newPage();
-  await page.goto(server.url + '/dist/');
+  await page.goto(`${server.url}/dist/`);
   const stored = await page.evaluate(() => {
     let size = 1 << 20;
     let total = 0;

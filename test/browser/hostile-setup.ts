@@ -111,7 +111,11 @@ export const trackMany = (page: Page, count: number, tab: string) =>
 export const read = <K extends keyof Scope>(page: Page, name: K) => page.evaluate((name) => (window as unknown as Scope)[name], name) as Promise<Scope[K]>;
 
 export function print(name: string, figures: Record<string, unknown>) {
-  console.log(`[hostile] ${name}: ${Object.entries(figures).map(([key, value]) => `${key}=${String(value)}`).join(' ')}`);
+  console.log(
+    `[hostile] ${name}: ${Object.entries(figures)
+      .map(([key, value]) => `${key}=${String(value)}`)
+      .join(' ')}`,
+  );
 }
 
 /** A crash, not a close: a dead tab fires no pagehide and releases nothing it holds. */

@@ -6,7 +6,13 @@ import { print, read, sleep, trackMany, useHostile, type Scope } from './hostile
 const hostile = useHostile();
 const waymark = (page: Page) => page.evaluate(() => (window as unknown as Scope).waymark.stats());
 const POINTS_CONFIG = { version: 1, rewards: { rules: [{ id: 'each', on: 'delivery_test', points: 1 }] } };
-const delivered = (tab: string) => new Set(hostile.server.batches.flatMap((batch) => batch.body.batch).filter((record) => record.props.tab === tab).map((record) => record.props.i)).size;
+const delivered = (tab: string) =>
+  new Set(
+    hostile.server.batches
+      .flatMap((batch) => batch.body.batch)
+      .filter((record) => record.props.tab === tab)
+      .map((record) => record.props.i),
+  ).size;
 /** In the page: whether the outbox database holds at least `count` records (committed, not just queued). */
 async function storedRecords(count: number) {
   const [info] = (await indexedDB.databases()).filter((database) => database.name?.endsWith('-outbox'));
@@ -32,7 +38,7 @@ describe.skipIf(!hasChromium())('delivery under hostile storage', () => {
     await waitUntil(() => delivered('old') >= 10, 10_000, 100);
     // Another tab deletes every Waymark database, as a logout or a newer version may.
     const other = await hostile.browser.context.newPage();
-    await other.goto(hostile.server.url + '/package.json');
+    await other.goto(`${hostile.server.url}/package.json`);
     const deletes = await other.evaluate(async () => {
       const names = (await indexedDB.databases()).map((database) => database.name ?? '').filter((name) => name.startsWith('waymark-'));
       const outcome = (name: string) =>
@@ -44,13 +50,27 @@ describe.skipIf(!hasChromium())('delivery under hostile storage', () => {
       return Promise.all(names.map(outcome));
     });
     const page = await hostile.open({ init: { config: POINTS_CONFIG } });
-    const ready = await within(10_000, page.evaluate(() => (window as unknown as Scope).waymark.ready().then(() => 'resolved')));
+    const ready = await within(
+      10_000,
+      page.evaluate(() => (window as unknown as Scope).waymark.ready().then(() => 'resolved')),
+    );
     await trackMany(page, 300, 'new');
     const pendingAfterTrack = (await waymark(page)).pending;
     const arrived = await waitUntil(() => delivered('new') >= 300, 20_000, 100);
-    const flushed = await within(10_000, page.evaluate(() => (window as unknown as Scope).waymark.flush().then(() => 'resolved')));
+    const flushed = await within(
+      10_000,
+      page.evaluate(() => (window as unknown as Scope).waymark.flush().then(() => 'resolved')),
+    );
     const oldErrors = await read(old, 'errors');
-    print('18.3 database deleted', { deletes: deletes.join(','), ready, flush: flushed, delivered: `${delivered('new')}/300`, lost: 300 - delivered('new'), pendingAfterTrack, oldPageErrors: oldErrors.join(',') || 'none' });
+    print('18.3 database deleted', {
+      deletes: deletes.join(','),
+      ready,
+      flush: flushed,
+      delivered: `${delivered('new')}/300`,
+      lost: 300 - delivered('new'),
+      pendingAfterTrack,
+      oldPageErrors: oldErrors.join(',') || 'none',
+    });
     expect(deletes.every((outcome) => outcome === 'deleted')).toBe(true);
     expect(ready).toBe('resolved');
     expect(pendingAfterTrack).toBeGreaterThanOrEqual(300);
@@ -63,17 +83,27 @@ describe.skipIf(!hasChromium())('delivery under hostile storage', () => {
     await hostile.start();
     // A tab that only writes: offline, and no flush before it closes.
     const writer = await hostile.open({ offline: true, init: { delivery: { flushIntervalMs: 600_000 } } });
-    for (let i = 0; i < 10; i++) await writer.evaluate((i) => (window as unknown as { trackMany(count: number, tab: string): number }).trackMany(5_000, `offline${i}`), i);
+    for (let i = 0; i < 10; i++)
+      await writer.evaluate((i) => (window as unknown as { trackMany(count: number, tab: string): number }).trackMany(5_000, `offline${i}`), i);
     for (let waited = 0; !(await writer.evaluate(storedRecords, 50_000)) && waited < 60; waited++) await sleep(1_000);
     await writer.close();
     const page = await hostile.open({ offline: true });
     const reported = await page
       .waitForFunction(() => (window as unknown as Scope).drops.reduce((sum, count) => sum + count, 0) >= 40_000, undefined, { timeout: 60_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     const longTasks = await read(page, 'longTasks');
     const drops = await read(page, 'drops');
     const stored = (await waymark(page)).pending;
-    print('18.4 trim 50,000 to 10,000', { dropped: drops.reduce((sum, count) => sum + count, 0), reports: drops.length, kept: stored, longTasks: longTasks.length, longestTaskMs: Math.round(Math.max(0, ...longTasks)) });
+    print('18.4 trim 50,000 to 10,000', {
+      dropped: drops.reduce((sum, count) => sum + count, 0),
+      reports: drops.length,
+      kept: stored,
+      longTasks: longTasks.length,
+      longestTaskMs: Math.round(Math.max(0, ...longTasks)),
+    });
     expect(reported).toBe(true);
     expect(Math.max(0, ...longTasks)).toBeLessThan(300);
   });
@@ -96,7 +126,13 @@ describe.skipIf(!hasChromium())('delivery under hostile storage', () => {
     await waitUntil(() => delivered('after') + delivered('during') >= 110, 20_000, 100);
     const drops = (await read(next, 'drops')).reduce((sum, count) => sum + count, 0);
     const lost = 110 - delivered('after') - delivered('during');
-    print('18.5 storage broken, then back', { delivered: `${110 - lost}/110`, lost, reportedDropped: drops, storageBeforeClose: storage, errors: errors.join(',') || 'none' });
+    print('18.5 storage broken, then back', {
+      delivered: `${110 - lost}/110`,
+      lost,
+      reportedDropped: drops,
+      storageBeforeClose: storage,
+      errors: errors.join(',') || 'none',
+    });
     expect(storage).toBe('indexeddb');
     expect(lost).toBe(0);
   });
@@ -129,7 +165,12 @@ describe.skipIf(!hasChromium())('delivery under hostile storage', () => {
     await page.evaluate(() => (window as unknown as Scope).waymark.ready());
     const errors = await read(page, 'errors');
     const storageErrors = errors.filter((code) => code.startsWith('storage_'));
-    print('18.13 storage blocked', { delivered: `${hostile.tally().delivered}/20`, storageErrors: storageErrors.length, codes: errors.join(',') || 'none', storage: (await waymark(page)).storage });
+    print('18.13 storage blocked', {
+      delivered: `${hostile.tally().delivered}/20`,
+      storageErrors: storageErrors.length,
+      codes: errors.join(',') || 'none',
+      storage: (await waymark(page)).storage,
+    });
     expect(storageErrors).toHaveLength(1);
   });
 });

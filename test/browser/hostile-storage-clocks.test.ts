@@ -22,14 +22,29 @@ async function leaveRetryFromTheFuture(clockAheadMs: number) {
 /** A cooldown, a per-session cap and a points rule: each keeps a stored time. */
 const CLOCKED_CONFIG = {
   version: 1,
-  prompts: [{ id: 'rate', kind: 'rating', scale: 'stars', max: 5, trigger: { on: 'never_tracked' }, frequency: { cooldownDays: 90 }, content: { question: 'How did we do?' } }],
+  prompts: [
+    {
+      id: 'rate',
+      kind: 'rating',
+      scale: 'stars',
+      max: 5,
+      trigger: { on: 'never_tracked' },
+      frequency: { cooldownDays: 90 },
+      content: { question: 'How did we do?' },
+    },
+  ],
   limits: { maxPerSession: 1 },
   rewards: { rules: [{ id: 'each', on: 'delivery_test', points: 1 }] },
 };
 
 const points = (page: Page) => page.evaluate(() => (window as unknown as Scope).waymark.state.points.value);
 const sessionsOf = (tab: string) =>
-  new Set(hostile.server.batches.flatMap((batch) => batch.body.batch).filter((record) => record.props.tab === tab).map((record) => (record as { sessionId?: string }).sessionId));
+  new Set(
+    hostile.server.batches
+      .flatMap((batch) => batch.body.batch)
+      .filter((record) => record.props.tab === tab)
+      .map((record) => (record as { sessionId?: string }).sessionId),
+  );
 
 describe.skipIf(!hasChromium())('delivery under wrong clocks', () => {
   it('18.1 a clock a year ahead does not stop later pages from sending', async () => {
@@ -40,7 +55,12 @@ describe.skipIf(!hasChromium())('delivery under wrong clocks', () => {
     const arrived = await waitUntil(() => hostile.tally().delivered >= 40, 15_000, 100);
     const flushed = await page.evaluate(() => (window as unknown as Scope).waymark.flush());
     const figures = hostile.tally();
-    print('18.1 clock a year ahead', { delivered: `${figures.delivered}/40`, lost: 40 - figures.delivered, duplicates: figures.duplicates, lastFlushSent: flushed.sent });
+    print('18.1 clock a year ahead', {
+      delivered: `${figures.delivered}/40`,
+      lost: 40 - figures.delivered,
+      duplicates: figures.duplicates,
+      lastFlushSent: flushed.sent,
+    });
     expect(arrived).toBe(true);
   });
 
@@ -55,7 +75,12 @@ describe.skipIf(!hasChromium())('delivery under wrong clocks', () => {
     await sleep(5_000);
     const transactionsIn5s = (await read(page, 'transactions')) - before;
     const figures = hostile.tally();
-    print('18.1 retry 25 days ahead', { delivered: `${figures.delivered}/40`, lost: 40 - figures.delivered, duplicates: figures.duplicates, idleTransactionsIn5s: transactionsIn5s });
+    print('18.1 retry 25 days ahead', {
+      delivered: `${figures.delivered}/40`,
+      lost: 40 - figures.delivered,
+      duplicates: figures.duplicates,
+      idleTransactionsIn5s: transactionsIn5s,
+    });
     expect(arrived).toBe(true);
     // Idle, the outbox wakes once a flush interval (3 s) for a few transactions; a spinning timer makes thousands.
     expect(transactionsIn5s).toBeLessThan(50);
@@ -109,7 +134,13 @@ describe.skipIf(!hasChromium())('delivery under wrong clocks', () => {
     const arrived = await waitUntil(() => hostile.tally().delivered >= 20, 20_000, 100);
     const errors = await read(page, 'errors');
     const figures = hostile.tally();
-    print('18.6 lease from the future', { delivered: `${figures.delivered}/20`, lost: 20 - figures.delivered, duplicates: figures.duplicates, seconds: ((Date.now() - startedAt) / 1000).toFixed(1), errors: errors.join(',') || 'none' });
+    print('18.6 lease from the future', {
+      delivered: `${figures.delivered}/20`,
+      lost: 20 - figures.delivered,
+      duplicates: figures.duplicates,
+      seconds: ((Date.now() - startedAt) / 1000).toFixed(1),
+      errors: errors.join(',') || 'none',
+    });
     expect(arrived).toBe(true);
   });
 });

@@ -42,7 +42,9 @@ describe('the playground', () => {
     // An unknown prompt kind and a negative session cap: both reported, each at its path.
     const broken = original.replace('"kind": "nps"', '"kind": "survey"').replace('"maxPerSession": 8', '"maxPerSession": -1');
     await editor().fill(broken);
-    await expect.poll(problems).toEqual([expect.stringMatching(/^prompts\[0\]\.kindexpected one of "nps"/), expect.stringMatching(/^limits\.maxPerSessionmust be ≥ 0/)]);
+    await expect
+      .poll(problems)
+      .toEqual([expect.stringMatching(/^prompts\[0\]\.kindexpected one of "nps"/), expect.stringMatching(/^limits\.maxPerSessionmust be ≥ 0/)]);
     expect(await editor().getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByText(/the SDK would reject this config as a whole/).count()).toBe(1);
 
@@ -65,7 +67,10 @@ describe('the playground', () => {
     await page.locator('#preview-prompt').selectOption('cart-exit');
     await page.locator('#preview-theme').selectOption('dark');
     await expect.poll(previewText).toContain('what stopped you from checking out today?');
-    const dark = await page.evaluate((selector) => Boolean(document.querySelector('[data-testid="preview"] > div')?.shadowRoot?.querySelector(selector)), widgetClass('wm-dark'));
+    const dark = await page.evaluate(
+      (selector) => Boolean(document.querySelector('[data-testid="preview"] > div')?.shadowRoot?.querySelector(selector)),
+      widgetClass('wm-dark'),
+    );
     expect(dark).toBe(true);
   });
 

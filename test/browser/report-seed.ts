@@ -22,13 +22,22 @@ export async function startSeededCollector(visitors: number, days = 14): Promise
   const folder = mkdtempSync(join(tmpdir(), 'waymark-report-page-'));
   const today = Math.floor(Date.now() / DAY) * DAY + 12 * 3_600_000;
   const clock = { now: today };
-  const collector = server.createCollector({ db: join(folder, 'db'), config: DATASET_CONFIG, writeKeys: ['key-a', 'key-b'], adminToken: SEED_ADMIN_TOKEN, now: () => clock.now, onError: () => {} });
+  const collector = server.createCollector({
+    db: join(folder, 'db'),
+    config: DATASET_CONFIG,
+    writeKeys: ['key-a', 'key-b'],
+    adminToken: SEED_ADMIN_TOKEN,
+    now: () => clock.now,
+    onError: () => {},
+  });
   await collector.ready();
   const dataset = generateDataset(visitors);
   for (const [n, visitor] of dataset.entries()) {
     clock.now = today - (days - 1 - Math.floor((n * days) / dataset.length)) * DAY;
     const body = JSON.stringify({ writeKey: visitor.writeKey, sentAt: new Date(clock.now).toISOString(), batch: visitor.records });
-    const response = await collector(new Request('http://127.0.0.1/collect', { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8' } }));
+    const response = await collector(
+      new Request('http://127.0.0.1/collect', { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8' } }),
+    );
     if (!response.ok) throw new Error(`seeding: ${response.status} ${await response.text()}`);
   }
   const listening = await server.listen(collector, { port: 0, host: '127.0.0.1' });

@@ -25,7 +25,10 @@ async function axe(): Promise<Violation[]> {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[] }> } }).axe;
     const result = await axe.run(
       { include: [['waymark-prompt']] },
-      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'], rules: { 'target-size': { enabled: true }, region: { enabled: false } } },
+      {
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+        rules: { 'target-size': { enabled: true }, region: { enabled: false } },
+      },
     );
     return result.violations.map(({ id, nodes }) => ({ id, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }));
   });
@@ -78,7 +81,12 @@ const colours = (selector: string) =>
     const root = document.querySelector('waymark-prompt')!.shadowRoot!;
     return { fore: getComputedStyle(root.querySelector(target)!).color, panel: getComputedStyle(root.querySelector('[role=dialog]')!).backgroundColor };
   }, selector);
-const hex = (rgb: string) => `#${rgb.match(/\d+/g)!.slice(0, 3).map((channel) => Number(channel).toString(16).padStart(2, '0')).join('')}`;
+const hex = (rgb: string) =>
+  `#${rgb
+    .match(/\d+/g)!
+    .slice(0, 3)
+    .map((channel) => Number(channel).toString(16).padStart(2, '0'))
+    .join('')}`;
 
 // axe checks neither graphical controls (1.4.11) nor symbol-only text such as star glyphs.
 describe.each(Object.keys(SCHEMES))('star glyphs contrast with the panel (%s)', (scheme) => {
@@ -102,7 +110,12 @@ describe('axe on other layouts', () => {
 
   it('Arabic, right to left', async () => {
     await openPage(page, server);
-    const arabic: Prompt = { id: 'nps-ar', kind: 'nps', trigger: { on: 'test' }, content: { question: { en: 'Recommend us?', ar: 'ما مدى احتمال أن توصي بنا لصديق؟' } } };
+    const arabic: Prompt = {
+      id: 'nps-ar',
+      kind: 'nps',
+      trigger: { on: 'test' },
+      content: { question: { en: 'Recommend us?', ar: 'ما مدى احتمال أن توصي بنا لصديق؟' } },
+    };
     await showPrompt(page, arabic, { locale: 'ar' });
     expect(await page.locator('[role=dialog]').getAttribute('dir')).toBe('rtl');
     expect(await axe()).toEqual([]);

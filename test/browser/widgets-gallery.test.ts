@@ -25,7 +25,9 @@ it('the gallery shows every kind and variant in every theme, accessibly, without
   const rendered = await page.evaluate(() =>
     [...document.querySelectorAll('section')].map((section) => ({
       id: section.id,
-      kinds: [...section.querySelectorAll<HTMLElement>('[data-kind]')].filter((host) => host.shadowRoot?.querySelector('[role=dialog] #h')).map((host) => host.dataset.kind),
+      kinds: [...section.querySelectorAll<HTMLElement>('[data-kind]')]
+        .filter((host) => host.shadowRoot?.querySelector('[role=dialog] #h'))
+        .map((host) => host.dataset.kind),
     })),
   );
   const variants = ['nps', 'rating', 'rating', 'rating', 'rating', 'exit', 'exit', 'reward', 'reward'];
@@ -39,7 +41,8 @@ it('the gallery shows every kind and variant in every theme, accessibly, without
   await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') });
   await page.waitForTimeout(300); // entrance animations
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } })
+      .axe;
     const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] });
     return result.violations.map(({ id, nodes }) => `${id} ×${nodes.length}`);
   });

@@ -31,7 +31,8 @@ const layout = () =>
     });
   }, widgetClass('wm-panel'));
 
-const globals = () => page.evaluate(() => ({ errors: (window as unknown as { errors: string[] }).errors, violations: (window as unknown as { violations: string[] }).violations }));
+const globals = () =>
+  page.evaluate(() => ({ errors: (window as unknown as { errors: string[] }).errors, violations: (window as unknown as { violations: string[] }).violations }));
 
 describe('a hostile host page leaves the widget intact', () => {
   it.each(Object.keys(PROMPTS))('%s looks exactly as on a plain page', async (kind) => {
@@ -87,14 +88,21 @@ describe('a strict Content-Security-Policy', () => {
       };
     }, widgetClass('wm-panel'));
 
-  it('default-src \'self\': constructable stylesheets and CSSOM theme values cause no violation', async () => {
+  it("default-src 'self': constructable stylesheets and CSSOM theme values cause no violation", async () => {
     await openPage(page, server, 'csp.html');
     for (const kind of Object.keys(PROMPTS)) {
       await showPrompt(page, PROMPTS[kind]!, { theme: { accent: '#0b7a3e', radius: 6 } });
     }
     await showPrompt(page, PROMPTS.stars!, { theme: { accent: '#0b7a3e', radius: 6 } });
     await page.locator('[role=radio]').nth(2).click();
-    expect(await styled()).toEqual({ position: 'fixed', radius: '6px', background: 'rgb(255, 255, 255)', selected: 'rgba(0, 0, 0, 0)', styleElements: [], adopted: 1 });
+    expect(await styled()).toEqual({
+      position: 'fixed',
+      radius: '6px',
+      background: 'rgb(255, 255, 255)',
+      selected: 'rgba(0, 0, 0, 0)',
+      styleElements: [],
+      adopted: 1,
+    });
     await showPrompt(page, PROMPTS.numeric!, { theme: { accent: '#0b7a3e' } });
     await page.locator('[role=radio]').nth(2).click();
     expect((await styled()).selected).toBe('rgb(11, 122, 62)');
@@ -126,7 +134,17 @@ describe('config text stays inert', () => {
     const text = `${IMG} ${JS}`;
     switch (prompt.kind) {
       case 'nps':
-        return { ...prompt, content: { question: text, lowLabel: text, highLabel: IMG, followUp: { detractor: text, passive: text, promoter: text }, placeholder: text, thanks: text } };
+        return {
+          ...prompt,
+          content: {
+            question: text,
+            lowLabel: text,
+            highLabel: IMG,
+            followUp: { detractor: text, passive: text, promoter: text },
+            placeholder: text,
+            thanks: text,
+          },
+        };
       case 'rating':
         return { ...prompt, content: { question: text, lowLabel: text, highLabel: JS, followUp: { question: text }, placeholder: text, thanks: text } };
       case 'exit':

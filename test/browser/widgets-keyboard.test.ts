@@ -32,7 +32,7 @@ describe('each kind can be completed with the keyboard alone', () => {
     const log = await callbackLog(page);
     expect(log[0]).toEqual(['answer', { score: 1 }, false]);
     expect(log.at(-1)).toEqual(['answer', { score: 8, comment: 'Faster delivery' }, true]);
-    await expect.poll(() => focusedInWidget(page), { timeout: 2000 }).toMatchObject({ role: 'status' }) // the thank-you line;
+    await expect.poll(() => focusedInWidget(page), { timeout: 2000 }).toMatchObject({ role: 'status' }); // the thank-you line;
     await page.locator('waymark-prompt').waitFor({ state: 'detached', timeout: 8000 });
     expect(await pageFocus()).toBe('page-button');
     expect((await callbackLog(page)).some(([type]) => type === 'dismiss')).toBe(false);

@@ -16,7 +16,7 @@ export async function startWidgetsServer(): Promise<TestServer> {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (!path.startsWith('/src-js/')) return false;
     const file = join(ROOT, 'src', path.slice('/src-js/'.length).replace(/\.js$/, '.ts'));
-    if (!file.startsWith(join(ROOT, 'src')) || !existsSync(file)) return void response.writeHead(404).end(), true;
+    if (!file.startsWith(join(ROOT, 'src')) || !existsSync(file)) return (void response.writeHead(404).end(), true);
     const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
     });
@@ -63,37 +63,65 @@ export const PROMPTS: Record<string, Prompt> = {
       placeholder: 'Optional',
     },
   },
-  stars: { id: 'stars', kind: 'rating', scale: 'stars', max: 5, metric: 'csat', trigger, content: { question: 'How did we do?', followUp: { below: 4, question: 'What could be better?' } } },
+  stars: {
+    id: 'stars',
+    kind: 'rating',
+    scale: 'stars',
+    max: 5,
+    metric: 'csat',
+    trigger,
+    content: { question: 'How did we do?', followUp: { below: 4, question: 'What could be better?' } },
+  },
   thumbs: { id: 'thumbs', kind: 'rating', scale: 'thumbs', trigger, content: { question: 'Was this page helpful?' } },
   emoji: { id: 'emoji', kind: 'rating', scale: 'emoji', max: 5, trigger, content: { question: 'How was checkout?' } },
-  numeric: { id: 'numeric', kind: 'rating', scale: 'numeric', max: 7, metric: 'ces', trigger, content: { question: 'How easy was it to find the right size?' } },
+  numeric: {
+    id: 'numeric',
+    kind: 'rating',
+    scale: 'numeric',
+    max: 7,
+    metric: 'ces',
+    trigger,
+    content: { question: 'How easy was it to find the right size?' },
+  },
   exit: {
     id: 'exit',
     kind: 'exit',
     trigger,
     content: { question: 'What stopped you today?', choices: ['Price', 'Shipping cost', 'Just browsing'], allowOther: true, placeholder: 'Tell us' },
   },
-  exitMultiple: { id: 'exit-multiple', kind: 'exit', trigger, content: { question: 'What would you like to see?', choices: ['More sizes', 'More colours', 'Faster delivery'], multiple: true } },
+  exitMultiple: {
+    id: 'exit-multiple',
+    kind: 'exit',
+    trigger,
+    content: { question: 'What would you like to see?', choices: ['More sizes', 'More colours', 'Faster delivery'], multiple: true },
+  },
   toast: { id: 'toast', kind: 'reward', trigger, content: { title: '+{delta} points!', body: '{toNextTier} points to {nextTier}.' } },
-  offer: { id: 'offer', kind: 'reward', offer: 'five-off', trigger, content: { title: 'You can redeem $5 off', body: 'Use 200 of your {points} points on this order?' } },
+  offer: {
+    id: 'offer',
+    kind: 'reward',
+    offer: 'five-off',
+    trigger,
+    content: { title: 'You can redeem $5 off', body: 'Use 200 of your {points} points on this order?' },
+  },
 };
 export const VARS = { delta: 50, points: 1250, toNextTier: 250, nextTier: 'Gold' };
 
 export const THEMES: Record<string, Theme> = { light: { colorScheme: 'light' }, dark: { colorScheme: 'dark' } };
 
 /** Shows a prompt through the host; `modal` overrides the kind's default presentation. */
-export async function showPrompt(page: Page, prompt: Prompt, extra: { theme?: Theme; modal?: boolean; locale?: string; vars?: Record<string, string | number> } = {}) {
+export async function showPrompt(
+  page: Page,
+  prompt: Prompt,
+  extra: { theme?: Theme; modal?: boolean; locale?: string; vars?: Record<string, string | number> } = {},
+) {
   const withPresentation = extra.modal === undefined ? prompt : { ...prompt, presentation: { ...prompt.presentation, modal: extra.modal } };
-  const shown = await page.evaluate(
-    (props) => (window as unknown as { showPrompt(props: unknown): Promise<boolean> }).showPrompt(props),
-    {
-      prompt: withPresentation,
-      theme: extra.theme ?? {},
-      vars: extra.vars ?? VARS,
-      locale: extra.locale ?? 'en',
-      ...(prompt.kind === 'reward' && prompt.offer ? { offer: OFFER } : {}),
-    },
-  );
+  const shown = await page.evaluate((props) => (window as unknown as { showPrompt(props: unknown): Promise<boolean> }).showPrompt(props), {
+    prompt: withPresentation,
+    theme: extra.theme ?? {},
+    vars: extra.vars ?? VARS,
+    locale: extra.locale ?? 'en',
+    ...(prompt.kind === 'reward' && prompt.offer ? { offer: OFFER } : {}),
+  });
   if (!shown) throw new Error(`prompt ${prompt.id} did not show: ${JSON.stringify(await page.evaluate(() => (window as { errors?: unknown }).errors))}`);
   await page.locator('[role=dialog]').waitFor({ state: 'visible', timeout: 5000 });
   await settled(page);
@@ -101,9 +129,17 @@ export async function showPrompt(page: Page, prompt: Prompt, extra: { theme?: Th
 
 /** Waits out the entrance animation, so measurements and contrast see the final frame. */
 export const settled = (page: Page) =>
-  page.waitForFunction(() => document.querySelector('waymark-prompt')?.shadowRoot?.getAnimations().every((animation) => animation.playState === 'finished') ?? true, undefined, {
-    timeout: 5000,
-  });
+  page.waitForFunction(
+    () =>
+      document
+        .querySelector('waymark-prompt')
+        ?.shadowRoot?.getAnimations()
+        .every((animation) => animation.playState === 'finished') ?? true,
+    undefined,
+    {
+      timeout: 5000,
+    },
+  );
 
 export const callbackLog = (page: Page) => page.evaluate(() => (window as unknown as { log: unknown[][] }).log);
 
@@ -111,7 +147,15 @@ export const callbackLog = (page: Page) => page.evaluate(() => (window as unknow
 export const focusedInWidget = (page: Page) =>
   page.evaluate(() => {
     const inner = document.activeElement?.shadowRoot?.activeElement as HTMLElement | null | undefined;
-    return inner ? { tag: inner.tagName, role: inner.getAttribute('role'), label: inner.getAttribute('aria-label'), text: inner.textContent ?? '', className: inner.className } : null;
+    return inner
+      ? {
+          tag: inner.tagName,
+          role: inner.getAttribute('role'),
+          label: inner.getAttribute('aria-label'),
+          text: inner.textContent ?? '',
+          className: inner.className,
+        }
+      : null;
   });
 
 export async function waitForLog(page: Page, count: number) {

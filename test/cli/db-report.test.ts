@@ -28,9 +28,17 @@ describe('waymark report --db', () => {
     writeFileSync(config, JSON.stringify(DATASET_CONFIG));
     const { code, out } = await run('report', '--db', db, '--config', config);
     expect(code).toBe(0);
-    for (const title of ['Totals', 'Stage funnel', 'KPIs by stage', 'Trend per day', 'Prompts', 'Rewards by tier', 'Rules that award most']) expect(out).toContain(title);
+    for (const title of ['Totals', 'Stage funnel', 'KPIs by stage', 'Trend per day', 'Prompts', 'Rewards by tier', 'Rules that award most'])
+      expect(out).toContain(title);
     const funnelLines = out.split('Stage funnel')[1]!.split('\n\n')[0]!.split('\n').slice(3);
-    expect(funnelLines.map((line) => line.trim().split(/\s{2,}/).slice(0, 2))).toEqual(expectedFunnel(visitors).map((step) => [step.stage, String(step.visitors)]));
+    expect(
+      funnelLines.map((line) =>
+        line
+          .trim()
+          .split(/\s{2,}/)
+          .slice(0, 2),
+      ),
+    ).toEqual(expectedFunnel(visitors).map((step) => [step.stage, String(step.visitors)]));
     expect(out).toMatch(/Silver club\s/);
 
     const json = await run('report', '--db', db, '--write-key', 'key-a', '--config', config, '--json');

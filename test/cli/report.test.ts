@@ -52,7 +52,7 @@ const records = [
 describe('waymark report', () => {
   it('prints response rates, NPS, ratings, exit reasons and points by tier', async () => {
     const file = join(dir, 'events.ndjson');
-    writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n') + '\n' + JSON.stringify(records[0]) + '\n');
+    writeFileSync(file, `${records.map((record) => JSON.stringify(record)).join('\n')}\n${JSON.stringify(records[0])}\n`);
     const { code, out, err } = await run('report', file);
     expect(err).toBe('');
     expect(code).toBe(0);
@@ -85,7 +85,7 @@ describe('waymark report', () => {
   it('escapes control characters that touchpoints carry, so they cannot rewrite the terminal', async () => {
     const file = join(dir, 'hostile.ndjson');
     const hostile = [shown('exit\u202e', 'exit'), answer('exit\u202e', 'exit', 'm', { choices: ['\u001b[2J\u001b[HPrice\r'] })];
-    writeFileSync(file, hostile.map((record) => JSON.stringify(record)).join('\n') + '\n');
+    writeFileSync(file, `${hostile.map((record) => JSON.stringify(record)).join('\n')}\n`);
     const { out } = await run('report', file);
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
     expect(out).toContain('exit\\u202e');
@@ -103,6 +103,14 @@ describe('waymark report', () => {
 
 describe('formatTable', () => {
   it('pads columns and right-aligns numbers', () => {
-    expect(formatTable(['name', 'count'], [['a', 5], ['longer', 12]])).toBe('name    count\n──────  ─────\na           5\nlonger     12\n');
+    expect(
+      formatTable(
+        ['name', 'count'],
+        [
+          ['a', 5],
+          ['longer', 12],
+        ],
+      ),
+    ).toBe('name    count\n──────  ─────\na           5\nlonger     12\n');
   });
 });

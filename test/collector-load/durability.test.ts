@@ -67,9 +67,15 @@ async function expectEachAcknowledgedRecordOnce(db: string) {
 
     const acknowledgedIds = acknowledged.flatMap((batch) => batch.records.map((record) => record.id));
     expect(acknowledgedIds.length).toBeGreaterThanOrEqual(RECORDS);
-    expect(acknowledgedIds.filter((id) => !distinct.has(id)), 'acknowledged but not stored').toEqual([]);
+    expect(
+      acknowledgedIds.filter((id) => !distinct.has(id)),
+      'acknowledged but not stored',
+    ).toEqual([]);
     const sentIds = new Set(batches.flatMap((batch) => batch.records.map((record) => record.id)));
-    expect(storedIds.filter((id) => !sentIds.has(id)), 'stored but never sent').toEqual([]);
+    expect(
+      storedIds.filter((id) => !sentIds.has(id)),
+      'stored but never sent',
+    ).toEqual([]);
     expect(distinct.size).toBe(RECORDS);
     // A batch committed just before a kill is answered "duplicate" on its retry, never counted twice.
     expect(accepted).toBeLessThanOrEqual(distinct.size);
@@ -79,11 +85,19 @@ async function expectEachAcknowledgedRecordOnce(db: string) {
 }
 
 describe('durability: the collector process is SIGKILLed while batches arrive', () => {
-  it(`embedded database: ${RECORDS.toLocaleString('en')} records through ${KILLS} kills, each acknowledged record stored once`, async () => {
-    await expectEachAcknowledgedRecordOnce(freshFolder());
-  }, TEST_TIMEOUT_MS);
+  it(
+    `embedded database: ${RECORDS.toLocaleString('en')} records through ${KILLS} kills, each acknowledged record stored once`,
+    async () => {
+      await expectEachAcknowledgedRecordOnce(freshFolder());
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it(`Postgres: ${RECORDS.toLocaleString('en')} records through ${KILLS} kills, each acknowledged record stored once`, async () => {
-    await expectEachAcknowledgedRecordOnce(await freshPostgres());
-  }, TEST_TIMEOUT_MS);
+  it(
+    `Postgres: ${RECORDS.toLocaleString('en')} records through ${KILLS} kills, each acknowledged record stored once`,
+    async () => {
+      await expectEachAcknowledgedRecordOnce(await freshPostgres());
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -47,7 +47,11 @@ export const wireBody = (records, writeKey) => JSON.stringify({ writeKey, sentAt
  */
 export async function postBatch(url, records, writeKey) {
   try {
-    const response = await fetch(`${url}/collect`, { method: 'POST', body: wireBody(records, writeKey), headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+    const response = await fetch(`${url}/collect`, {
+      method: 'POST',
+      body: wireBody(records, writeKey),
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    });
     const text = await response.text();
     return { status: response.status, answer: response.ok ? JSON.parse(text) : text };
   } catch (error) {
@@ -60,7 +64,10 @@ export async function exportRecords(url, adminToken) {
   const response = await fetch(`${url}/api/export?format=ndjson`, { headers: { authorization: `Bearer ${adminToken}` } });
   if (!response.ok) throw new Error(`export answered ${response.status}: ${await response.text()}`);
   const text = await response.text();
-  return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line));
 }
 
 /** A visitor's profile, touchpoints and ledger as the admin API gives them. */

@@ -63,35 +63,43 @@ const ledgerOf = (answer: Record<string, unknown>) => {
 };
 
 describe('two collector processes on one Postgres', () => {
-  it('given the same records at once, store each once and keep the ledgers of a single process', async () => {
-    let acceptedByPair = 0;
-    let duplicatesByPair = 0;
-    await deliverByVisitor(async (batch) => {
-      // The same batch reaches both processes at the same moment, as after a retry through a load balancer.
-      const [a, b] = await Promise.all([acknowledged(first.url, batch), acknowledged(second.url, batch)]);
-      expect(a.accepted + b.accepted, 'each record accepted by exactly one process').toBe(batch.records.length);
-      acceptedByPair += a.accepted + b.accepted;
-      duplicatesByPair += a.duplicates + b.duplicates;
-    });
-    await deliverByVisitor(async (batch) => void (await acknowledged(single.url, batch)));
-    expect(acceptedByPair).toBe(RECORDS);
-    expect(duplicatesByPair).toBe(RECORDS);
+  it(
+    'given the same records at once, store each once and keep the ledgers of a single process',
+    async () => {
+      let acceptedByPair = 0;
+      let duplicatesByPair = 0;
+      await deliverByVisitor(async (batch) => {
+        // The same batch reaches both processes at the same moment, as after a retry through a load balancer.
+        const [a, b] = await Promise.all([acknowledged(first.url, batch), acknowledged(second.url, batch)]);
+        expect(a.accepted + b.accepted, 'each record accepted by exactly one process').toBe(batch.records.length);
+        acceptedByPair += a.accepted + b.accepted;
+        duplicatesByPair += a.duplicates + b.duplicates;
+      });
+      await deliverByVisitor(async (batch) => void (await acknowledged(single.url, batch)));
+      expect(acceptedByPair).toBe(RECORDS);
+      expect(duplicatesByPair).toBe(RECORDS);
 
-    const shared = (await exportRecords(first.url, ADMIN_TOKEN)).filter((record) => record.anonymousId.startsWith(`${prefix}-`));
-    const sentIds = batches.flatMap((batch) => batch.records.map((record) => record.id));
-    expect(shared).toHaveLength(RECORDS);
-    expect(new Set(shared.map((record) => record.id))).toEqual(new Set(sentIds));
+      const shared = (await exportRecords(first.url, ADMIN_TOKEN)).filter((record) => record.anonymousId.startsWith(`${prefix}-`));
+      const sentIds = batches.flatMap((batch) => batch.records.map((record) => record.id));
+      expect(shared).toHaveLength(RECORDS);
+      expect(new Set(shared.map((record) => record.id))).toEqual(new Set(sentIds));
 
-    const visitors = [...new Set(batches.map((batch) => batch.visitor))];
-    for (const id of visitors) {
-      const [onFirst, onSecond, alone] = await Promise.all([visitor(first.url, ADMIN_TOKEN, id), visitor(second.url, ADMIN_TOKEN, id), visitor(single.url, ADMIN_TOKEN, id)]);
-      expect(ledgerOf(onFirst), id).toEqual(ledgerOf(alone));
-      expect(ledgerOf(onSecond), id).toEqual(ledgerOf(alone));
-    }
-    // The rules and caps did their work: points were earned, some redemptions honoured.
-    const sample = ledgerOf(await visitor(single.url, ADMIN_TOKEN, visitors[0]!));
-    expect(sample.entries.some((entry) => entry.rule === 'spend')).toBe(true);
-    expect(sample.entries.some((entry) => entry.rule === '$redeem')).toBe(true);
-    expect(sample.entries.filter((entry) => entry.rule === 'signup')).toHaveLength(1);
-  }, TEST_TIMEOUT_MS);
+      const visitors = [...new Set(batches.map((batch) => batch.visitor))];
+      for (const id of visitors) {
+        const [onFirst, onSecond, alone] = await Promise.all([
+          visitor(first.url, ADMIN_TOKEN, id),
+          visitor(second.url, ADMIN_TOKEN, id),
+          visitor(single.url, ADMIN_TOKEN, id),
+        ]);
+        expect(ledgerOf(onFirst), id).toEqual(ledgerOf(alone));
+        expect(ledgerOf(onSecond), id).toEqual(ledgerOf(alone));
+      }
+      // The rules and caps did their work: points were earned, some redemptions honoured.
+      const sample = ledgerOf(await visitor(single.url, ADMIN_TOKEN, visitors[0]!));
+      expect(sample.entries.some((entry) => entry.rule === 'spend')).toBe(true);
+      expect(sample.entries.some((entry) => entry.rule === '$redeem')).toBe(true);
+      expect(sample.entries.filter((entry) => entry.rule === 'signup')).toHaveLength(1);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -68,7 +68,12 @@ describe.each(DATABASES)('admin API on $kind', ({ fresh }) => {
     expect(secondDay.previous).toMatchObject({ from: '2026-03-01', to: '2026-03-02', touchpoints: 2, answered: 1 });
     const empty = await (await admin(collector, '/api/report?from=2999-01-01')).json();
     expect(empty).toMatchObject({ totals: { touchpoints: 0, visitors: 0 }, prompts: [] });
-    for (const [query, reason] of [['from=soon', '"from" is not a date'], ['interval=month', '"interval" must be day or week'], ['colour=red', 'unknown report parameter "colour"'], ['from=2026-03-02&to=2026-03-01', 'must be before']]) {
+    for (const [query, reason] of [
+      ['from=soon', '"from" is not a date'],
+      ['interval=month', '"interval" must be day or week'],
+      ['colour=red', 'unknown report parameter "colour"'],
+      ['from=2026-03-02&to=2026-03-01', 'must be before'],
+    ]) {
       const refused = await admin(collector, `/api/report?${query}`);
       expect(refused.status).toBe(400);
       expect((await refused.json()).error).toContain(reason);

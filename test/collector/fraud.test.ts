@@ -106,7 +106,10 @@ describe.each(DATABASES)('points authority on $kind', ({ fresh }) => {
     const collector = await openCollector(await fresh(), { config: CONFIG });
     const fromBrowser = await (await collect(collector, [record('buyer', 'order_confirmed', { amount: 500 })])).json();
     expect(fromBrowser.profile.points).toBe(0);
-    const backend = await admin(collector, '/api/touchpoints', { method: 'POST', body: wire([record('buyer', 'order_confirmed', { amount: 120 })], undefined) });
+    const backend = await admin(collector, '/api/touchpoints', {
+      method: 'POST',
+      body: wire([record('buyer', 'order_confirmed', { amount: 120 })], undefined),
+    });
     expect(backend.status).toBe(200);
     expect((await backend.json()).profile).toEqual({ points: 120, tier: 'silver', lifetime: 120 });
     const visitor = await visitorOf(collector, 'buyer');

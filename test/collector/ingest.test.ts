@@ -35,7 +35,15 @@ describe.each(DATABASES)('ingest on $kind', ({ fresh }) => {
     const collector = await openCollector(await fresh());
     const segment = {
       batch: [
-        { type: 'track', event: 'purchase', messageId: 'seg-1', anonymousId: 'v2', timestamp: '2026-01-02T03:04:05.000Z', properties: { amount: 10 }, context: { page: { path: '/cart' } } },
+        {
+          type: 'track',
+          event: 'purchase',
+          messageId: 'seg-1',
+          anonymousId: 'v2',
+          timestamp: '2026-01-02T03:04:05.000Z',
+          properties: { amount: 10 },
+          context: { page: { path: '/cart' } },
+        },
         { type: 'page', messageId: 'seg-2', anonymousId: 'v2', timestamp: '2026-01-02T03:04:06.000Z', properties: {} },
         { type: 'alias', messageId: 'seg-3', anonymousId: 'v2', timestamp: '2026-01-02T03:04:07.000Z' },
       ],
@@ -66,7 +74,15 @@ describe.each(DATABASES)('ingest on $kind', ({ fresh }) => {
   it('rejects malformed records alone, by index, and stores the good ones', async () => {
     const collector = await openCollector(await fresh());
     const good = [record('v4', 'one'), record('v4', 'two')];
-    const batch = [good[0], 'text', { ...record('v4', 'x'), ts: 'yesterday' }, { ...record('v4', 'y'), anonymousId: '' }, { ...record('v4', 'z'), props: [1] }, good[1], { ...record('v4', 'w'), id: 'x'.repeat(500) }];
+    const batch = [
+      good[0],
+      'text',
+      { ...record('v4', 'x'), ts: 'yesterday' },
+      { ...record('v4', 'y'), anonymousId: '' },
+      { ...record('v4', 'z'), props: [1] },
+      good[1],
+      { ...record('v4', 'w'), id: 'x'.repeat(500) },
+    ];
     const answer = await (await collect(collector, batch)).json();
     expect(answer.accepted).toBe(2);
     expect(answer.rejected.map((entry: { index: number }) => entry.index)).toEqual([1, 2, 3, 4, 6]);

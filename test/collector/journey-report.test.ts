@@ -42,8 +42,20 @@ function expectSummaryEquals(report: JourneyReport, records: unknown[]) {
   expect(report.prompts.map((prompt) => prompt.promptId).sort()).toEqual(Object.keys(summary.prompts).sort());
   for (const prompt of report.prompts) {
     const expected = summary.prompts[prompt.promptId]!;
-    expect({ id: prompt.promptId, shown: prompt.shown, answered: prompt.answered, dismissed: prompt.dismissed, partial: prompt.partial, rate: prompt.responseRate }).toEqual({
-      id: prompt.promptId, shown: expected.shown, answered: expected.answered, dismissed: expected.dismissed, partial: expected.partial, rate: expected.responseRate,
+    expect({
+      id: prompt.promptId,
+      shown: prompt.shown,
+      answered: prompt.answered,
+      dismissed: prompt.dismissed,
+      partial: prompt.partial,
+      rate: prompt.responseRate,
+    }).toEqual({
+      id: prompt.promptId,
+      shown: expected.shown,
+      answered: expected.answered,
+      dismissed: expected.dismissed,
+      partial: expected.partial,
+      rate: expected.responseRate,
     });
     expect(prompt.nps?.score ?? null).toBeCloseTo(expected.nps?.score ?? (null as unknown as number), 9);
     expect(prompt.nps?.total ?? 0).toBe(expected.nps?.total ?? 0);
@@ -54,7 +66,9 @@ function expectSummaryEquals(report: JourneyReport, records: unknown[]) {
     expect(Object.fromEntries((prompt.reasons ?? []).map((row) => [row.reason, row.count]))).toEqual({ ...(expected.reasons ?? {}) });
     expect(prompt.followUps.texts.filter((text) => text.field === 'other').length).toBe(Math.min(expected.other?.length ?? 0, 50));
   }
-  const tiers = Object.fromEntries(report.rewards.tiers.map((row) => [row.tier, { label: row.label, visitors: row.visitors, awarded: row.issued, redeemed: row.redeemed }]));
+  const tiers = Object.fromEntries(
+    report.rewards.tiers.map((row) => [row.tier, { label: row.label, visitors: row.visitors, awarded: row.issued, redeemed: row.redeemed }]),
+  );
   expect(tiers).toEqual(JSON.parse(JSON.stringify(summary.pointsByTier)));
 }
 
@@ -69,20 +83,38 @@ describe.each(DATABASES)('journey report over 100,000 generated touchpoints on $
     expect(report.totals.touchpoints).toBe(all.length);
     expect(report.totals.visitors).toBe(VISITORS);
     const funnel = expectedFunnel(visitors);
-    expect(report.funnel.steps.map((step) => ({ stage: step.stage, visitors: step.visitors, nextVisitors: step.next?.visitors ?? 0, medianSeconds: step.next?.medianSeconds ?? null, backwardIn: step.backwardIn }))).toEqual(funnel);
+    expect(
+      report.funnel.steps.map((step) => ({
+        stage: step.stage,
+        visitors: step.visitors,
+        nextVisitors: step.next?.visitors ?? 0,
+        medianSeconds: step.next?.medianSeconds ?? null,
+        backwardIn: step.backwardIn,
+      })),
+    ).toEqual(funnel);
     const npsByStage = expectedNpsByStage(visitors);
     for (const stage of report.stages.filter((row) => row.nps)) {
       const expected = npsByStage.get(stage.stage)!;
-      expect({ stage: stage.stage, ...stage.nps, score: Math.round(stage.nps!.score * 1e9) }).toEqual({ stage: stage.stage, ...expected, score: Math.round(expected.score * 1e9) });
+      expect({ stage: stage.stage, ...stage.nps, score: Math.round(stage.nps!.score * 1e9) }).toEqual({
+        stage: stage.stage,
+        ...expected,
+        score: Math.round(expected.score * 1e9),
+      });
     }
     expect(report.stages.filter((row) => row.nps).length).toBe(npsByStage.size);
     expectSummaryEquals(report, all);
 
     const onlyB = await reportOf(collector, '?writeKey=key-b');
-    expectSummaryEquals(onlyB, visitors.filter((visitor) => visitor.writeKey === 'key-b').flatMap((visitor) => visitor.records));
+    expectSummaryEquals(
+      onlyB,
+      visitors.filter((visitor) => visitor.writeKey === 'key-b').flatMap((visitor) => visitor.records),
+    );
     // Device as recorded by each visitor's first page view: visitors 1, 4, 7… are on a phone.
     const phones = await reportOf(collector, '?device=phone');
-    expectSummaryEquals(phones, visitors.filter((_, n) => n % 3 === 1).flatMap((visitor) => visitor.records));
+    expectSummaryEquals(
+      phones,
+      visitors.filter((_, n) => n % 3 === 1).flatMap((visitor) => visitor.records),
+    );
     expect(phones.options.devices).toEqual(['desktop', 'phone', 'tablet']);
     const decision = await reportOf(collector, '?stage=decision&prompt=nps');
     expect(decision.prompts.map((prompt) => prompt.promptId)).toEqual(['nps']);

@@ -19,10 +19,20 @@ export interface WireRecord {
 
 /** A touchpoint as the SDK sends it. */
 export function record(anonymousId: string, name: string, props: Record<string, unknown> = {}, ts = new Date().toISOString()): WireRecord {
-  return { id: randomUUID(), name, props, ts, anonymousId, userId: null, sessionId: `${anonymousId}-s`, page: { url: 'https://shop.example/', path: '/', referrer: '', title: 'Shop' } };
+  return {
+    id: randomUUID(),
+    name,
+    props,
+    ts,
+    anonymousId,
+    userId: null,
+    sessionId: `${anonymousId}-s`,
+    page: { url: 'https://shop.example/', path: '/', referrer: '', title: 'Shop' },
+  };
 }
 
-export const wire = (batch: unknown[], writeKey: string | undefined = WRITE_KEY) => JSON.stringify({ writeKey, sentAt: new Date().toISOString(), sdk: 'waymark@test', batch });
+export const wire = (batch: unknown[], writeKey: string | undefined = WRITE_KEY) =>
+  JSON.stringify({ writeKey, sentAt: new Date().toISOString(), sdk: 'waymark@test', batch });
 
 export function post(path: string, body: BodyInit, headers: Record<string, string> = {}): Request {
   return new Request(`${BASE}${path}`, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers } });
@@ -49,5 +59,8 @@ export async function exported(collector: Collector, query = 'format=ndjson'): P
   const response = await admin(collector, `/api/export?${query}`);
   const text = await response.text();
   if (!response.ok) throw new Error(`export: ${response.status} ${text}`);
-  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }

@@ -38,7 +38,12 @@ describe.each(DATABASES)('access on $kind', ({ fresh }) => {
   it('answers preflights: 204 with methods and headers for an allowed origin, 403 for a foreign one', async () => {
     const collector = await openCollector(await fresh(), { origins: [SHOP] });
     const ask = (origin: string) =>
-      collector(new Request(`${BASE}/api/report`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } }));
+      collector(
+        new Request(`${BASE}/api/report`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+        }),
+      );
     const allowed = await ask(SHOP);
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(SHOP);
@@ -56,7 +61,9 @@ describe.each(DATABASES)('access on $kind', ({ fresh }) => {
     const oversized = await collector(post('/collect', big));
     expect(oversized.status).toBe(413);
     // 64 MiB of spaces inside valid JSON gzip to about 64 KiB: small on the wire, huge unpacked.
-    const bomb = gzipSync(Buffer.concat([Buffer.from('{"writeKey":"test-key","batch":['), Buffer.alloc(64 * 1024 * 1024, ' '), Buffer.from(']}')]), { level: 9 });
+    const bomb = gzipSync(Buffer.concat([Buffer.from('{"writeKey":"test-key","batch":['), Buffer.alloc(64 * 1024 * 1024, ' '), Buffer.from(']}')]), {
+      level: 9,
+    });
     expect(bomb.length).toBeLessThan(64 * 1024);
     const exploded = await collector(post('/collect', bomb, { 'content-encoding': 'gzip' }));
     expect(exploded.status).toBe(413);
@@ -67,7 +74,14 @@ describe.each(DATABASES)('access on $kind', ({ fresh }) => {
 
   it('keeps every /api/ route behind the admin token: none or a wrong one is 401', async () => {
     const collector = await openCollector(await fresh());
-    const routes: Array<[string, string]> = [['GET', '/api/visitors/v1'], ['DELETE', '/api/visitors/v1'], ['GET', '/api/export?format=csv'], ['GET', '/api/report'], ['POST', '/api/touchpoints'], ['GET', '/api/stats']];
+    const routes: Array<[string, string]> = [
+      ['GET', '/api/visitors/v1'],
+      ['DELETE', '/api/visitors/v1'],
+      ['GET', '/api/export?format=csv'],
+      ['GET', '/api/report'],
+      ['POST', '/api/touchpoints'],
+      ['GET', '/api/stats'],
+    ];
     for (const [method, path] of routes) {
       for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: `Basic ${ADMIN_TOKEN}` }]) {
         const response = await collector(new Request(`${BASE}${path}`, { method, headers, ...(method === 'POST' ? { body: wire([record('v1', 'a')]) } : {}) }));
@@ -98,7 +112,15 @@ describe('serving files', () => {
     expect(await (await get('/waymark.js')).text()).toBe('sdk');
     // Served compiled (validated, with its grammar and hash), so pages skip the validator chunk.
     expect(await (await get('/waymark.json')).json()).toEqual({ ...config, $compiled: { grammar: 1, hash: expect.stringMatching(/^[0-9a-f]{16}$/) } });
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/public/../../secret.txt', '/%00', '/%E0%A4%A']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '/public/../../secret.txt',
+      '/%00',
+      '/%E0%A4%A',
+    ]) {
       // new Request() normalizes a literal "..": build the raw target the way a hostile client would send it.
       const response = await collector(new Request(new URL(path, BASE)));
       expect(response.status, path).toBe(404);

@@ -7,7 +7,10 @@ import { freshFolder, postgresUrl } from './databases.js';
 import './open.js';
 
 describe('waymark serve (the built CLI)', () => {
-  for (const [kind, db] of [['embedded', () => freshFolder()], ['Postgres', () => postgresUrl()]] as const) {
+  for (const [kind, db] of [
+    ['embedded', () => freshFolder()],
+    ['Postgres', () => postgresUrl()],
+  ] as const) {
     it(`on ${kind}: prints "listening on http://HOST:PORT", stores, and stops cleanly on SIGTERM`, async () => {
       const serve = await startServeProcess({ db: db(), writeKeys: ['cli-key'], adminToken: 'cli-admin' });
       expect(serve.output()).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+\n/m);
@@ -22,7 +25,10 @@ describe('waymark serve (the built CLI)', () => {
   }
 
   it('reads WAYMARK_DB and WAYMARK_ADMIN_TOKEN, and refuses a bad flag with its reason', async () => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { env: { ...process.env, WAYMARK_DB: freshFolder(), WAYMARK_ADMIN_TOKEN: 'from-env' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], {
+      env: { ...process.env, WAYMARK_DB: freshFolder(), WAYMARK_ADMIN_TOKEN: 'from-env' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const url = await new Promise<string>((resolve, reject) => {
       let output = '';
       child.stdout.on('data', (chunk) => {

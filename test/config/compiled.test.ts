@@ -21,7 +21,11 @@ const reversedKeys = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(reversedKeys)
     : value !== null && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value).reverse().map(([key, inner]) => [key, reversedKeys(inner)]))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .reverse()
+            .map(([key, inner]) => [key, reversedKeys(inner)]),
+        )
       : value;
 
 describe('compiled configs', () => {

@@ -58,7 +58,13 @@ describe('loadConfig and compiled configs', () => {
     edited.prompts[0].sample = 7;
     const errors: WaymarkError[] = [];
     const logged: string[] = [];
-    expect(await loadConfig(edited, (error) => errors.push(error), (line) => logged.push(line))).toBeNull();
+    expect(
+      await loadConfig(
+        edited,
+        (error) => errors.push(error),
+        (line) => logged.push(line),
+      ),
+    ).toBeNull();
     expect(validations.count).toBe(2);
     expect(errors.map((error) => error.code)).toEqual(['invalid_config']);
     expect(logged.join('\n')).toContain('config not compiled (or edited since): validating');

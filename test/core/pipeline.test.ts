@@ -7,7 +7,10 @@ const touchpoint = (name: string) => ({ id: name, name }) as Touchpoint;
 describe('pipeline', () => {
   it('holds touchpoints until started, then processes them in order', async () => {
     const seen: string[] = [];
-    const pipeline = createPipeline((tp) => seen.push(tp.name), () => {});
+    const pipeline = createPipeline(
+      (tp) => seen.push(tp.name),
+      () => {},
+    );
     pipeline.push(touchpoint('a'), true);
     pipeline.push(touchpoint('b'), false);
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -18,7 +21,10 @@ describe('pipeline', () => {
 
   it('shares only this tab’s own touchpoints, in batches', async () => {
     const shared: string[][] = [];
-    const pipeline = createPipeline(() => {}, (batch) => batch.length && shared.push(batch.map((tp) => tp.name)));
+    const pipeline = createPipeline(
+      () => {},
+      (batch) => batch.length && shared.push(batch.map((tp) => tp.name)),
+    );
     pipeline.start();
     pipeline.push(touchpoint('mine'), true);
     pipeline.push(touchpoint('theirs'), false);
@@ -29,11 +35,14 @@ describe('pipeline', () => {
 
   it('works in slices: a long queue does not run in one task', async () => {
     let processed = 0;
-    const pipeline = createPipeline(() => {
-      const until = performance.now() + 0.05;
-      while (performance.now() < until);
-      processed++;
-    }, () => {});
+    const pipeline = createPipeline(
+      () => {
+        const until = performance.now() + 0.05;
+        while (performance.now() < until);
+        processed++;
+      },
+      () => {},
+    );
     for (let i = 0; i < 1000; i++) pipeline.push(touchpoint(String(i)), true);
     pipeline.start();
     await new Promise((resolve) => setTimeout(resolve, 1));
@@ -44,10 +53,13 @@ describe('pipeline', () => {
 
   it('processes what is queued while processing (derived touchpoints) in the same drain', () => {
     const seen: string[] = [];
-    const pipeline = createPipeline((tp) => {
-      seen.push(tp.name);
-      if (tp.name === 'purchase') pipeline.push(touchpoint('$points'), true);
-    }, () => {});
+    const pipeline = createPipeline(
+      (tp) => {
+        seen.push(tp.name);
+        if (tp.name === 'purchase') pipeline.push(touchpoint('$points'), true);
+      },
+      () => {},
+    );
     pipeline.start();
     pipeline.push(touchpoint('purchase'), true);
     pipeline.drain();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WaymarkError } from '../../src/errors.js';
+import type { WaymarkError } from '../../src/errors.js';
 import { createSizeCheck, SEGMENT_MAX_RECORD_BYTES } from '../../src/track/record-size.js';
 import type { Touchpoint } from '../../src/types.js';
 

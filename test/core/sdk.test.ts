@@ -15,7 +15,10 @@ const CONFIG: Config = {
   ],
   rewards: {
     rules: [{ id: 'spend', on: 'purchase', points: { every: 50, of: 'amount', award: 50 } }],
-    tiers: [{ id: 'bronze', min: 0 }, { id: 'silver', min: 100 }],
+    tiers: [
+      { id: 'bronze', min: 0 },
+      { id: 'silver', min: 100 },
+    ],
     offers: [{ id: 'five-off', cost: 100, label: '$5 off' }],
   },
 };
@@ -127,7 +130,11 @@ describe('the SDK', () => {
 
   it('an option or prop set to undefined acts as one left out (issue 11)', async () => {
     const { wm, errors, touchpoints } = start({
-      config: CONFIG, userId: undefined, consent: undefined, locale: undefined, namespace: undefined,
+      config: CONFIG,
+      userId: undefined,
+      consent: undefined,
+      locale: undefined,
+      namespace: undefined,
       delivery: { batchSize: undefined, maxRecords: undefined },
     });
     await wm.ready();
@@ -161,9 +168,13 @@ describe('the SDK', () => {
     await wm.ready();
     const methods = ['track', 'page', 'identify', 'show', 'explain', 'redeem', 'on', 'setConsent'] as const;
     fc.assert(
-      fc.property(fc.constantFrom(...methods), fc.array(fc.anything({ withBigInt: true, withDate: true, withMap: true, withNullPrototype: true }), { maxLength: 3 }), (method, args) => {
-        expect(() => (wm[method] as (...rest: unknown[]) => unknown)(...args)).not.toThrow();
-      }),
+      fc.property(
+        fc.constantFrom(...methods),
+        fc.array(fc.anything({ withBigInt: true, withDate: true, withMap: true, withNullPrototype: true }), { maxLength: 3 }),
+        (method, args) => {
+          expect(() => (wm[method] as (...rest: unknown[]) => unknown)(...args)).not.toThrow();
+        },
+      ),
       { numRuns: 400 },
     );
     await wm.flush();

@@ -29,11 +29,14 @@ const touchpoint = (id: string, name = 'purchase', extra: Record<string, unknown
   ...extra,
 });
 const wire = (batch: unknown[], writeKey = 'demo-shop') => JSON.stringify({ writeKey, sentAt: new Date().toISOString(), sdk: 'waymark@0.1.0', batch });
-const post = (body: string) => fetch(collector.url + '/collect', { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+const post = (body: string) => fetch(`${collector.url}/collect`, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8' } });
 const admin = (path: string, token = ADMIN_TOKEN) => fetch(collector.url + path, { headers: { authorization: `Bearer ${token}` } });
 const stored = async () => {
   const text = await (await admin('/api/export?format=ndjson')).text();
-  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 };
 
 beforeEach(async () => {
@@ -78,10 +81,14 @@ describe('the demo collector', () => {
       touchpoint(id, '$prompt_answered', { props: { promptId: 'nps', kind: 'nps', submissionId: id, score, complete: true } });
     await post(wire([touchpoint('s1', '$prompt_shown', { props: { promptId: 'nps', kind: 'nps', submissionId: 'a1' } }), answer('a1', 10), answer('a2', 3)]));
     await post(wire([answer('a1', 10)])); // a retry: deduplicated
-    expect((await fetch(collector.url + '/api/report')).status).toBe(401);
+    expect((await fetch(`${collector.url}/api/report`)).status).toBe(401);
     expect((await admin('/api/report', 'wrong')).status).toBe(401);
     const report = await (await admin('/api/report')).json();
-    expect(report.prompts.find((prompt: { promptId: string }) => prompt.promptId === 'nps')).toMatchObject({ shown: 1, answered: 2, nps: { score: 0, promoters: 1, detractors: 1, total: 2 } });
+    expect(report.prompts.find((prompt: { promptId: string }) => prompt.promptId === 'nps')).toMatchObject({
+      shown: 1,
+      answered: 2,
+      nps: { score: 0, promoters: 1, detractors: 1, total: 2 },
+    });
   });
 
   it('gives the report page its token in the link it prints, as a fragment the browser keeps to itself', () => {
@@ -104,28 +111,37 @@ describe('the demo collector', () => {
 
 describe('static files', () => {
   it('serves the demo pages and dist/, with pretty URLs', async () => {
-    const home = await fetch(collector.url + '/');
+    const home = await fetch(`${collector.url}/`);
     expect(home.status).toBe(200);
     expect(home.headers.get('content-type')).toContain('text/html');
-    const cart = await fetch(collector.url + '/shop/cart');
+    const cart = await fetch(`${collector.url}/shop/cart`);
     expect(await cart.text()).toContain('data-endpoint="/collect"');
-    const config = await fetch(collector.url + '/shop/waymark.json');
+    const config = await fetch(`${collector.url}/shop/waymark.json`);
     expect((await config.json()).version).toBe(1);
-    const redirect = await fetch(collector.url + '/shop', { redirect: 'manual' });
+    const redirect = await fetch(`${collector.url}/shop`, { redirect: 'manual' });
     expect(redirect.status).toBe(301);
     expect(redirect.headers.get('location')).toBe('/shop/');
-    expect((await fetch(collector.url + '/dist/waymark.js')).status).toBe(200);
-    expect(await (await fetch(collector.url + '/report/')).text()).toContain('Waymark journey report');
+    expect((await fetch(`${collector.url}/dist/waymark.js`)).status).toBe(200);
+    expect(await (await fetch(`${collector.url}/report/`)).text()).toContain('Waymark journey report');
   });
 
   it('falls back to the SPA page for its client-side routes', async () => {
-    const route = await fetch(collector.url + '/spa/pricing');
+    const route = await fetch(`${collector.url}/spa/pricing`);
     expect(route.status).toBe(200);
     expect(await route.text()).toContain('<div id="app"');
   });
 
   it('never serves files outside the demo folders', async () => {
-    for (const path of ['/package.json', '/.data/', '/.data/admin-token', '/admin-token', '/src/index.ts', '/node_modules/preact/package.json', '/dist/%2e%2e/package.json', '/shop/..%2f..%2fpackage.json']) {
+    for (const path of [
+      '/package.json',
+      '/.data/',
+      '/.data/admin-token',
+      '/admin-token',
+      '/src/index.ts',
+      '/node_modules/preact/package.json',
+      '/dist/%2e%2e/package.json',
+      '/shop/..%2f..%2fpackage.json',
+    ]) {
       expect((await fetch(collector.url + path)).status, path).toBe(404);
     }
   });

@@ -37,7 +37,14 @@ describe('the page exit', () => {
 
   for (const consentAtLoad of [true, false]) {
     it(`finding 10: a purchase followed by an immediate close sends the purchase and its $points (consent ${consentAtLoad ? 'at' : 'after'} load)`, async () => {
-      const wm = init({ namespace: `exit${++namespace}`, endpoint: ENDPOINT, config: CONFIG, consent: consentAtLoad, detectors: NO_DETECTORS, delivery: { flushIntervalMs: 60_000 } });
+      const wm = init({
+        namespace: `exit${++namespace}`,
+        endpoint: ENDPOINT,
+        config: CONFIG,
+        consent: consentAtLoad,
+        detectors: NO_DETECTORS,
+        delivery: { flushIntervalMs: 60_000 },
+      });
       instances.push(wm);
       if (!consentAtLoad) {
         await new Promise((resolve) => setTimeout(resolve, 10));

@@ -266,4 +266,3 @@ describe('page hide', () => {
     expect(outbox.stats().pending).toBe(5);
   });
 });
-

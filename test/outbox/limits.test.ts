@@ -90,6 +90,11 @@ describe('delivery options', () => {
     const { outbox } = openOutbox({ delivery: { batchSize: 0, batchBytes: -1, maxRecords: Number.NaN, flushIntervalMs: Infinity } });
     track(outbox, 120);
     await outbox.flush();
-    expect(sink.accepted().map((request) => request.body.batch.length).sort((a, b) => b - a)).toEqual([50, 50, 20]);
+    expect(
+      sink
+        .accepted()
+        .map((request) => request.body.batch.length)
+        .sort((a, b) => b - a),
+    ).toEqual([50, 50, 20]);
   });
 });

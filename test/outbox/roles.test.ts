@@ -118,4 +118,3 @@ describe('backoff across tabs', () => {
     expect(await second.outbox.flush()).toMatchObject({ sent: 5, pending: 0 });
   });
 });
-

@@ -158,8 +158,7 @@ describe('final answers', () => {
 
 describe('400 and 422: one refused record', () => {
   it.each([400, 422])('18.8 %i splits the batch and drops only the refused record, with a reason', async (status) => {
-    sink.respond = (received) =>
-      new HttpResponse(null, { status: received.body.batch.some((record) => record.props.index === 5) ? status : 200 });
+    sink.respond = (received) => new HttpResponse(null, { status: received.body.batch.some((record) => record.props.index === 5) ? status : 200 });
     const { outbox, errors } = openOutbox();
     const records = track(outbox, 12);
     expect(await outbox.flush()).toEqual({ sent: 11, retried: 0, dropped: 1, pending: 0 });
@@ -192,8 +191,7 @@ describe('413', () => {
   });
 
   it('drops and counts a single record that is still too large', async () => {
-    sink.respond = (received) =>
-      new HttpResponse(null, { status: received.body.batch.some((record) => record.props.index === 3) ? 413 : 200 });
+    sink.respond = (received) => new HttpResponse(null, { status: received.body.batch.some((record) => record.props.index === 3) ? 413 : 200 });
     const { outbox, errors } = openOutbox();
     track(outbox, 10);
     expect(await outbox.flush()).toEqual({ sent: 9, retried: 0, dropped: 1, pending: 0 });

@@ -53,7 +53,16 @@ describe('the published package', () => {
 
   it('ships what users run: the bundles, the CLI, the server module, the report page, the schema and the types', () => {
     const chunks = ['dist/waymark-config.js', 'dist/waymark-engine.js', 'dist/waymark-widgets.js', 'dist/waymark-rewards.js'];
-    for (const file of ['dist/waymark.js', 'dist/waymark.mjs', ...chunks, 'dist/cli.mjs', 'dist/server.mjs', 'dist/report-page/index.html', 'dist/waymark.schema.json', ...ENTRY_TYPES]) {
+    for (const file of [
+      'dist/waymark.js',
+      'dist/waymark.mjs',
+      ...chunks,
+      'dist/cli.mjs',
+      'dist/server.mjs',
+      'dist/report-page/index.html',
+      'dist/waymark.schema.json',
+      ...ENTRY_TYPES,
+    ]) {
       expect(files).toContain(file);
     }
   });

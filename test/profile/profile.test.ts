@@ -176,8 +176,16 @@ describe('persistence', () => {
 describe('touchpoints from another tab', () => {
   it('count, but leave this tab’s page facts alone', () => {
     const profile = createProfile(null);
-    const at = (id: string, name: string, path: string, props = {}) =>
-      ({ id, name, props, ts: new Date().toISOString(), anonymousId: 'a', userId: null, sessionId: 's', page: { url: `https://shop.test${path}`, path, referrer: '', title: '' } });
+    const at = (id: string, name: string, path: string, props = {}) => ({
+      id,
+      name,
+      props,
+      ts: new Date().toISOString(),
+      anonymousId: 'a',
+      userId: null,
+      sessionId: 's',
+      page: { url: `https://shop.test${path}`, path, referrer: '', title: '' },
+    });
     profile.apply(at('1', '$page_view', '/cart'));
     profile.apply(at('2', '$scroll', '/cart', { depth: 50 }));
     profile.apply(at('3', '$page_view', '/blog'), false);

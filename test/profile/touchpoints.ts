@@ -44,5 +44,10 @@ export const journeyConfig: Config = {
       content: { question: 'How likely are you to recommend us?' },
     },
   ],
-  rewards: { tiers: [{ id: 'bronze', min: 0 }, { id: 'silver', min: 500 }] },
+  rewards: {
+    tiers: [
+      { id: 'bronze', min: 0 },
+      { id: 'silver', min: 500 },
+    ],
+  },
 };

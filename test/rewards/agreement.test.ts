@@ -35,7 +35,9 @@ const configs: fc.Arbitrary<Config> = fc
       { id: 'review-any', on: 'review', points: 1 },
     ];
     let min = 0;
-    const tiers = ['bronze', 'silver', 'gold', 'platinum'].slice(0, tierSteps.length + 1).map((id, index) => ({ id, min: index ? (min += tierSteps[index - 1]!) : 0 }));
+    const tiers = ['bronze', 'silver', 'gold', 'platinum']
+      .slice(0, tierSteps.length + 1)
+      .map((id, index) => ({ id, min: index ? (min += tierSteps[index - 1]!) : 0 }));
     const offers = costs.map((cost, index) => ({ id: `offer-${index}`, cost, label: 'Offer' }));
     return { version: 1, rewards: { ...(authority && { authority }), rules, tiers, offers } } as Config;
   });
@@ -79,7 +81,8 @@ describe('browser ledger and server replay', () => {
           const recorded = record(events, runs++);
           // Each copy arrives after its original (a retry, another tab's echo, a replay from storage).
           const arrivals = recorded.map((touchpoint, index) => ({ key: index, touchpoint }));
-          for (const { of, after } of duplicates) arrivals.push({ key: (of % recorded.length) + after + 0.5, touchpoint: { ...recorded[of % recorded.length]! } });
+          for (const { of, after } of duplicates)
+            arrivals.push({ key: (of % recorded.length) + after + 0.5, touchpoint: { ...recorded[of % recorded.length]! } });
           arrivals.sort((a, b) => a.key - b.key);
 
           let ledger = createLedger(config);
@@ -97,7 +100,10 @@ describe('browser ledger and server replay', () => {
 
           // The server gets the batches in any order.
           const shuffled = arrivals.map(({ touchpoint }, index) => ({ touchpoint, rank: (index * 7919 + seed) % 10007 })).sort((a, b) => a.rank - b.rank);
-          const server = replay(config, shuffled.map(({ touchpoint }) => touchpoint));
+          const server = replay(
+            config,
+            shuffled.map(({ touchpoint }) => touchpoint),
+          );
 
           expect(server).toEqual({ points: ledger.points, lifetime: ledger.lifetime, tier: ledger.tier, ...browser });
           expect(server.points).toBeGreaterThanOrEqual(0);

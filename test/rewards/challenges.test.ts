@@ -58,9 +58,7 @@ describe('challenges', () => {
   it('repeatable ones pay on every completion', () => {
     const repeatable: Challenge = { id: 'two-reviews', steps: [{ event: 'review', count: 2 }], points: 15, repeatable: true };
     const ledger = createLedger(journeyConfig({ challenges: [repeatable] }));
-    const completions = [0, 1, 2, 3].map((day) =>
-      ledger.apply(on('review', day)).filter((output) => output.name === '$challenge_completed'),
-    );
+    const completions = [0, 1, 2, 3].map((day) => ledger.apply(on('review', day)).filter((output) => output.name === '$challenge_completed'));
     expect(completions.map((list) => list.length)).toEqual([0, 1, 0, 1]);
     expect(ledger.points).toBe(30);
   });

@@ -32,14 +32,20 @@ describe('earning rules', () => {
 
   it('awards per amount, rounding down by default', () => {
     const amounts = [120, 49.99, 50, 100, 0, -100];
-    const { deltas, state } = run(shopConfig(), amounts.map((amount) => touch('purchase', { amount })));
+    const { deltas, state } = run(
+      shopConfig(),
+      amounts.map((amount) => touch('purchase', { amount })),
+    );
     expect(deltas).toEqual([100, 50, 100]);
     expect(state.points).toBe(250);
   });
 
   it('rounds to the nearest step when asked, halves up', () => {
     const config = withRules({ id: 'spend', on: 'purchase', points: { every: 10, of: 'amount', award: 1, round: 'nearest' } });
-    const { deltas } = run(config, [14.9, 15, 25, 4.99, 5].map((amount) => touch('purchase', { amount })));
+    const { deltas } = run(
+      config,
+      [14.9, 15, 25, 4.99, 5].map((amount) => touch('purchase', { amount })),
+    );
     expect(deltas).toEqual([1, 2, 3, 1]);
   });
 
@@ -63,7 +69,11 @@ describe('earning rules', () => {
       { id: 'shoes', on: 'purchase', where: { category: { eq: 'shoes' }, amount: { gte: 20 } }, points: 15 },
       { id: 'any', on: 'purchase', points: 1 },
     );
-    const { outputs } = run(config, [touch('purchase', { category: 'shoes', amount: 25 }), touch('purchase', { category: 'shoes', amount: 10 }), touch('purchase', { category: 'hats', amount: 99 })]);
+    const { outputs } = run(config, [
+      touch('purchase', { category: 'shoes', amount: 25 }),
+      touch('purchase', { category: 'shoes', amount: 10 }),
+      touch('purchase', { category: 'hats', amount: 99 }),
+    ]);
     expect(outputs.map((output) => output.name === '$points' && `${output.props.rule}:${output.props.delta}`)).toEqual(['shoes:15', 'any:1', 'any:1', 'any:1']);
   });
 
@@ -101,7 +111,14 @@ describe('caps', () => {
   });
 
   it('perDay: the fourth share of the day is refused, the next local day pays again', () => {
-    const touchpoints = shares(newYork, '2026-03-03T14:00:00.000Z', '2026-03-03T15:00:00.000Z', '2026-03-03T16:00:00.000Z', '2026-03-03T17:00:00.000Z', '2026-03-04T05:00:00.000Z');
+    const touchpoints = shares(
+      newYork,
+      '2026-03-03T14:00:00.000Z',
+      '2026-03-03T15:00:00.000Z',
+      '2026-03-03T16:00:00.000Z',
+      '2026-03-03T17:00:00.000Z',
+      '2026-03-04T05:00:00.000Z',
+    );
     const { outputs } = run(shopConfig(), touchpoints);
     expect(outputs.map((output) => output.props.source)).toEqual([0, 1, 2, 4].map((index) => touchpoints[index]!.id));
   });
@@ -110,7 +127,14 @@ describe('caps', () => {
     // 2026-03-02 is a Monday. Paris is UTC+1, so its Monday starts at Sunday 23:00 UTC.
     const paris = { tzOffset: 60 };
     const config = withRules({ id: 'review', on: 'review', points: 30, limit: { perWeek: 2 } });
-    const times = ['2026-02-28T10:00:00.000Z', '2026-03-01T22:59:59.999Z', '2026-03-01T22:59:59.999Z', '2026-03-01T23:00:00.000Z', '2026-03-08T22:00:00.000Z', '2026-03-08T23:00:00.000Z'];
+    const times = [
+      '2026-02-28T10:00:00.000Z',
+      '2026-03-01T22:59:59.999Z',
+      '2026-03-01T22:59:59.999Z',
+      '2026-03-01T23:00:00.000Z',
+      '2026-03-08T22:00:00.000Z',
+      '2026-03-08T23:00:00.000Z',
+    ];
     const reviews = (props: Record<string, number>) => times.map((ts) => touch('review', props, ts));
     // Sat, Sun 23:59:59.999, Sun again (capped), Mon 00:00, Sun 23:00 (week 2), Mon 00:00 (week 3).
     expect(run(config, reviews(paris)).deltas).toEqual([30, 30, 30, 30, 30]);
@@ -120,8 +144,20 @@ describe('caps', () => {
 
   it('perDay and perWeek together: whichever is reached first refuses', () => {
     const config = withRules({ id: 'visit', on: 'visit', points: 1, limit: { perDay: 2, perWeek: 3 } });
-    const times = ['2026-03-02T09:00:00.000Z', '2026-03-02T10:00:00.000Z', '2026-03-02T11:00:00.000Z', '2026-03-03T09:00:00.000Z', '2026-03-04T09:00:00.000Z', '2026-03-09T09:00:00.000Z'];
-    expect(run(config, times.map((ts) => touch('visit', {}, ts))).deltas).toEqual([1, 1, 1, 1]);
+    const times = [
+      '2026-03-02T09:00:00.000Z',
+      '2026-03-02T10:00:00.000Z',
+      '2026-03-02T11:00:00.000Z',
+      '2026-03-03T09:00:00.000Z',
+      '2026-03-04T09:00:00.000Z',
+      '2026-03-09T09:00:00.000Z',
+    ];
+    expect(
+      run(
+        config,
+        times.map((ts) => touch('visit', {}, ts)),
+      ).deltas,
+    ).toEqual([1, 1, 1, 1]);
   });
 
   it('day and week numbers', () => {

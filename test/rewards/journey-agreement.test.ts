@@ -116,9 +116,7 @@ function record(events: Event[], tzOffset: number): Touchpoint[] {
 
 const pointsOf = (outputs: LedgerOutput[]) =>
   outputs.flatMap((output) =>
-    output.name === '$points'
-      ? [{ source: output.props.source, rule: output.props.rule, delta: output.props.delta, balance: output.props.balance }]
-      : [],
+    output.name === '$points' ? [{ source: output.props.source, rule: output.props.rule, delta: output.props.delta, balance: output.props.balance }] : [],
   );
 
 describe('journey rewards: browser, replay() and the collector agree', () => {
@@ -150,16 +148,12 @@ describe('journey rewards: browser, replay() and the collector agree', () => {
             const kind = output.name === '$points' ? String(output.props.rule).replace(/\d+$/, '') : output.name;
             seen.set(kind, (seen.get(kind) ?? 0) + 1);
           }
-          const shuffled = arrivals
-            .map((touchpoint, index) => ({ touchpoint, rank: (index * 7919 + seed) % 10007 }))
-            .sort((a, b) => a.rank - b.rank);
+          const shuffled = arrivals.map((touchpoint, index) => ({ touchpoint, rank: (index * 7919 + seed) % 10007 })).sort((a, b) => a.rank - b.rank);
           const server = replay(
             config,
             shuffled.map(({ touchpoint }) => touchpoint),
           );
-          expect(server.entries.map(({ id, rule, delta, balance }) => ({ source: id, rule, delta, balance }))).toEqual(
-            pointsOf(browserOutputs),
-          );
+          expect(server.entries.map(({ id, rule, delta, balance }) => ({ source: id, rule, delta, balance }))).toEqual(pointsOf(browserOutputs));
           expect(server.journey).toEqual(browserOutputs.filter((output) => output.name !== '$points' && output.name !== '$tier'));
           expect([server.points, server.lifetime]).toEqual([ledger.points, ledger.lifetime]);
 
@@ -172,11 +166,9 @@ describe('journey rewards: browser, replay() and the collector agree', () => {
             const inputs = batch.map((touchpoint) => ({ touchpoint, receivedAt: Date.parse(touchpoint.ts) + 500, trusted: false }));
             for (const copy of [inputs, inputs]) collected.push(...applyInputs(config, collector, copy, 120_000));
           }
-          expect(
-            collected
-              .filter((entry) => entry.refused === null)
-              .map(({ source, rule, delta, balance }) => ({ source, rule, delta, balance })),
-          ).toEqual(pointsOf(browserOutputs));
+          expect(collected.filter((entry) => entry.refused === null).map(({ source, rule, delta, balance }) => ({ source, rule, delta, balance }))).toEqual(
+            pointsOf(browserOutputs),
+          );
           const { challenges, streaks, points, lifetime } = ledger.toJSON();
           expect({ challenges, streaks, points, lifetime }).toEqual({
             challenges: collector.state.challenges,
@@ -189,7 +181,6 @@ describe('journey rewards: browser, replay() and the collector agree', () => {
       { numRuns: 300 },
     );
     // The histories do reach what they claim to test: completions, milestones, breaks, expiries.
-    for (const kind of ['$challenge_completed', '$streak', 'c', 's', '$expired', '$redeem', 'spend'])
-      expect(seen.get(kind), kind).toBeGreaterThan(2);
+    for (const kind of ['$challenge_completed', '$streak', 'c', 's', '$expired', '$redeem', 'spend']) expect(seen.get(kind), kind).toBeGreaterThan(2);
   });
 });

@@ -64,9 +64,7 @@ describe('config: challenges, streaks, expiry and referrals', () => {
   it('checks what the shape cannot: shared ids, references, order, authority', () => {
     const result = withRewards(
       {
-        challenges: [
-          { id: 'spend', steps: [{ event: 'x', where: { a: { regex: '(' } } }], points: 1, startIf: { stage: { atLeast: 'vip' } } },
-        ],
+        challenges: [{ id: 'spend', steps: [{ event: 'x', where: { a: { regex: '(' } } }], points: 1, startIf: { stage: { atLeast: 'vip' } } }],
         streaks: [
           {
             id: 's',

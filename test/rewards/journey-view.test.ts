@@ -50,11 +50,7 @@ describe('what a page sees of the journey rewards', () => {
     expect(first.records).toEqual([{ name: '$referral_code', props: { code: first.link!.code } }]);
     expect(first.link!.url).toBe(`https://shop.test/p?x=1&invite=${first.link!.code}`);
     const again = view.referral('/join', 'https://shop.test/p');
-    expect([again.link!.code, again.records, again.link!.url]).toEqual([
-      first.link!.code,
-      [],
-      `https://shop.test/join?invite=${first.link!.code}`,
-    ]);
+    expect([again.link!.code, again.records, again.link!.url]).toEqual([first.link!.code, [], `https://shop.test/join?invite=${first.link!.code}`]);
     expect(view.landing('?invite=abcd-')).toEqual([]);
     expect(view.landing('?invite=ab1cd2ef')).toEqual([{ name: '$referred', props: { code: 'AB1CD2EF' } }]);
     expect(view.landing('?invite=ZZZZ9999')).toEqual([]);
@@ -67,10 +63,6 @@ describe('what a page sees of the journey rewards', () => {
     const view = createJourneyView(journeyConfig(), createLedger(journeyConfig()));
     expect(view.referral(undefined, 'https://shop.test/')).toEqual({ link: null, records: [] });
     expect(view.landing('?ref=ABCDEFGH')).toEqual([]);
-    expect([normalizeReferralCode(' ilo12345 '), normalizeReferralCode('UUUUUUUU'), normalizeReferralCode(7)]).toEqual([
-      '11012345',
-      null,
-      null,
-    ]);
+    expect([normalizeReferralCode(' ilo12345 '), normalizeReferralCode('UUUUUUUU'), normalizeReferralCode(7)]).toEqual(['11012345', null, null]);
   });
 });

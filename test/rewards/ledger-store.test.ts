@@ -11,20 +11,35 @@ describe('openLedger', () => {
   it('persists points and applied ids across reloads', async () => {
     const errors: WaymarkError[] = [];
     const seen: number[] = [];
-    const first = await openLedger(shopConfig(), 'store-reload', (ledger) => seen.push(ledger.points), (error) => errors.push(error));
+    const first = await openLedger(
+      shopConfig(),
+      'store-reload',
+      (ledger) => seen.push(ledger.points),
+      (error) => errors.push(error),
+    );
     const purchase = touch('purchase', { amount: 600 });
     first.apply(purchase);
     expect(seen).toEqual([600]);
     await settle();
 
-    const reloaded = await openLedger(shopConfig(), 'store-reload', () => {}, (error) => errors.push(error));
+    const reloaded = await openLedger(
+      shopConfig(),
+      'store-reload',
+      () => {},
+      (error) => errors.push(error),
+    );
     expect([reloaded.points, reloaded.lifetime, reloaded.tier]).toEqual([600, 600, 'silver']);
     expect(reloaded.apply(purchase)).toEqual([]);
     expect(errors).toEqual([]);
   });
 
   it('a reset right before the page closes is kept even if IndexedDB never commits it', async () => {
-    const first = await openLedger(shopConfig(), 'store-reset', () => {}, () => {});
+    const first = await openLedger(
+      shopConfig(),
+      'store-reset',
+      () => {},
+      () => {},
+    );
     first.apply(touch('purchase', { amount: 600 }));
     await settle();
     const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
@@ -33,15 +48,34 @@ describe('openLedger', () => {
     first.clear();
     await settle(); // the write is attempted, and fails, as in a closing tab
     put.mockRestore();
-    const next = await openLedger(shopConfig(), 'store-reset', () => {}, () => {});
+    const next = await openLedger(
+      shopConfig(),
+      'store-reset',
+      () => {},
+      () => {},
+    );
     expect([next.points, next.lifetime]).toEqual([0, 0]);
   });
 
   it('keeps namespaces apart', async () => {
-    const shop = await openLedger(shopConfig(), 'store-a', () => {}, () => {});
+    const shop = await openLedger(
+      shopConfig(),
+      'store-a',
+      () => {},
+      () => {},
+    );
     shop.apply(touch('signup'));
     await settle();
-    expect((await openLedger(shopConfig(), 'store-b', () => {}, () => {})).points).toBe(0);
+    expect(
+      (
+        await openLedger(
+          shopConfig(),
+          'store-b',
+          () => {},
+          () => {},
+        )
+      ).points,
+    ).toBe(0);
   });
 
   it('works in memory without IndexedDB, silently', async () => {

@@ -20,7 +20,9 @@ describe('tiers', () => {
   it('a jump over several tiers is one change', () => {
     const ledger = createLedger(shopConfig());
     const outputs = earn(ledger, 2000);
-    expect(outputs.filter((output) => output.name === '$tier').map((output) => output.props)).toEqual([{ from: 'bronze', to: 'gold', source: expect.any(String) }]);
+    expect(outputs.filter((output) => output.name === '$tier').map((output) => output.props)).toEqual([
+      { from: 'bronze', to: 'gold', source: expect.any(String) },
+    ]);
   });
 
   it('spending points does not lower the tier', () => {
@@ -44,7 +46,12 @@ describe('tiers', () => {
     const ledger = createLedger(shopConfig());
     earn(ledger, 600);
     const stored = JSON.parse(JSON.stringify(ledger));
-    const raised = shopConfig({ tiers: [{ id: 'bronze', min: 0 }, { id: 'silver', min: 1000 }] });
+    const raised = shopConfig({
+      tiers: [
+        { id: 'bronze', min: 0 },
+        { id: 'silver', min: 1000 },
+      ],
+    });
     expect(createLedger(raised, stored).tier).toBe('bronze');
     expect(createLedger(shopConfig(), stored).tier).toBe('silver');
   });
@@ -195,8 +202,20 @@ describe('prompt placeholders', () => {
       toNextTier: 300,
       tierProgress: 0.7,
     });
-    expect(rewardVars(config, { points: 0, lifetime: 1500, tier: 'gold' }, 0, 'fr-CA')).toEqual({ points: 0, delta: 0, tier: 'Or', nextTier: '', toNextTier: 0, tierProgress: 1 });
-    expect(rewardVars(shopConfig({ tiers: [{ id: 'vip', min: 100 }] }), { points: 5, lifetime: 25, tier: null })).toMatchObject({ tier: '', nextTier: 'vip', toNextTier: 75, tierProgress: 0.25 });
+    expect(rewardVars(config, { points: 0, lifetime: 1500, tier: 'gold' }, 0, 'fr-CA')).toEqual({
+      points: 0,
+      delta: 0,
+      tier: 'Or',
+      nextTier: '',
+      toNextTier: 0,
+      tierProgress: 1,
+    });
+    expect(rewardVars(shopConfig({ tiers: [{ id: 'vip', min: 100 }] }), { points: 5, lifetime: 25, tier: null })).toMatchObject({
+      tier: '',
+      nextTier: 'vip',
+      toNextTier: 75,
+      tierProgress: 0.25,
+    });
     expect(rewardVars({ version: 1 }, { points: 5, lifetime: 5, tier: null })).toEqual({ points: 5, delta: 0, tier: '', nextTier: '', toNextTier: 0 });
   });
 });

@@ -45,17 +45,11 @@ describe.each(DATABASES)('referrals verified by the collector on $kind', ({ fres
       userId: 'user-7',
     });
     await collect(collector, [signedIn('dave-laptop', '$referral_code', { code: 'DAVE123456' })]);
-    await collect(collector, [
-      signedIn('dave-phone', '$referred', { code: 'DAVE123456' }),
-      signedIn('dave-phone', 'purchase', { amount: 50 }),
-    ]);
+    await collect(collector, [signedIn('dave-phone', '$referred', { code: 'DAVE123456' }), signedIn('dave-phone', 'purchase', { amount: 50 })]);
     expect(await referralPoints(collector, 'dave-laptop')).toEqual([]);
 
     // Erin refers Frank, then Frank's code is used by Erin: a loop.
-    await collect(collector, [
-      record('erin', '$referral_code', { code: 'ERIN123456' }),
-      record('frank', '$referral_code', { code: 'FRANK12345' }),
-    ]);
+    await collect(collector, [record('erin', '$referral_code', { code: 'ERIN123456' }), record('frank', '$referral_code', { code: 'FRANK12345' })]);
     await collect(collector, [record('frank', '$referred', { code: 'ERIN123456' }), record('frank', 'purchase', { amount: 20 })]);
     await collect(collector, [record('erin', '$referred', { code: 'FRANK12345' }), record('erin', 'purchase', { amount: 20 })]);
     expect(await referralPoints(collector, 'erin')).toEqual([50]);

@@ -59,7 +59,15 @@ describe('replay', () => {
 
   it('skips malformed records instead of failing', () => {
     const good = touch('signup', {}, at('12:00:00'));
-    const result = replay(shopConfig(), [null, 42, 'x', { id: 1, name: 'signup', ts: at('12:00:00') }, { ...good, id: 'bad-ts', ts: 'yesterday' }, { ...good, id: 'no-props', props: 'x' }, good]);
+    const result = replay(shopConfig(), [
+      null,
+      42,
+      'x',
+      { id: 1, name: 'signup', ts: at('12:00:00') },
+      { ...good, id: 'bad-ts', ts: 'yesterday' },
+      { ...good, id: 'no-props', props: 'x' },
+      good,
+    ]);
     expect(result.entries.map((entry) => entry.id)).toEqual(['no-props']);
   });
 
@@ -68,7 +76,12 @@ describe('replay', () => {
     const tokyo = { tzOffset: 540 };
     const shares = ['14:00:00', '14:30:00', '14:59:00', '15:00:00'].map((time) => touch('share', tokyo, `2026-03-04T${time}.000Z`));
     expect(replay(shopConfig(), shares).points).toBe(80);
-    expect(replay(shopConfig(), shares.map((share) => ({ ...share, props: {} }))).points).toBe(60);
+    expect(
+      replay(
+        shopConfig(),
+        shares.map((share) => ({ ...share, props: {} })),
+      ).points,
+    ).toBe(60);
   });
 
   it('starts at the lowest tier with no entries for an empty history', () => {

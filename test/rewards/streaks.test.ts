@@ -17,9 +17,7 @@ const streakOf = (outputs: Array<{ name: string; props: object }>) => outputs.fi
 describe('streaks', () => {
   it('count consecutive local days once each and pay each milestone once', () => {
     const ledger = createLedger(journeyConfig({ challenges: [], streaks: [daily] }));
-    const lengths = [0, 0.5, 1, 2, 3, 4].map(
-      (day) => (streakOf(ledger.apply(on('lesson', day))) as { length: number } | undefined)?.length,
-    );
+    const lengths = [0, 0.5, 1, 2, 3, 4].map((day) => (streakOf(ledger.apply(on('lesson', day))) as { length: number } | undefined)?.length);
     expect(lengths).toEqual([1, undefined, 2, 3, 4, 5]);
     expect(ledger.points).toBe(70);
   });

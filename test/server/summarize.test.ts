@@ -49,7 +49,9 @@ describe('summarize', () => {
 
   it('CSAT: % of 4–5 on a 5-point scale', () => {
     const scores = [5, 4, 4, 3, 1, 5, 2, 4];
-    const answers = scores.map((score, index) => answer({ promptId: 'csat', kind: 'rating', submissionId: `c${index}`, score, max: 5, scale: 'stars', metric: 'csat' }));
+    const answers = scores.map((score, index) =>
+      answer({ promptId: 'csat', kind: 'rating', submissionId: `c${index}`, score, max: 5, scale: 'stars', metric: 'csat' }),
+    );
     const summary = summarize([...shown('csat', 'rating', 10), ...answers]).prompts.csat;
     expect(summary?.csat).toEqual({ score: 62.5, total: 8 });
     expect(summary?.distribution).toEqual({ 1: 1, 2: 1, 3: 1, 4: 3, 5: 2 });
@@ -58,7 +60,9 @@ describe('summarize', () => {
 
   it('CSAT on other scales: top-2 of 10, top answer of thumbs; a rating without metric counts as CSAT', () => {
     const ten = [10, 9, 8, 3].map((score, index) => answer({ promptId: 'ten', kind: 'rating', submissionId: `t${index}`, score, max: 10 }));
-    const thumbs = [2, 2, 1].map((score, index) => answer({ promptId: 'thumbs', kind: 'rating', submissionId: `u${index}`, score, max: 2, scale: 'thumbs', metric: 'csat' }));
+    const thumbs = [2, 2, 1].map((score, index) =>
+      answer({ promptId: 'thumbs', kind: 'rating', submissionId: `u${index}`, score, max: 2, scale: 'thumbs', metric: 'csat' }),
+    );
     const { prompts } = summarize([...ten, ...thumbs]);
     expect(prompts.ten?.csat).toEqual({ score: 50, total: 4 });
     expect(prompts.thumbs?.csat?.score).toBeCloseTo(66.667, 2);
@@ -94,7 +98,14 @@ describe('summarize', () => {
   });
 
   it('ignores records that are not prompt results, or are malformed', () => {
-    const result = summarize([touch('purchase', { promptId: 'nps' }), touch('$prompt_shown', {}), null, 'x', { name: '$prompt_shown' }, answer({ promptId: 'n', kind: 'nps', submissionId: 'z', score: 11 })]);
+    const result = summarize([
+      touch('purchase', { promptId: 'nps' }),
+      touch('$prompt_shown', {}),
+      null,
+      'x',
+      { name: '$prompt_shown' },
+      answer({ promptId: 'n', kind: 'nps', submissionId: 'z', score: 11 }),
+    ]);
     expect(result).toEqual({ prompts: { n: { kind: 'nps', shown: 0, answered: 0, dismissed: 0, responseRate: 0, partial: 0 } } });
   });
 
@@ -108,7 +119,9 @@ describe('summarize', () => {
 
   it('rating scores are checked against the scale: 99 on a 5-point scale is not satisfied (issue 11)', () => {
     const scores = [99, 0, 6, 4.5, 5];
-    const answers = scores.map((score, index) => answer({ promptId: 'r', kind: 'rating', submissionId: `q${index}`, score, max: 5, scale: 'stars', metric: 'csat' }));
+    const answers = scores.map((score, index) =>
+      answer({ promptId: 'r', kind: 'rating', submissionId: `q${index}`, score, max: 5, scale: 'stars', metric: 'csat' }),
+    );
     const thumbs = answer({ promptId: 't', kind: 'rating', submissionId: 't1', score: 3, max: 2, scale: 'thumbs', metric: 'csat' });
     const hugeScale = answer({ promptId: 'h', kind: 'rating', submissionId: 'h1', score: 99, max: 100, metric: 'csat' });
     const { prompts } = summarize([...answers, thumbs, hugeScale]);
@@ -140,12 +153,23 @@ describe('summarize', () => {
       visitor('b', touch('$points', { delta: 10, rule: 'signup', balance: 10, lifetime: 10 }, next())),
       visitor('c', touch('$points', { delta: 30, rule: 'share', balance: 30, lifetime: 30 }, next())),
     ]);
-    expect(result.pointsByTier).toEqual({ silver: { label: 'silver', visitors: 1, awarded: 600, redeemed: 200 }, none: { label: 'No tier', visitors: 2, awarded: 40, redeemed: 0 } });
+    expect(result.pointsByTier).toEqual({
+      silver: { label: 'silver', visitors: 1, awarded: 600, redeemed: 200 },
+      none: { label: 'No tier', visitors: 2, awarded: 40, redeemed: 0 },
+    });
     expect(summarize([]).pointsByTier).toBeUndefined();
   });
 
   it('with the config, tiers carry their labels and visitors who never changed tier are in the starting tier (issue 13)', () => {
-    const config = { version: 1 as const, rewards: { tiers: [{ id: 'bronze', min: 0, label: { en: 'Bronze club', fr: 'Club bronze' } }, { id: 'silver', min: 500, label: 'Silver club' }] } };
+    const config = {
+      version: 1 as const,
+      rewards: {
+        tiers: [
+          { id: 'bronze', min: 0, label: { en: 'Bronze club', fr: 'Club bronze' } },
+          { id: 'silver', min: 500, label: 'Silver club' },
+        ],
+      },
+    };
     const result = summarize(
       [
         { ...touch('$points', { delta: 600, rule: 'spend', balance: 600, lifetime: 600 }, next()), anonymousId: 'a' },
@@ -154,7 +178,10 @@ describe('summarize', () => {
       ],
       { config },
     );
-    expect(result.pointsByTier).toEqual({ silver: { label: 'Silver club', visitors: 1, awarded: 600, redeemed: 0 }, bronze: { label: 'Bronze club', visitors: 1, awarded: 10, redeemed: 0 } });
+    expect(result.pointsByTier).toEqual({
+      silver: { label: 'Silver club', visitors: 1, awarded: 600, redeemed: 0 },
+      bronze: { label: 'Bronze club', visitors: 1, awarded: 10, redeemed: 0 },
+    });
   });
 
   it('an exit answer that picks "Other" and types nothing is no answer; reward prompts have no response rate (issue 13)', () => {

@@ -48,7 +48,12 @@ describe('identity', () => {
 
   it('works in memory when localStorage throws', () => {
     const original = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
-    Object.defineProperty(globalThis, 'localStorage', { configurable: true, get: () => { throw new Error('SecurityError'); } });
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      get: () => {
+        throw new Error('SecurityError');
+      },
+    });
     try {
       const identity = createIdentity('t');
       expect(identity.anonymousId()).toMatch(/-7/);

@@ -41,8 +41,19 @@ describe('sanitizeProps', () => {
   });
 
   it('survives throwing getters and proxies', () => {
-    const hostile = { get boom() { throw new Error('no'); } };
-    const proxy = new Proxy({}, { ownKeys: () => { throw new Error('no'); } });
+    const hostile = {
+      get boom() {
+        throw new Error('no');
+      },
+    };
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('no');
+        },
+      },
+    );
     expect(sanitizeProps(hostile)).toEqual({ boom: '[unreadable]' });
     expect(sanitizeProps({ proxy })).toEqual({ proxy: '[unreadable]' });
   });
@@ -60,10 +71,13 @@ describe('sanitizeProps', () => {
 
   it('never throws and always returns JSON that round-trips', () => {
     fc.assert(
-      fc.property(fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true }), (input) => {
-        const out = sanitizeProps(input);
-        expect(JSON.parse(JSON.stringify(out))).toEqual(out);
-      }),
+      fc.property(
+        fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true }),
+        (input) => {
+          const out = sanitizeProps(input);
+          expect(JSON.parse(JSON.stringify(out))).toEqual(out);
+        },
+      ),
       { numRuns: 500 },
     );
   });

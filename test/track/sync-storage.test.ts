@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCookies, readValue, removeValue, writeValue } from '../../src/sync-storage.js';
 
-const clearCookies = () => document.cookie.split('; ').forEach((pair) => (document.cookie = `${pair.split('=')[0]}=; path=/; expires=${new Date(0).toUTCString()}`));
+const clearCookies = () =>
+  document.cookie.split('; ').forEach((pair) => {
+    // biome-ignore lint/suspicious/noDocumentCookie: the code under test writes document.cookie, so the test clears it the same way.
+    document.cookie = `${pair.split('=')[0]}=; path=/; expires=${new Date(0).toUTCString()}`;
+  });
 const real = Object.getOwnPropertyDescriptor(globalThis, 'localStorage')!;
 /** A localStorage that is full (reads work, writes throw) or blocked (every use throws). */
 function breakLocalStorage(how: 'full' | 'blocked') {
@@ -48,7 +52,11 @@ describe('sync storage', () => {
     writeValue('waymark:t:sent:p1', 'long form', 'short1');
     writeValue('waymark:t:sent:p2', 'long form', 'short2');
     expect(readValue('waymark:t:sent:p1')).toBe('short1');
-    expect(readCookies('waymark:t:sent:').map(([, value]) => value).sort()).toEqual(['short1', 'short2']);
+    expect(
+      readCookies('waymark:t:sent:')
+        .map(([, value]) => value)
+        .sort(),
+    ).toEqual(['short1', 'short2']);
     for (const [name] of readCookies('waymark:t:sent:')) removeValue(name);
     expect(readCookies('waymark:t:sent:')).toEqual([]);
   });

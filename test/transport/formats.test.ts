@@ -47,7 +47,12 @@ describe('segment format', () => {
     });
   });
   it('maps $page_view to page with the page in properties', () => {
-    expect(body.batch[1]).toMatchObject({ type: 'page', messageId: records[1]!.id, userId: 'user-9', properties: { url: page.url, path: '/cart', title: 'Cart' } });
+    expect(body.batch[1]).toMatchObject({
+      type: 'page',
+      messageId: records[1]!.id,
+      userId: 'user-9',
+      properties: { url: page.url, path: '/cart', title: 'Cart' },
+    });
     expect(body.batch[1]).not.toHaveProperty('event');
   });
   it('maps $identify to identify with traits', () => {
@@ -56,11 +61,22 @@ describe('segment format', () => {
 });
 
 describe('segment format: what Segment and its validator expect (issue 11)', () => {
-  const landing = { url: 'https://shop.example/?utm_source=news&utm_medium=email&utm_campaign=spring&utm_term=shoes&utm_content=hero', path: '/', referrer: '', title: 'Shop' };
+  const landing = {
+    url: 'https://shop.example/?utm_source=news&utm_medium=email&utm_campaign=spring&utm_term=shoes&utm_content=hero',
+    path: '/',
+    referrer: '',
+    title: 'Shop',
+  };
   const stamped: Touchpoint[] = [
     { ...base, page: landing, id: '0195f0a0-0000-7000-8000-000000000010', name: 'share', props: { via: 'x', tzOffset: 60 }, userId: null },
     { ...base, page: landing, id: '0195f0a0-0000-7000-8000-000000000011', name: '$page_view', props: { tzOffset: 60 }, userId: null },
-    { ...base, id: '0195f0a0-0000-7000-8000-000000000012', name: '$identify', props: { userId: 'user-9', traits: { plan: 'pro' }, tzOffset: 60 }, userId: 'user-9' },
+    {
+      ...base,
+      id: '0195f0a0-0000-7000-8000-000000000012',
+      name: '$identify',
+      props: { userId: 'user-9', traits: { plan: 'pro' }, tzOffset: 60 },
+      userId: 'user-9',
+    },
     { ...base, id: '0195f0a0-0000-7000-8000-000000000013', name: '$identify', props: { userId: null, traits: {} }, userId: null },
   ];
   const messages = JSON.parse(segmentFormat.encode(stamped, meta)).batch;

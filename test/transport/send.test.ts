@@ -26,7 +26,10 @@ describe('post', () => {
     expect(outcome.body).toMatchObject({ custom: 'secret' });
   });
   it('confirms 2xx answers without a JSON body', async () => {
-    for (const [path, status] of [['empty', 204], ['text', 200]] as const) {
+    for (const [path, status] of [
+      ['empty', 204],
+      ['text', 200],
+    ] as const) {
       const outcome = await post(`http://localhost:3000/${path}`, 'x');
       expect(outcome.status).toBe(status);
       expect(outcome.body).toBeUndefined();

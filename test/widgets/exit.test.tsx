@@ -54,7 +54,15 @@ describe('exit survey widget', () => {
   });
 
   it('reports choices in the default locale while showing the visitor’s', () => {
-    const widget = mountPrompt(exit({ choices: [{ en: 'Price', fr: 'Prix' }, { en: 'Delivery', fr: 'Livraison' }] }), { locale: 'fr-FR' });
+    const widget = mountPrompt(
+      exit({
+        choices: [
+          { en: 'Price', fr: 'Prix' },
+          { en: 'Delivery', fr: 'Livraison' },
+        ],
+      }),
+      { locale: 'fr-FR' },
+    );
     expect(widget.radios().map((choice) => choice.textContent)).toEqual(['Prix', 'Livraison']);
     widget.click(widget.radios()[1]!);
     expect(widget.answers[0]).toEqual([{ choices: ['Delivery'] }, false]);

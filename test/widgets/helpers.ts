@@ -35,19 +35,19 @@ export function mountPrompt(prompt: Prompt, extra: Extra = {}): Mounted {
   let widget!: ReturnType<typeof mount>;
   act(() => {
     widget = mount(
-    root,
-    {
-      prompt,
-      locale: 'en-US',
-      defaultLocale: 'en',
-      theme: {},
-      vars: {},
-      ...rest,
-      onAnswer: (answer, complete) => state.answers.push([answer, complete]),
-      onDismiss: (reason) => state.dismissals.push(reason),
-      onRedeem: (offerId) => state.redeemed.push(offerId),
-    },
-    { ...options, onClosed: () => state.closedByItself++ },
+      root,
+      {
+        prompt,
+        locale: 'en-US',
+        defaultLocale: 'en',
+        theme: {},
+        vars: {},
+        ...rest,
+        onAnswer: (answer, complete) => state.answers.push([answer, complete]),
+        onDismiss: (reason) => state.dismissals.push(reason),
+        onRedeem: (offerId) => state.redeemed.push(offerId),
+      },
+      { ...options, onClosed: () => state.closedByItself++ },
     );
   });
   const $$ = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];

@@ -7,7 +7,10 @@ describe('i18n', () => {
     for (const locale of ['fr', 'de', 'es', 'pt', 'it', 'nl', 'ja', 'ar']) {
       const strings = uiStrings(locale, 'en');
       expect(strings, locale).toHaveLength(english.length);
-      expect(strings.every((text) => text.trim().length > 0), locale).toBe(true);
+      expect(
+        strings.every((text) => text.trim().length > 0),
+        locale,
+      ).toBe(true);
       expect(strings, locale).not.toEqual(english);
     }
   });

@@ -17,9 +17,19 @@ describe('rating widget', () => {
   it('defaults to five stars named by their number, filling up to the choice', () => {
     const widget = mountPrompt(rating());
     expect(widget.radios().map((star) => star.getAttribute('aria-label'))).toEqual(['1', '2', '3', '4', '5']);
-    expect(widget.radios().map((star) => star.textContent).join('')).toBe('☆☆☆☆☆');
+    expect(
+      widget
+        .radios()
+        .map((star) => star.textContent)
+        .join(''),
+    ).toBe('☆☆☆☆☆');
     widget.click(widget.radios()[2]!);
-    expect(widget.radios().map((star) => star.textContent).join('')).toBe('★★★☆☆');
+    expect(
+      widget
+        .radios()
+        .map((star) => star.textContent)
+        .join(''),
+    ).toBe('★★★☆☆');
     expect(widget.answers).toEqual([[{ score: 3 }, false]]);
   });
 
@@ -43,7 +53,9 @@ describe('rating widget', () => {
   });
 
   it('spreads emoji faces from unhappy to delighted', () => {
-    const faces = mountPrompt(rating({ scale: 'emoji', max: 5 })).radios().map((face) => face.textContent);
+    const faces = mountPrompt(rating({ scale: 'emoji', max: 5 }))
+      .radios()
+      .map((face) => face.textContent);
     expect(faces).toEqual(['😡', '😞', '😐', '😊', '😍']);
   });
 

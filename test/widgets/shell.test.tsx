@@ -4,7 +4,14 @@ import { THANKS_MS } from '../../widgets/shell/frame.js';
 import { readableOn } from '../../widgets/shell/theme.js';
 import { advance, mountPrompt, press, trigger } from './helpers.js';
 
-const rating = (extra: Partial<RatingPrompt> = {}): RatingPrompt => ({ id: 'r', kind: 'rating', scale: 'numeric', trigger, content: { question: 'Rate us' }, ...extra });
+const rating = (extra: Partial<RatingPrompt> = {}): RatingPrompt => ({
+  id: 'r',
+  kind: 'rating',
+  scale: 'numeric',
+  trigger,
+  content: { question: 'Rate us' },
+  ...extra,
+});
 const nps: NpsPrompt = { id: 'n', kind: 'nps', trigger, content: { question: 'Recommend us?', thanks: 'Merci, {name}!' } };
 
 beforeEach(() => void vi.useFakeTimers());
@@ -137,11 +144,15 @@ describe('layout and theme', () => {
     expect(panelOf(rating()).classList.contains('center')).toBe(true);
     expect(panelOf(rating({ presentation: { modal: false } })).classList.contains('bottom-right')).toBe(true);
     expect(panelOf(rating(), { theme: { position: 'top-left' } }).classList.contains('top-left')).toBe(true);
-    expect(panelOf(rating({ presentation: { position: 'bottom-center' } }), { theme: { position: 'top-left' } }).classList.contains('bottom-center')).toBe(true);
+    expect(panelOf(rating({ presentation: { position: 'bottom-center' } }), { theme: { position: 'top-left' } }).classList.contains('bottom-center')).toBe(
+      true,
+    );
   });
 
   it('theme values become CSS custom properties, with a readable text colour on the accent', () => {
-    const panel = panelOf(rating(), { theme: { accent: '#ffd400', background: '#101010', text: '#fafafa', radius: 4, font: 'Georgia, serif', colorScheme: 'dark' } });
+    const panel = panelOf(rating(), {
+      theme: { accent: '#ffd400', background: '#101010', text: '#fafafa', radius: 4, font: 'Georgia, serif', colorScheme: 'dark' },
+    });
     expect(panel.style.getPropertyValue('--wm-accent')).toBe('#ffd400');
     expect(panel.style.getPropertyValue('--wm-on-accent')).toBe('#111');
     expect(panel.style.getPropertyValue('--wm-background')).toBe('#101010');
@@ -208,7 +219,11 @@ describe('locale', () => {
   });
 
   it('falls back to the config language for UI strings when the visitor’s is unknown', () => {
-    expect(mountPrompt(rating({ presentation: { modal: false } }), { locale: 'sv-SE', defaultLocale: 'nl' }).$('.wm-close').getAttribute('aria-label')).toBe('Sluiten');
+    expect(
+      mountPrompt(rating({ presentation: { modal: false } }), { locale: 'sv-SE', defaultLocale: 'nl' })
+        .$('.wm-close')
+        .getAttribute('aria-label'),
+    ).toBe('Sluiten');
     expect(mountPrompt(rating(), { locale: 'sv-SE', defaultLocale: 'sv' }).$('.wm-close').getAttribute('aria-label')).toBe('Close');
   });
 

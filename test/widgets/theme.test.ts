@@ -17,7 +17,9 @@ const ACCENTS = [demoTheme.accent as string, '#0f766e', '#0b6e4f', '#4f46e5'];
 const ratio = (first: string, second: string) => contrastRatio(first, second) ?? Number.NaN;
 /** The built-in custom properties of a rule in the stylesheet, e.g. `.wm-dark{--a:#a5b4fc;…}`. */
 const builtIn = (selector: string) =>
-  Object.fromEntries([...new RegExp(`^\\${selector}\\{([^}]*)\\}`, 'm').exec(CSS)![1]!.matchAll(/(--[\w-]+)\s*:\s*(#[\da-f]+)/gi)].map((match) => [match[1], match[2]]));
+  Object.fromEntries(
+    [...new RegExp(`^\\${selector}\\{([^}]*)\\}`, 'm').exec(CSS)![1]!.matchAll(/(--[\w-]+)\s*:\s*(#[\da-f]+)/gi)].map((match) => [match[1], match[2]]),
+  );
 
 afterEach(() => void (document.body.innerHTML = ''));
 

@@ -1,9 +1,16 @@
 import { languageOf } from '../../src/config/localize.js';
 
 /** Indexes into a locale's built-in strings. */
-export const SUBMIT = 0, CLOSE = 1, OTHER = 2, THANKS = 3, REDEEM = 4, POINTS = 5;
+export const SUBMIT = 0,
+  CLOSE = 1,
+  OTHER = 2,
+  THANKS = 3,
+  REDEEM = 4,
+  POINTS = 5;
 /** Default end labels: nps low/high, then csat, then ces (rating `metric`). */
-export const NPS_LOW = 6, CSAT_LOW = 8, CES_LOW = 10;
+export const NPS_LOW = 6,
+  CSAT_LOW = 8,
+  CES_LOW = 10;
 
 /** One `|`-separated line per language keeps the table small in the chunk. */
 const STRINGS: Record<string, string> = {
@@ -18,13 +25,11 @@ const STRINGS: Record<string, string> = {
   ar: 'إرسال|إغلاق|أخرى|شكرًا لك!|استبدال|نقاط|غير محتمل على الإطلاق|محتمل جدًا|غير راضٍ جدًا|راضٍ جدًا|صعب جدًا|سهل جدًا',
 };
 
-
 /** Built-in UI strings for the visitor's language, else the config's, else English. */
 export const uiStrings = (locale: string, defaultLocale: string): string[] =>
   (STRINGS[languageOf(locale)] ?? STRINGS[languageOf(defaultLocale)] ?? STRINGS.en!).split('|');
 
 export const isRtl = (locale: string) => ['ar', 'he', 'fa', 'ur'].includes(languageOf(locale));
-
 
 /** Replaces `{name}` with `vars.name`; unknown placeholders stay visible so a typo shows in preview. */
 export const interpolate = (text: string, vars: Record<string, string | number>, formatNumber: (n: number) => string) =>

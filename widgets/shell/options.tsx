@@ -47,12 +47,7 @@ export function Options({ options, selected, multiple, onPick, className, labell
   };
   return (
     // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is set below, radiogroup or group, and both take a label
-    <div
-      class={`wm-group ${className}`}
-      role={multiple ? 'group' : 'radiogroup'}
-      aria-labelledby={labelledBy}
-      aria-describedby={describedBy}
-    >
+    <div class={`wm-group ${className}`} role={multiple ? 'group' : 'radiogroup'} aria-labelledby={labelledBy} aria-describedby={describedBy}>
       {options.map((option, index) => (
         // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: each option is a radio or a checkbox (WAI-ARIA APG), chosen with `multiple`
         <div

@@ -5,7 +5,12 @@ import { svg } from './dom.js';
  * the values, so they are readable without the picture.
  */
 const chart = (kind: string, width: number, height: number, label: string, ...children: SVGElement[]) =>
-  svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': label, class: `chart ${kind}`, 'data-chart': kind }, svg('title', {}, label), ...children);
+  svg(
+    'svg',
+    { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': label, class: `chart ${kind}`, 'data-chart': kind },
+    svg('title', {}, label),
+    ...children,
+  );
 
 export interface Bar {
   label: string;
@@ -95,10 +100,20 @@ export function lineChart(labels: string[], series: Array<{ name: string; values
     const points = line.values.flatMap((value, n) => (value === null ? [] : [`${x(n)},${y(value)}`]));
     return [
       svg('polyline', { points: points.join(' '), fill: 'none', stroke: line.color, 'stroke-width': 2 }),
-      ...line.values.flatMap((value, n) => (value === null ? [] : [svg('circle', { cx: x(n), cy: y(value), r: 3, fill: line.color }, svg('title', {}, `${line.name} ${labels[n]}: ${Math.round(value * 10) / 10}`))])),
+      ...line.values.flatMap((value, n) =>
+        value === null
+          ? []
+          : [svg('circle', { cx: x(n), cy: y(value), r: 3, fill: line.color }, svg('title', {}, `${line.name} ${labels[n]}: ${Math.round(value * 10) / 10}`))],
+      ),
     ];
   });
-  const ticks = labels.map((label, n) => (n % Math.ceil(labels.length / 8) === 0 ? svg('text', { x: x(n), y: height - 4, 'text-anchor': 'middle', class: 'label' }, label.slice(5)) : null)).filter((tick): tick is SVGElement => tick !== null);
-  const label = series.map((line) => `${line.name}: ${line.values.map((value, n) => `${labels[n]} ${value === null ? '–' : Math.round(value * 10) / 10}`).join(', ')}`).join('; ');
+  const ticks = labels
+    .map((label, n) =>
+      n % Math.ceil(labels.length / 8) === 0 ? svg('text', { x: x(n), y: height - 4, 'text-anchor': 'middle', class: 'label' }, label.slice(5)) : null,
+    )
+    .filter((tick): tick is SVGElement => tick !== null);
+  const label = series
+    .map((line) => `${line.name}: ${line.values.map((value, n) => `${labels[n]} ${value === null ? '–' : Math.round(value * 10) / 10}`).join(', ')}`)
+    .join('; ');
   return chart('trend', width, height, label, ...lines, ...ticks);
 }

@@ -18,19 +18,72 @@ export function reportCsv(report: JourneyReport): string {
     for (const [metric, value] of Object.entries(values)) if (value !== undefined) rows.push([section, item, metric, value]);
   };
   const { totals } = report;
-  add('totals', 'range', { touchpoints: totals.touchpoints, visitors: totals.visitors, shown: totals.shown, answered: totals.answered, responseRate: totals.responseRate, nps: totals.nps?.score ?? null, csat: totals.csat?.score ?? null, ces: totals.ces?.mean ?? null, pointsIssued: totals.pointsIssued });
-  if (report.previous) add('previous', `${report.previous.from}..${report.previous.to}`, { touchpoints: report.previous.touchpoints, visitors: report.previous.visitors, answered: report.previous.answered, nps: report.previous.nps?.score ?? null });
-  for (const step of report.funnel.steps) add('funnel', step.stage, { visitors: step.visitors, nextVisitors: step.next?.visitors, conversion: step.next?.conversion, dropOff: step.next?.dropOff, medianSeconds: step.next ? step.next.medianSeconds : undefined, backwardIn: step.backwardIn });
-  for (const stage of report.stages) add('stage', stage.stage, { touchpoints: stage.touchpoints, shown: stage.shown, answered: stage.answered, responseRate: stage.responseRate, nps: stage.nps?.score ?? null, npsAnswers: stage.nps?.total ?? 0, csat: stage.csat?.score ?? null, ces: stage.ces?.mean ?? null });
-  for (const point of report.trends) add('trend', point.start, { touchpoints: point.touchpoints, visitors: point.visitors, shown: point.shown, answered: point.answered, nps: point.nps?.score ?? null, npsAnswers: point.nps?.total ?? 0 });
+  add('totals', 'range', {
+    touchpoints: totals.touchpoints,
+    visitors: totals.visitors,
+    shown: totals.shown,
+    answered: totals.answered,
+    responseRate: totals.responseRate,
+    nps: totals.nps?.score ?? null,
+    csat: totals.csat?.score ?? null,
+    ces: totals.ces?.mean ?? null,
+    pointsIssued: totals.pointsIssued,
+  });
+  if (report.previous)
+    add('previous', `${report.previous.from}..${report.previous.to}`, {
+      touchpoints: report.previous.touchpoints,
+      visitors: report.previous.visitors,
+      answered: report.previous.answered,
+      nps: report.previous.nps?.score ?? null,
+    });
+  for (const step of report.funnel.steps)
+    add('funnel', step.stage, {
+      visitors: step.visitors,
+      nextVisitors: step.next?.visitors,
+      conversion: step.next?.conversion,
+      dropOff: step.next?.dropOff,
+      medianSeconds: step.next ? step.next.medianSeconds : undefined,
+      backwardIn: step.backwardIn,
+    });
+  for (const stage of report.stages)
+    add('stage', stage.stage, {
+      touchpoints: stage.touchpoints,
+      shown: stage.shown,
+      answered: stage.answered,
+      responseRate: stage.responseRate,
+      nps: stage.nps?.score ?? null,
+      npsAnswers: stage.nps?.total ?? 0,
+      csat: stage.csat?.score ?? null,
+      ces: stage.ces?.mean ?? null,
+    });
+  for (const point of report.trends)
+    add('trend', point.start, {
+      touchpoints: point.touchpoints,
+      visitors: point.visitors,
+      shown: point.shown,
+      answered: point.answered,
+      nps: point.nps?.score ?? null,
+      npsAnswers: point.nps?.total ?? 0,
+    });
   for (const prompt of report.prompts) {
-    add('prompt', prompt.promptId, { kind: prompt.kind, shown: prompt.shown, answered: prompt.answered, partial: prompt.partial, dismissed: prompt.dismissed, responseRate: prompt.responseRate, nps: prompt.nps?.score ?? null, csat: prompt.csat?.score ?? null, ces: prompt.ces?.mean ?? null });
+    add('prompt', prompt.promptId, {
+      kind: prompt.kind,
+      shown: prompt.shown,
+      answered: prompt.answered,
+      partial: prompt.partial,
+      dismissed: prompt.dismissed,
+      responseRate: prompt.responseRate,
+      nps: prompt.nps?.score ?? null,
+      csat: prompt.csat?.score ?? null,
+      ces: prompt.ces?.mean ?? null,
+    });
     for (const [score, total] of prompt.distribution ?? []) add('distribution', prompt.promptId, { [`score ${score}`]: total });
     for (const reason of prompt.reasons ?? []) add('reason', prompt.promptId, { [reason.reason]: reason.count });
   }
   const { rewards } = report;
   add('rewards', 'all', { issued: rewards.issued, redeemed: rewards.redeemed, outstanding: rewards.outstanding, redemptionRate: rewards.redemptionRate });
-  for (const tier of rewards.tiers) add('tier', tier.label, { visitors: tier.visitors, issued: tier.issued, redeemed: tier.redeemed, outstanding: tier.outstanding });
+  for (const tier of rewards.tiers)
+    add('tier', tier.label, { visitors: tier.visitors, issued: tier.issued, redeemed: tier.redeemed, outstanding: tier.outstanding });
   for (const rule of rewards.rules) add('rule', rule.rule, { awards: rule.awards, points: rule.points });
-  return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }

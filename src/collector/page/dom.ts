@@ -17,7 +17,8 @@ export function svg(tag: string, attributes: Record<string, string | number> = {
 }
 
 export const percent = (ratio: number | null | undefined) => (ratio === null || ratio === undefined ? '–' : `${Math.round(ratio * 1000) / 10}%`);
-export const round = (value: number | null | undefined, digits = 1) => (value === null || value === undefined ? '–' : String(Math.round(value * 10 ** digits) / 10 ** digits));
+export const round = (value: number | null | undefined, digits = 1) =>
+  value === null || value === undefined ? '–' : String(Math.round(value * 10 ** digits) / 10 ** digits);
 export const count = (value: number) => value.toLocaleString('en');
 
 /** A duration in seconds as people read it: 42 s, 18 min, 5.5 h, 3.2 d. */

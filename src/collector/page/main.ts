@@ -33,15 +33,31 @@ function drawFilters(report: JourneyReport, params: URLSearchParams) {
   const date = (name: string, label: string) => el('label', {}, label, el('input', { type: 'date', name, value: params.get(name) ?? '' }));
   const select = (name: string, label: string, values: string[], any: string) => {
     const chosen = params.get(name) ?? '';
-    const box = el('select', { name }, el('option', { value: '' }, any), ...values.map((value) => el('option', value === chosen ? { value, selected: '' } : { value }, value)));
+    const box = el(
+      'select',
+      { name },
+      el('option', { value: '' }, any),
+      ...values.map((value) => el('option', value === chosen ? { value, selected: '' } : { value }, value)),
+    );
     return el('label', {}, label, box);
   };
   const interval = select('interval', 'Trend', ['week'], 'per day');
-  form.replaceChildren(date('from', 'From'), date('to', 'To (excl.)'), ...PICKERS.map((picker) => select(picker.name, picker.label, picker.options(report), 'all')), interval);
+  form.replaceChildren(
+    date('from', 'From'),
+    date('to', 'To (excl.)'),
+    ...PICKERS.map((picker) => select(picker.name, picker.label, picker.options(report), 'all')),
+    interval,
+  );
 }
 
 function draw(report: JourneyReport) {
-  byId('report').replaceChildren(totalsSection(report), el('div', { class: 'grid two' }, funnelSection(report), rewardsSection(report)), trendsSection(report), stagesSection(report), promptsSection(report));
+  byId('report').replaceChildren(
+    totalsSection(report),
+    el('div', { class: 'grid two' }, funnelSection(report), rewardsSection(report)),
+    trendsSection(report),
+    stagesSection(report),
+    promptsSection(report),
+  );
   const csv = new Blob([reportCsv(report)], { type: 'text/csv;charset=utf-8' });
   const link = byId('csv') as HTMLAnchorElement;
   if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);

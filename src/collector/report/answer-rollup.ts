@@ -43,7 +43,18 @@ function contribution(row: SubmissionRow, kind: string | null): Array<Pick<Daily
 function count(rows: ReportRows, row: SubmissionRow, kind: string | null, sign: 1 | -1) {
   for (const part of contribution(row, kind)) {
     const id = JSON.stringify([row.stage, row.promptId, part.measure, part.key, row.day, row.writeKey, row.device, row.locale]);
-    const daily = rows.daily.get(id) ?? { day: row.day, writeKey: row.writeKey, stage: row.stage, device: row.device, locale: row.locale, promptId: row.promptId, measure: part.measure, key: part.key, count: 0, amount: 0 };
+    const daily = rows.daily.get(id) ?? {
+      day: row.day,
+      writeKey: row.writeKey,
+      stage: row.stage,
+      device: row.device,
+      locale: row.locale,
+      promptId: row.promptId,
+      measure: part.measure,
+      key: part.key,
+      count: 0,
+      amount: 0,
+    };
     daily.count += sign;
     daily.amount += sign * part.amount;
     rows.daily.set(id, daily);

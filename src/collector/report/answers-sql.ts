@@ -84,7 +84,11 @@ export async function scoreCounts(sql: Sql, filters: ReportFilters): Promise<Arr
 }
 
 /** Exit reasons per prompt or per stage, most picked first. */
-export async function reasonCounts(sql: Sql, filters: ReportFilters, group: 'prompt_id' | 'stage'): Promise<Array<{ group: string; reason: string; count: number }>> {
+export async function reasonCounts(
+  sql: Sql,
+  filters: ReportFilters,
+  group: 'prompt_id' | 'stage',
+): Promise<Array<{ group: string; reason: string; count: number }>> {
   const params = new Params();
   const rows = await sql.query<{ group: string; reason: string; count: string }>(
     `SELECT ${group} AS "group", key AS reason, sum(count) AS count FROM waymark_daily
@@ -95,7 +99,11 @@ export async function reasonCounts(sql: Sql, filters: ReportFilters, group: 'pro
 }
 
 /** The newest follow-up texts ("Other" and comments), at most `limit` per prompt, and how many there are. */
-export async function followUps(sql: Sql, filters: ReportFilters, limit: number): Promise<Array<{ promptId: string; total: number; texts: Array<{ text: string; field: 'other' | 'comment'; stage: string; day: string }> }>> {
+export async function followUps(
+  sql: Sql,
+  filters: ReportFilters,
+  limit: number,
+): Promise<Array<{ promptId: string; total: number; texts: Array<{ text: string; field: 'other' | 'comment'; stage: string; day: string }> }>> {
   const params = new Params();
   const rows = await sql.query<{ prompt_id: string; total: string; texts: Array<{ text: string; field: 'other' | 'comment'; stage: string; day: string }> }>(
     `${validAnswers(filters, params, '(s.other IS NOT NULL OR s.comment IS NOT NULL)')}, texts AS (

@@ -11,14 +11,28 @@ export const bucketOf = (interval: 'day' | 'week', column = 'day') => (interval 
  * Sums of the daily roll-up for some measures, grouped by SQL expressions over its columns.
  * `byPrompt` applies the prompt filter, which only prompt measures (shown, dismissed) carry.
  */
-export async function dailyCounts(sql: Sql, filters: ReportFilters, measures: Measure[], groups: string[], byPrompt: boolean): Promise<Array<{ groups: string[]; measure: Measure; count: number; amount: number }>> {
+export async function dailyCounts(
+  sql: Sql,
+  filters: ReportFilters,
+  measures: Measure[],
+  groups: string[],
+  byPrompt: boolean,
+): Promise<Array<{ groups: string[]; measure: Measure; count: number; amount: number }>> {
   const params = new Params();
   const where = whereOf(filters, { time: 'day', stage: true, prompt: byPrompt }, params);
   const keys = groups.map((group, n) => `${group}::text AS g${n}`);
   const rows = await sql.query<Record<string, string>>(
     `SELECT ${[...keys, 'measure'].join(', ')}, sum(count) AS count, sum(amount) AS amount FROM waymark_daily
-     WHERE measure = ANY(${params.add(measures)}::text[]) AND ${where} GROUP BY ${groups.map((_, n) => n + 1).concat(groups.length + 1).join(', ')}`,
+     WHERE measure = ANY(${params.add(measures)}::text[]) AND ${where} GROUP BY ${groups
+       .map((_, n) => n + 1)
+       .concat(groups.length + 1)
+       .join(', ')}`,
     params.values,
   );
-  return rows.map((row) => ({ groups: groups.map((_, n) => row[`g${n}`] ?? ''), measure: row.measure as Measure, count: Number(row.count), amount: Number(row.amount) }));
+  return rows.map((row) => ({
+    groups: groups.map((_, n) => row[`g${n}`] ?? ''),
+    measure: row.measure as Measure,
+    count: Number(row.count),
+    amount: Number(row.amount),
+  }));
 }

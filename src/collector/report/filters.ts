@@ -31,7 +31,8 @@ function readDay(name: string, value: string | null): string | null | { error: s
 
 /** Reads the report's query parameters; an unknown or malformed one is a 400 with the reason. */
 export function readFilters(params: URLSearchParams): ReportFilters | { error: string } {
-  for (const name of params.keys()) if (!(FIELDS as readonly string[]).includes(name)) return { error: `unknown report parameter "${name}" (known: ${FIELDS.join(', ')})` };
+  for (const name of params.keys())
+    if (!(FIELDS as readonly string[]).includes(name)) return { error: `unknown report parameter "${name}" (known: ${FIELDS.join(', ')})` };
   const from = readDay('from', params.get('from'));
   const to = readDay('to', params.get('to'));
   if (from !== null && typeof from === 'object') return from;
@@ -43,7 +44,16 @@ export function readFilters(params: URLSearchParams): ReportFilters | { error: s
     const value = params.get(name);
     return value === null || value === '' ? null : value.slice(0, MAX_TEXT);
   };
-  return { from, to, interval, writeKey: textOf('writeKey'), stage: textOf('stage'), promptId: textOf('prompt'), device: textOf('device'), locale: textOf('locale') };
+  return {
+    from,
+    to,
+    interval,
+    writeKey: textOf('writeKey'),
+    stage: textOf('stage'),
+    promptId: textOf('prompt'),
+    device: textOf('device'),
+    locale: textOf('locale'),
+  };
 }
 
 /** The range just before a bounded one, as long as it, for the comparison; null when unbounded. */

@@ -39,15 +39,25 @@ async function pairs(sql: Sql, filters: ReportFilters, order: string[]) {
   const params = new Params();
   const where = whereOf(scopeOf(filters), { time: 'day' }, params);
   const columns = order.map((stage, n) => `min(extract(epoch FROM entered_at)) FILTER (WHERE stage = ${params.add(stage)}) AS s${n}`);
-  const figures = order.slice(1).flatMap((_, n) => [
-    `count(*) FILTER (WHERE s${n} IS NOT NULL AND s${n + 1} IS NOT NULL) AS both${n}`,
-    `percentile_cont(0.5) WITHIN GROUP (ORDER BY s${n + 1} - s${n}) FILTER (WHERE s${n + 1} >= s${n}) AS median${n}`,
-  ]);
+  const figures = order
+    .slice(1)
+    .flatMap((_, n) => [
+      `count(*) FILTER (WHERE s${n} IS NOT NULL AND s${n + 1} IS NOT NULL) AS both${n}`,
+      `percentile_cont(0.5) WITHIN GROUP (ORDER BY s${n + 1} - s${n}) FILTER (WHERE s${n + 1} >= s${n}) AS median${n}`,
+    ]);
   const [row] = await sql.query<Record<string, string | number | null>>(
     `SELECT ${figures.join(', ')} FROM (SELECT ${columns.join(', ')} FROM waymark_stage_entries WHERE stage = ANY(${params.add(order)}::text[]) AND ${where} GROUP BY anonymous_id) AS visitors`,
     params.values,
   );
-  return new Map(order.slice(0, -1).map((stage, n) => [stage, { visitors: Number(row?.[`both${n}`] ?? 0), medianSeconds: row?.[`median${n}`] === null || row?.[`median${n}`] === undefined ? null : Number(row[`median${n}`]) }]));
+  return new Map(
+    order.slice(0, -1).map((stage, n) => [
+      stage,
+      {
+        visitors: Number(row?.[`both${n}`] ?? 0),
+        medianSeconds: row?.[`median${n}`] === null || row?.[`median${n}`] === undefined ? null : Number(row[`median${n}`]),
+      },
+    ]),
+  );
 }
 
 /**
@@ -56,7 +66,10 @@ async function pairs(sql: Sql, filters: ReportFilters, order: string[]) {
  */
 export async function funnel(sql: Sql, filters: ReportFilters, configured: string[]): Promise<Funnel> {
   const counts = await reached(sql, filters);
-  const extra = [...counts].filter(([stage]) => !configured.includes(stage)).sort((a, b) => b[1] - a[1]).map(([stage]) => stage);
+  const extra = [...counts]
+    .filter(([stage]) => !configured.includes(stage))
+    .sort((a, b) => b[1] - a[1])
+    .map(([stage]) => stage);
   const order = [...configured, ...extra];
   const [between, moves] = await Promise.all([pairs(sql, filters, order), dailyCounts(sql, scopeOf(filters), ['move'], ['stage', 'key'], false)]);
   const rank = new Map(order.map((stage, n) => [stage, n]));
@@ -68,7 +81,16 @@ export async function funnel(sql: Sql, filters: ReportFilters, configured: strin
     const visitors = counts.get(stage) ?? 0;
     const nextStage = order[n + 1];
     const pair = between.get(stage) ?? { visitors: 0, medianSeconds: null };
-    const next = nextStage === undefined ? null : { stage: nextStage, visitors: pair.visitors, conversion: visitors ? pair.visitors / visitors : 0, dropOff: visitors - pair.visitors, medianSeconds: pair.medianSeconds };
+    const next =
+      nextStage === undefined
+        ? null
+        : {
+            stage: nextStage,
+            visitors: pair.visitors,
+            conversion: visitors ? pair.visitors / visitors : 0,
+            dropOff: visitors - pair.visitors,
+            medianSeconds: pair.medianSeconds,
+          };
     return { stage, visitors, next, backwardIn: backwardMoves.filter((move) => move.to === stage).reduce((sum, move) => sum + move.count, 0) };
   });
   return { steps, backwardMoves };

@@ -12,7 +12,14 @@ export interface JourneyReport {
   version: 2;
   filters: ReportFilters;
   /** Values each filter can take, for pickers. */
-  options: { writeKeys: string[]; stages: string[]; prompts: string[]; devices: string[]; locales: string[]; days: { first: string | null; last: string | null } };
+  options: {
+    writeKeys: string[];
+    stages: string[];
+    prompts: string[];
+    devices: string[];
+    locales: string[];
+    days: { first: string | null; last: string | null };
+  };
   totals: Headline;
   /** The same totals over the range just before (as long as it); null for an unbounded range. */
   previous: (Headline & { from: string; to: string }) | null;
@@ -35,10 +42,25 @@ async function filterOptions(sql: Sql): Promise<JourneyReport['options']> {
        UNION SELECT 'prompt', prompt_id FROM waymark_prompt_kinds`,
     ),
   ]);
-  const values = (pick: (row: (typeof traits)[number]) => string | null) => traits.map(pick).filter((value): value is string => Boolean(value)).sort();
-  const names = (kind: string) => named.filter((row) => row.kind === kind).map((row) => row.value).sort();
+  const values = (pick: (row: (typeof traits)[number]) => string | null) =>
+    traits
+      .map(pick)
+      .filter((value): value is string => Boolean(value))
+      .sort();
+  const names = (kind: string) =>
+    named
+      .filter((row) => row.kind === kind)
+      .map((row) => row.value)
+      .sort();
   const span = traits.find((row) => row.write_key === null && row.device === null && row.locale === null);
-  return { writeKeys: values((row) => row.write_key), stages: names('stage'), prompts: names('prompt'), devices: values((row) => row.device), locales: values((row) => row.locale), days: { first: span?.first ?? null, last: span?.last ?? null } };
+  return {
+    writeKeys: values((row) => row.write_key),
+    stages: names('stage'),
+    prompts: names('prompt'),
+    devices: values((row) => row.device),
+    locales: values((row) => row.locale),
+    days: { first: span?.first ?? null, last: span?.last ?? null },
+  };
 }
 
 /** The whole journey report, every part read from the roll-ups the ingest keeps. */
@@ -54,7 +76,11 @@ export async function journeyReport(sql: Sql, filters: ReportFilters, config: Co
     promptsReport(sql, filters),
     rewardsReport(sql, filters, config),
   ]);
-  const stages = await stagesReport(sql, filters, journey.steps.map((step) => step.stage));
+  const stages = await stagesReport(
+    sql,
+    filters,
+    journey.steps.map((step) => step.stage),
+  );
   return {
     version: 2,
     filters,

@@ -14,7 +14,15 @@ export function kpisOf(counts: AnswerCounts | undefined): Kpis {
   if (!counts) return { nps: null, csat: null, ces: null };
   const npsTotal = counts.promoters + counts.passives + counts.detractors;
   return {
-    nps: npsTotal ? { score: ((counts.promoters - counts.detractors) / npsTotal) * 100, promoters: counts.promoters, passives: counts.passives, detractors: counts.detractors, total: npsTotal } : null,
+    nps: npsTotal
+      ? {
+          score: ((counts.promoters - counts.detractors) / npsTotal) * 100,
+          promoters: counts.promoters,
+          passives: counts.passives,
+          detractors: counts.detractors,
+          total: npsTotal,
+        }
+      : null,
     csat: counts.csatTotal ? { score: (counts.csatTop / counts.csatTotal) * 100, total: counts.csatTotal } : null,
     ces: counts.cesTotal ? { mean: counts.cesSum / counts.cesTotal, total: counts.cesTotal } : null,
   };
@@ -28,9 +36,22 @@ export function responseRate(kind: string | null, shown: number, answered: numbe
 
 /** Sums KPI counts of several groups (e.g. all prompts), for a headline figure. */
 export function addCounts(rows: AnswerCounts[]): AnswerCounts {
-  const total: AnswerCounts = { group: '', kind: null, answered: 0, partial: 0, promoters: 0, passives: 0, detractors: 0, csatTop: 0, csatTotal: 0, cesSum: 0, cesTotal: 0 };
+  const total: AnswerCounts = {
+    group: '',
+    kind: null,
+    answered: 0,
+    partial: 0,
+    promoters: 0,
+    passives: 0,
+    detractors: 0,
+    csatTop: 0,
+    csatTotal: 0,
+    cesSum: 0,
+    cesTotal: 0,
+  };
   for (const row of rows) {
-    for (const key of ['answered', 'partial', 'promoters', 'passives', 'detractors', 'csatTop', 'csatTotal', 'cesSum', 'cesTotal'] as const) total[key] += row[key];
+    for (const key of ['answered', 'partial', 'promoters', 'passives', 'detractors', 'csatTop', 'csatTotal', 'cesSum', 'cesTotal'] as const)
+      total[key] += row[key];
   }
   return total;
 }

@@ -62,7 +62,10 @@ export async function promptsReport(sql: Sql, filters: ReportFilters): Promise<P
       dismissReasons: Object.fromEntries(dismissals.map((row) => [row.groups[1] || 'unknown', row.count])),
       responseRate: responseRate(kind, shown, answered),
       ...kpisOf(answer),
-      distribution: fullScale(kind, scores.filter((row) => row.promptId === promptId)),
+      distribution: fullScale(
+        kind,
+        scores.filter((row) => row.promptId === promptId),
+      ),
       reasons: kind === 'exit' ? ownReasons : null,
       followUps: texts.find((row) => row.promptId === promptId) ?? { total: 0, texts: [] },
     };

@@ -11,7 +11,9 @@ async function knownVisitors(sql: Sql, anonymousIds: string[]): Promise<Map<stri
     'SELECT anonymous_id, device, locale, stage, first_seen FROM waymark_visitor_state WHERE anonymous_id = ANY($1::text[])',
     [anonymousIds],
   );
-  return new Map(rows.map((row) => [row.anonymous_id, { device: row.device, locale: row.locale, stage: row.stage, firstSeen: new Date(row.first_seen).toISOString() }]));
+  return new Map(
+    rows.map((row) => [row.anonymous_id, { device: row.device, locale: row.locale, stage: row.stage, firstSeen: new Date(row.first_seen).toISOString() }]),
+  );
 }
 
 const DAILY = `INSERT INTO waymark_daily AS d (day, write_key, stage, prompt_id, device, locale, measure, key, count, amount)
@@ -33,10 +35,16 @@ const STORED_SUBMISSIONS = `SELECT s.prompt_id AS "promptId", s.submission_id AS
 /** The stored submissions the batch continues, and the known kinds of its prompts. */
 async function storedAnswers(sql: Sql, rows: ReportRows): Promise<{ stored: Map<string, SubmissionRow>; kinds: Map<string, string> }> {
   const batch = [...rows.submissions.values()];
-  const found = await sql.query<SubmissionRow & { ts: Date | string }>(STORED_SUBMISSIONS, [asJson(batch.map(({ promptId, submissionId }) => ({ promptId, submissionId })))]);
+  const found = await sql.query<SubmissionRow & { ts: Date | string }>(STORED_SUBMISSIONS, [
+    asJson(batch.map(({ promptId, submissionId }) => ({ promptId, submissionId }))),
+  ]);
   const stored = new Map(found.map((row) => [JSON.stringify([row.promptId, row.submissionId]), { ...row, ts: new Date(row.ts).toISOString() }]));
   const promptIds = [...new Set(batch.map((row) => row.promptId))];
-  const kinds = new Map((await sql.query<{ prompt_id: string; kind: string }>('SELECT prompt_id, kind FROM waymark_prompt_kinds WHERE prompt_id = ANY($1::text[])', [promptIds])).map((row) => [row.prompt_id, row.kind]));
+  const kinds = new Map(
+    (
+      await sql.query<{ prompt_id: string; kind: string }>('SELECT prompt_id, kind FROM waymark_prompt_kinds WHERE prompt_id = ANY($1::text[])', [promptIds])
+    ).map((row) => [row.prompt_id, row.kind]),
+  );
   for (const [promptId, kind] of rows.promptKinds) kinds.set(promptId, kind);
   return { stored, kinds };
 }

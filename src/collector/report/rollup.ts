@@ -57,7 +57,14 @@ function addPoints(rows: ReportRows, touchpoint: StoredTouchpoint, place: Place)
     const rule = text(props.rule) ? props.rule : '';
     if (props.delta > 0) row.awarded += props.delta;
     else row.redeemed -= props.delta;
-    bumpDaily(rows, place, '', props.delta > 0 ? 'awarded' : 'redeemed', props.delta > 0 ? rule : text(props.offerId) ? props.offerId : rule, Math.abs(props.delta));
+    bumpDaily(
+      rows,
+      place,
+      '',
+      props.delta > 0 ? 'awarded' : 'redeemed',
+      props.delta > 0 ? rule : text(props.offerId) ? props.offerId : rule,
+      Math.abs(props.delta),
+    );
   }
 }
 
@@ -74,7 +81,15 @@ function noteTraits(state: VisitorState, props: Props) {
  */
 export function rollUp(touchpoints: StoredTouchpoint[], writeKey: string | null, receivedAt: Date, known: Map<string, VisitorState>): ReportRows {
   const day = receivedAt.toISOString().slice(0, 10);
-  const rows: ReportRows = { visitors: known, daily: new Map(), submissions: new Map(), stageEntries: [], promptKinds: new Map(), visitorDays: new Map(), pointsDays: new Map() };
+  const rows: ReportRows = {
+    visitors: known,
+    daily: new Map(),
+    submissions: new Map(),
+    stageEntries: [],
+    promptKinds: new Map(),
+    visitorDays: new Map(),
+    pointsDays: new Map(),
+  };
   for (const touchpoint of touchpoints) {
     const { props, name, anonymousId } = touchpoint;
     const state = known.get(anonymousId) ?? { device: '', locale: '', stage: '', firstSeen: receivedAt.toISOString() };
@@ -92,7 +107,8 @@ export function rollUp(touchpoints: StoredTouchpoint[], writeKey: string | null,
       const to = text(props.to) ? props.to : '';
       bumpDaily(rows, place, '', 'move', to);
       state.stage = to;
-      if (to) rows.stageEntries.push({ anonymousId, stage: to, enteredAt: touchpoint.ts, day, writeKey: place.writeKey, device: place.device, locale: place.locale });
+      if (to)
+        rows.stageEntries.push({ anonymousId, stage: to, enteredAt: touchpoint.ts, day, writeKey: place.writeKey, device: place.device, locale: place.locale });
     }
     const dayRow = rows.visitorDays.get(anonymousId) ?? { ...place, anonymousId, touchpoints: 0 };
     dayRow.touchpoints++;

@@ -45,7 +45,14 @@ export async function trendsReport(sql: Sql, filters: ReportFilters): Promise<Tr
   const sum = (rows: typeof touchpoints, start: string) => rows.filter((row) => row.groups[0] === start).reduce((total, row) => total + row.count, 0);
   return starts.map((start) => {
     const answer = answers.find((row) => row.group === start);
-    return { start, touchpoints: sum(touchpoints, start), visitors: visitors.get(start) ?? 0, shown: sum(shown, start), answered: answer?.answered ?? 0, ...kpisOf(answer) };
+    return {
+      start,
+      touchpoints: sum(touchpoints, start),
+      visitors: visitors.get(start) ?? 0,
+      shown: sum(shown, start),
+      answered: answer?.answered ?? 0,
+      ...kpisOf(answer),
+    };
   });
 }
 

@@ -15,7 +15,9 @@ export async function lockVisitors(sql: Sql, anonymousIds: Iterable<string>): Pr
 }
 
 export async function loadLedger(sql: Sql, anonymousId: string): Promise<VisitorLedger | null> {
-  const [row] = await sql.query<{ state: LedgerState; tz_offset: number | null }>('SELECT state, tz_offset FROM waymark_ledgers WHERE anonymous_id = $1', [anonymousId]);
+  const [row] = await sql.query<{ state: LedgerState; tz_offset: number | null }>('SELECT state, tz_offset FROM waymark_ledgers WHERE anonymous_id = $1', [
+    anonymousId,
+  ]);
   return row ? { state: row.state, tzOffset: row.tz_offset } : null;
 }
 
@@ -46,7 +48,10 @@ export function ledgerEntries(sql: Sql, anonymousId: string): Promise<Array<Ledg
 /** Erases a visitor: records, ledger entries and ledger. Returns what was removed. */
 export async function eraseVisitor(sql: Sql, anonymousId: string): Promise<{ records: number; ledgerEntries: number; ledger: number }> {
   const count = async (table: string) => {
-    const rows = await sql.query<{ count: number }>(`WITH gone AS (DELETE FROM ${table} WHERE anonymous_id = $1 RETURNING 1) SELECT count(*)::int AS count FROM gone`, [anonymousId]);
+    const rows = await sql.query<{ count: number }>(
+      `WITH gone AS (DELETE FROM ${table} WHERE anonymous_id = $1 RETURNING 1) SELECT count(*)::int AS count FROM gone`,
+      [anonymousId],
+    );
     return rows[0]?.count ?? 0;
   };
   await eraseReferrals(sql, anonymousId);

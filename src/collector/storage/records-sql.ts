@@ -12,9 +12,20 @@ export interface RecordRow {
  * Inserts a batch in one statement and returns the ids that were new: a retried record
  * hits the primary key and is skipped (`ON CONFLICT DO NOTHING`), which is the dedupe.
  */
-export async function insertRecords(sql: Sql, touchpoints: StoredTouchpoint[], meta: { receivedAt: Date; writeKey: string | null; trusted: boolean }): Promise<Set<string>> {
+export async function insertRecords(
+  sql: Sql,
+  touchpoints: StoredTouchpoint[],
+  meta: { receivedAt: Date; writeKey: string | null; trusted: boolean },
+): Promise<Set<string>> {
   if (!touchpoints.length) return new Set();
-  const rows = touchpoints.map((touchpoint) => ({ id: touchpoint.id, anonymous_id: touchpoint.anonymousId, user_id: touchpoint.userId, name: touchpoint.name, ts: touchpoint.ts, record: touchpoint }));
+  const rows = touchpoints.map((touchpoint) => ({
+    id: touchpoint.id,
+    anonymous_id: touchpoint.anonymousId,
+    user_id: touchpoint.userId,
+    name: touchpoint.name,
+    ts: touchpoint.ts,
+    record: touchpoint,
+  }));
   const inserted = await sql.query<{ id: string }>(
     `INSERT INTO waymark_records (id, anonymous_id, user_id, name, ts, received_at, write_key, trusted, record)
      SELECT r.id, r.anonymous_id, r.user_id, r.name, r.ts, $2, $3, $4, r.record
@@ -44,11 +55,17 @@ export function recordsPage(sql: Sql, range: Range, after: { receivedAt: Date; i
 
 /** A visitor's newest records, newest first. */
 export function visitorRecords(sql: Sql, anonymousId: string, limit: number): Promise<RecordRow[]> {
-  return sql.query<RecordRow>('SELECT record, received_at, write_key, trusted FROM waymark_records WHERE anonymous_id = $1 ORDER BY received_at DESC, id DESC LIMIT $2', [anonymousId, limit]);
+  return sql.query<RecordRow>(
+    'SELECT record, received_at, write_key, trusted FROM waymark_records WHERE anonymous_id = $1 ORDER BY received_at DESC, id DESC LIMIT $2',
+    [anonymousId, limit],
+  );
 }
 
 /** Removes records received before `cutoff`; returns how many. */
 export async function deleteRecordsBefore(sql: Sql, cutoff: Date): Promise<number> {
-  const rows = await sql.query<{ count: number }>('WITH gone AS (DELETE FROM waymark_records WHERE received_at < $1 RETURNING 1) SELECT count(*)::int AS count FROM gone', [cutoff.toISOString()]);
+  const rows = await sql.query<{ count: number }>(
+    'WITH gone AS (DELETE FROM waymark_records WHERE received_at < $1 RETURNING 1) SELECT count(*)::int AS count FROM gone',
+    [cutoff.toISOString()],
+  );
   return rows[0]?.count ?? 0;
 }

@@ -16,17 +16,16 @@ export interface ReferralRow {
 
 /** First claim wins: a later record with the same code (a copy, or someone who saw it) changes nothing. */
 export async function claimCode(sql: Sql, code: string, owner: CodeOwner, at: Date): Promise<void> {
-  await sql.query(
-    'INSERT INTO waymark_referral_codes (code, anonymous_id, user_id, at) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING',
-    [code, owner.anonymousId, owner.userId, at.toISOString()],
-  );
+  await sql.query('INSERT INTO waymark_referral_codes (code, anonymous_id, user_id, at) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING', [
+    code,
+    owner.anonymousId,
+    owner.userId,
+    at.toISOString(),
+  ]);
 }
 
 export async function codeOwner(sql: Sql, code: string): Promise<CodeOwner | null> {
-  const [row] = await sql.query<CodeOwner>(
-    'SELECT anonymous_id AS "anonymousId", user_id AS "userId" FROM waymark_referral_codes WHERE code = $1',
-    [code],
-  );
+  const [row] = await sql.query<CodeOwner>('SELECT anonymous_id AS "anonymousId", user_id AS "userId" FROM waymark_referral_codes WHERE code = $1', [code]);
   return row ?? null;
 }
 

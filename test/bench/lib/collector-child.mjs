@@ -19,6 +19,9 @@ process.on('message', (message) => {
     const { rss, heapUsed } = process.memoryUsage();
     process.send({ rss, heapUsed });
   } else if (message === 'close') {
-    server.close().then(() => handler.close()).then(() => process.exit(0));
+    server
+      .close()
+      .then(() => handler.close())
+      .then(() => process.exit(0));
   }
 });

@@ -13,8 +13,13 @@ const ask = (child, message) => new Promise((resolve) => (child.once('message', 
  * so the sender's own memory stays small too.
  */
 export async function measureMemory({ root, db, records, writeKey, adminToken, fork }) {
-  const child = fork(join(root, 'test/bench/lib/collector-child.mjs'), [db, writeKey, adminToken], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const { url } = await new Promise((resolve, reject) => (child.once('message', resolve), child.once('exit', (code) => reject(new Error(`collector child exited (${code})`)))));
+  const child = fork(join(root, 'test/bench/lib/collector-child.mjs'), [db, writeKey, adminToken], {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const { url } = await new Promise(
+    (resolve, reject) => (child.once('message', resolve), child.once('exit', (code) => reject(new Error(`collector child exited (${code})`)))),
+  );
   const samples = [{ records: 0, ...(await ask(child, 'gc-memory')) }];
   const chunk = Math.ceil(records / SAMPLES);
   try {

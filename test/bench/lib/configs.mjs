@@ -19,7 +19,15 @@ const typical = {
     { id: 'advocacy', when: { any: [{ event: 'share' }, { event: 'review' }] } },
   ],
   prompts: [
-    { id: 'nps-after-purchase', kind: 'nps', trigger: { on: 'purchase', delaySeconds: 2 }, if: { stage: { in: ['retention', 'advocacy'] } }, sample: 0.5, frequency: { cooldownDays: 90, afterDismissDays: 14 }, content: contentOf('nps', 0) },
+    {
+      id: 'nps-after-purchase',
+      kind: 'nps',
+      trigger: { on: 'purchase', delaySeconds: 2 },
+      if: { stage: { in: ['retention', 'advocacy'] } },
+      sample: 0.5,
+      frequency: { cooldownDays: 90, afterDismissDays: 14 },
+      content: contentOf('nps', 0),
+    },
     { id: 'cart-exit', kind: 'exit', trigger: { on: '$exit_intent' }, if: { path: { startsWith: '/cart' } }, content: contentOf('exit', 1) },
     { id: 'support-csat', kind: 'rating', scale: 'stars', max: 5, trigger: { on: 'ticket_closed' }, content: { question: 'How did we do?' } },
     { id: 'points-toast', kind: 'reward', trigger: { on: '$points', where: { delta: { gt: 0 } } }, content: contentOf('reward', 3) },
@@ -29,7 +37,10 @@ const typical = {
       { id: 'signup', on: 'signup', points: 10, limit: { lifetime: 1 } },
       { id: 'spend', on: 'purchase', points: { every: 50, of: 'amount', award: 50 } },
     ],
-    tiers: [{ id: 'bronze', min: 0 }, { id: 'silver', min: 500 }],
+    tiers: [
+      { id: 'bronze', min: 0 },
+      { id: 'silver', min: 500 },
+    ],
   },
   limits: { cooldownHours: 72, maxPerSession: 1 },
 };
@@ -75,7 +86,12 @@ const rules = {
       case 2:
         return { ...base, if: { event: RULE_EVENTS[(index + 1) % 10], count: { gte: 100_000 }, withinDays: 7 } };
       default:
-        return { ...base, sample: 0.5, frequency: { cooldownDays: 30, maxShows: 2 }, if: { any: [{ path: { regex: '^/never/' } }, { url: { matches: '*://*/nowhere/*' } }] } };
+        return {
+          ...base,
+          sample: 0.5,
+          frequency: { cooldownDays: 30, maxShows: 2 },
+          if: { any: [{ path: { regex: '^/never/' } }, { url: { matches: '*://*/nowhere/*' } }] },
+        };
     }
   }),
   limits: { cooldownHours: 24, maxPerSession: 1 },

@@ -31,7 +31,8 @@ export async function startThrowawayPostgres() {
   const bin = postgresBin();
   if (!bin) return null;
   const asRoot = process.getuid?.() === 0;
-  const run = (tool, args) => execFileSync(asRoot ? 'runuser' : join(bin, tool), asRoot ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args, { stdio: 'pipe' });
+  const run = (tool, args) =>
+    execFileSync(asRoot ? 'runuser' : join(bin, tool), asRoot ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args, { stdio: 'pipe' });
   const folder = mkdtempSync(join(tmpdir(), 'waymark-bench-pg-'));
   if (asRoot) chownSync(folder, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
   const data = join(folder, 'data');

@@ -21,7 +21,14 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 export async function measureReport({ root, db, label, touchpoints, log }) {
   const server = await import(pathToFileURL(join(root, 'dist/server.mjs')).href);
   const clock = { now: 0 };
-  const collector = server.createCollector({ db, config: JOURNEY_CONFIG, writeKeys: ['bench-a', 'bench-b'], adminToken: 'bench', now: () => clock.now, onError: () => {} });
+  const collector = server.createCollector({
+    db,
+    config: JOURNEY_CONFIG,
+    writeKeys: ['bench-a', 'bench-b'],
+    adminToken: 'bench',
+    now: () => clock.now,
+    onError: () => {},
+  });
   await collector.ready();
   const visitors = Math.ceil(touchpoints / 25);
   const today = Math.floor(Date.now() / DAY) * DAY;
@@ -43,7 +50,9 @@ export async function measureReport({ root, db, label, touchpoints, log }) {
     const times = [];
     for (let run = 0; run <= RUNS; run++) {
       const started = performance.now();
-      const response = await collector(new Request(`http://bench/api/report?${query.replace('FROM_7', `from=${from7}`)}`, { headers: { authorization: 'Bearer bench' } }));
+      const response = await collector(
+        new Request(`http://bench/api/report?${query.replace('FROM_7', `from=${from7}`)}`, { headers: { authorization: 'Bearer bench' } }),
+      );
       const report = await response.json();
       if (!response.ok || report.totals === undefined) throw new Error(`report: ${response.status}`);
       if (run > 0) times.push(performance.now() - started);

@@ -29,20 +29,32 @@ export function bytesSection(rows) {
 }
 
 export const SECTIONS = [
-  ['2. Burst of 10,000 `track()` calls', [
-    { key: 'burst.totalMs', label: 'one synchronous loop, total', format: ms, target: '≤ 20 ms', pass: (value) => value <= 20 },
-    { key: 'burst.usPerCall', label: 'per call', format: us },
-    { key: 'burst.cpuMs', label: 'main-thread CPU time of the task that ran the loop', format: ms },
-    { key: 'burst.longestTaskMs', label: 'longest task, from the loop to 10 s after', format: longest, target: '≤ 50 ms', pass: (value) => value <= 50 },
-    { key: 'burst.tbtMs', label: 'total blocking time, from the loop to 10 s after', format: ms, target: '0 ms', pass: (value) => value === 0 },
-    { key: 'burst.longestTaskCpuMs', label: 'longest task in main-thread CPU time (trace), same window', format: ms, target: '≤ 50 ms', pass: (value) => value <= 50 },
-  ]],
-  ['3. Delivery of the burst', [
-    { key: 'delivery.within5s', label: 'distinct records at the sink within 5 s', format: count, target: '10,000', pass: (value) => value >= 10_000 },
-    { key: 'delivery.within10s', label: 'distinct records at the sink within 10 s', format: count, target: '10,000', pass: (value) => value >= 10_000 },
-    { key: 'delivery.lastMs', label: 'last distinct record arrived, after the loop', format: ms, target: '≤ 5,000 ms', pass: (value) => value <= 5_000 },
-    { key: 'delivery.duplicates', label: 'duplicate records within 10 s', format: count, target: '< 100 (1 %)', pass: (value) => value < 100 },
-  ]],
+  [
+    '2. Burst of 10,000 `track()` calls',
+    [
+      { key: 'burst.totalMs', label: 'one synchronous loop, total', format: ms, target: '≤ 20 ms', pass: (value) => value <= 20 },
+      { key: 'burst.usPerCall', label: 'per call', format: us },
+      { key: 'burst.cpuMs', label: 'main-thread CPU time of the task that ran the loop', format: ms },
+      { key: 'burst.longestTaskMs', label: 'longest task, from the loop to 10 s after', format: longest, target: '≤ 50 ms', pass: (value) => value <= 50 },
+      { key: 'burst.tbtMs', label: 'total blocking time, from the loop to 10 s after', format: ms, target: '0 ms', pass: (value) => value === 0 },
+      {
+        key: 'burst.longestTaskCpuMs',
+        label: 'longest task in main-thread CPU time (trace), same window',
+        format: ms,
+        target: '≤ 50 ms',
+        pass: (value) => value <= 50,
+      },
+    ],
+  ],
+  [
+    '3. Delivery of the burst',
+    [
+      { key: 'delivery.within5s', label: 'distinct records at the sink within 5 s', format: count, target: '10,000', pass: (value) => value >= 10_000 },
+      { key: 'delivery.within10s', label: 'distinct records at the sink within 10 s', format: count, target: '10,000', pass: (value) => value >= 10_000 },
+      { key: 'delivery.lastMs', label: 'last distinct record arrived, after the loop', format: ms, target: '≤ 5,000 ms', pass: (value) => value <= 5_000 },
+      { key: 'delivery.duplicates', label: 'duplicate records within 10 s', format: count, target: '< 100 (1 %)', pass: (value) => value < 100 },
+    ],
+  ],
   ...['close', 'navigate'].map((how) => [
     `4. 200 tracked, then ${how === 'close' ? 'the tab closed' : 'navigated away'} at once`,
     [
@@ -52,33 +64,63 @@ export const SECTIONS = [
       { key: `${how}.duplicatesPct`, label: 'duplicates', format: percent, target: '< 1 %', pass: (value) => value < 1 },
     ],
   ]),
-  ['5. Prompt latency, `track()` to widget painted', [
-    { key: 'prompt.coldMs', label: 'first prompt (loads the widgets chunk)', format: ms, target: '≤ 300 ms', pass: (value) => value <= 300 },
-    { key: 'prompt.warmMs', label: 'second prompt (chunk loaded)', format: ms, target: '≤ 100 ms', pass: (value) => value <= 100 },
-  ]],
-  ['6. Rule evaluation, 100 prompts and 10 stages', [
-    { key: 'rules.usPerTouchpoint', label: 'rule work per touchpoint', format: us, target: '≤ 50 µs', pass: (value) => value <= 50 },
-    { key: 'rules.totalUsPerTouchpoint', label: 'all main-thread work per touchpoint, with the rules', format: us },
-    { key: 'rules.baselineUsPerTouchpoint', label: 'all main-thread work per touchpoint, one-stage config', format: us },
-    { key: 'rules.wallMs', label: '3,001 touchpoints tracked until processed, wall time', format: ms },
-  ]],
-  ['7. Memory', [
-    { key: 'heap.growthKB', label: 'JS heap kept after the burst (post-GC)', format: (value) => kb(value * KB), target: '≤ 1 MB', pass: (value) => value <= 1024 },
-  ]],
-  ['8. Lighthouse 12 (mobile preset), demo shop home page', [
-    { key: 'lighthouse.none.tbtMs', label: 'total blocking time without the SDK', format: ms },
-    { key: 'lighthouse.compiled.tbtDeltaMs', label: 'total blocking time added by the SDK, compiled config', format: ms, target: '≤ 10 ms', pass: (value) => value <= 10 },
-    { key: 'lighthouse.uncompiled.tbtDeltaMs', label: 'total blocking time added by the SDK, uncompiled config', format: ms },
-    { key: 'lighthouse.compiled.waymarkLongTasks', label: 'long tasks attributed to Waymark, compiled config', format: count, target: '0', pass: (value) => value === 0 },
-    { key: 'lighthouse.compiled.waymarkLongestTaskMs', label: 'longest Waymark task (slowed CPU), compiled config', format: longest },
-    { key: 'lighthouse.uncompiled.waymarkLongTasks', label: 'long tasks attributed to Waymark, uncompiled config', format: count },
-    { key: 'lighthouse.compiled.waymarkScriptingMs', label: 'Waymark script evaluation and compile (slowed CPU), compiled config', format: ms },
-    { key: 'lighthouse.compiled.scriptRawDeltaKB', label: 'raw script added by the SDK, compiled config', format: (value) => kb(value * KB) },
-    { key: 'lighthouse.compiled.fetchedGzip', label: 'Waymark files fetched, compiled config (gzip)', format: kb },
-    { key: 'lighthouse.uncompiled.fetchedGzip', label: 'Waymark files fetched, uncompiled config (gzip)', format: kb },
-    { key: 'lighthouse.none.score', label: 'performance score without the SDK', format: count },
-    { key: 'lighthouse.compiled.score', label: 'performance score with the SDK, compiled config', format: count },
-  ]],
+  [
+    '5. Prompt latency, `track()` to widget painted',
+    [
+      { key: 'prompt.coldMs', label: 'first prompt (loads the widgets chunk)', format: ms, target: '≤ 300 ms', pass: (value) => value <= 300 },
+      { key: 'prompt.warmMs', label: 'second prompt (chunk loaded)', format: ms, target: '≤ 100 ms', pass: (value) => value <= 100 },
+    ],
+  ],
+  [
+    '6. Rule evaluation, 100 prompts and 10 stages',
+    [
+      { key: 'rules.usPerTouchpoint', label: 'rule work per touchpoint', format: us, target: '≤ 50 µs', pass: (value) => value <= 50 },
+      { key: 'rules.totalUsPerTouchpoint', label: 'all main-thread work per touchpoint, with the rules', format: us },
+      { key: 'rules.baselineUsPerTouchpoint', label: 'all main-thread work per touchpoint, one-stage config', format: us },
+      { key: 'rules.wallMs', label: '3,001 touchpoints tracked until processed, wall time', format: ms },
+    ],
+  ],
+  [
+    '7. Memory',
+    [
+      {
+        key: 'heap.growthKB',
+        label: 'JS heap kept after the burst (post-GC)',
+        format: (value) => kb(value * KB),
+        target: '≤ 1 MB',
+        pass: (value) => value <= 1024,
+      },
+    ],
+  ],
+  [
+    '8. Lighthouse 12 (mobile preset), demo shop home page',
+    [
+      { key: 'lighthouse.none.tbtMs', label: 'total blocking time without the SDK', format: ms },
+      {
+        key: 'lighthouse.compiled.tbtDeltaMs',
+        label: 'total blocking time added by the SDK, compiled config',
+        format: ms,
+        target: '≤ 10 ms',
+        pass: (value) => value <= 10,
+      },
+      { key: 'lighthouse.uncompiled.tbtDeltaMs', label: 'total blocking time added by the SDK, uncompiled config', format: ms },
+      {
+        key: 'lighthouse.compiled.waymarkLongTasks',
+        label: 'long tasks attributed to Waymark, compiled config',
+        format: count,
+        target: '0',
+        pass: (value) => value === 0,
+      },
+      { key: 'lighthouse.compiled.waymarkLongestTaskMs', label: 'longest Waymark task (slowed CPU), compiled config', format: longest },
+      { key: 'lighthouse.uncompiled.waymarkLongTasks', label: 'long tasks attributed to Waymark, uncompiled config', format: count },
+      { key: 'lighthouse.compiled.waymarkScriptingMs', label: 'Waymark script evaluation and compile (slowed CPU), compiled config', format: ms },
+      { key: 'lighthouse.compiled.scriptRawDeltaKB', label: 'raw script added by the SDK, compiled config', format: (value) => kb(value * KB) },
+      { key: 'lighthouse.compiled.fetchedGzip', label: 'Waymark files fetched, compiled config (gzip)', format: kb },
+      { key: 'lighthouse.uncompiled.fetchedGzip', label: 'Waymark files fetched, uncompiled config (gzip)', format: kb },
+      { key: 'lighthouse.none.score', label: 'performance score without the SDK', format: count },
+      { key: 'lighthouse.compiled.score', label: 'performance score with the SDK, compiled config', format: count },
+    ],
+  ],
 ];
 
 export function median(values) {

@@ -34,7 +34,8 @@ export async function startBenchServer(root, configs) {
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         // Both wire formats: waymark's `id`, Segment's `messageId`.
-        for (const record of body.batch ?? []) records.push({ id: record.id ?? record.messageId, name: record.name ?? record.event, props: record.props ?? record.properties ?? {}, receivedAt });
+        for (const record of body.batch ?? [])
+          records.push({ id: record.id ?? record.messageId, name: record.name ?? record.event, props: record.props ?? record.properties ?? {}, receivedAt });
         response.writeHead(200, CORS).end('{}');
       } catch {
         response.writeHead(400, CORS).end();

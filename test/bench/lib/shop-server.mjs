@@ -26,7 +26,8 @@ export async function startShopServer(root) {
     }
     if (url.pathname === '/waymark.json') return void response.writeHead(200, { 'content-type': 'application/json' }).end(compiled.text);
     const variant = url.searchParams.get('waymark');
-    if (variant && url.pathname.startsWith('/shop/')) return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(shopPage(root, url.pathname, variant));
+    if (variant && url.pathname.startsWith('/shop/'))
+      return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(shopPage(root, url.pathname, variant));
     const file = await serveStatic(new Request(url), url.pathname);
     if (!file) return void response.writeHead(404).end();
     response.writeHead(file.status, Object.fromEntries(file.headers));
@@ -43,7 +44,11 @@ export async function startShopServer(root) {
 function shopPage(root, pathname, variant) {
   const name = pathname === '/shop/' ? 'index' : pathname.slice('/shop/'.length).replace(/\.html$/, '');
   const html = readFileSync(join(root, 'examples/shop', `${name}.html`), 'utf8');
-  if (variant === 'none') return html.replace(/^.*Waymark:.*\n/m, '').replace(/^.*<script>window\.waymark.*\n/m, '').replace(/^.*\/dist\/waymark\.js.*\n/m, '');
+  if (variant === 'none')
+    return html
+      .replace(/^.*Waymark:.*\n/m, '')
+      .replace(/^.*<script>window\.waymark.*\n/m, '')
+      .replace(/^.*\/dist\/waymark\.js.*\n/m, '');
   if (variant === 'uncompiled') return html.replace('data-config="/waymark.json"', 'data-config="/shop/waymark.json"');
   return html;
 }

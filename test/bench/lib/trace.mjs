@@ -25,7 +25,9 @@ export async function stopTrace(cdp) {
 
 /** The tasks of the busiest renderer main thread: the bench page's (other renderers idle). */
 function mainThreadTasks(events) {
-  const mains = new Set(events.filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
+  const mains = new Set(
+    events.filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`),
+  );
   const byThread = new Map();
   for (const event of events) {
     const thread = `${event.pid}:${event.tid}`;

@@ -4,7 +4,15 @@ import { CHROMIUM } from '../lib/browser.mjs';
 import { SHOP_VARIANTS, startShopServer } from '../lib/shop-server.mjs';
 import { downloaded } from './bytes.mjs';
 
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const isWaymark = (url) => /\/dist\/waymark[\w-]*\.m?js/.test(url ?? '');
 
 /** One Lighthouse run (12.x defaults: the mobile preset, simulated 4× CPU slowdown and slow 4G) in a fresh Chromium. */
@@ -31,7 +39,10 @@ function figuresOf(lhr, root) {
     waymarkLongTasks: waymarkTasks.length,
     waymarkLongestTaskMs: Math.max(0, ...waymarkTasks.map((task) => task.duration)),
     waymarkScriptingMs: bootup.reduce((sum, item) => sum + (item.scripting ?? 0) + (item.scriptParseCompile ?? 0), 0),
-    waymarkGzip: downloaded(root, requests.map((request) => request.url)),
+    waymarkGzip: downloaded(
+      root,
+      requests.map((request) => request.url),
+    ),
   };
 }
 

@@ -29,7 +29,8 @@ export function promptLatency({ server, tag }) {
     const cold = await page.evaluate(triggerAndWait, { event: 'bench_prompt_cold', tag, timeoutMs: PAINT_TIMEOUT_MS });
     let warm = { painted: null, shown: null };
     if (cold.painted === null) {
-      why['prompt.coldMs'] = `no widget painted within ${PAINT_TIMEOUT_MS / 1000} s of track('bench_prompt_cold')${cold.shown === null ? ' and no prompt:shown event' : ` (prompt:shown after ${cold.shown.toFixed(0)} ms)`}`;
+      why['prompt.coldMs'] =
+        `no widget painted within ${PAINT_TIMEOUT_MS / 1000} s of track('bench_prompt_cold')${cold.shown === null ? ' and no prompt:shown event' : ` (prompt:shown after ${cold.shown.toFixed(0)} ms)`}`;
       why['prompt.warmMs'] = 'needs a first prompt on screen';
     } else if (!(await dismiss(page))) {
       why['prompt.warmMs'] = 'the first prompt did not close on Escape or its close button';
@@ -54,7 +55,9 @@ async function dismiss(page) {
   if (await page.evaluate(() => window.__bench.gone(1_000))) return true;
   await page.evaluate(() => {
     for (const host of document.body.children) {
-      const close = [...(host.shadowRoot?.querySelectorAll('button') ?? [])].find((button) => /close|dismiss/i.test(`${button.getAttribute('aria-label')} ${button.textContent}`));
+      const close = [...(host.shadowRoot?.querySelectorAll('button') ?? [])].find((button) =>
+        /close|dismiss/i.test(`${button.getAttribute('aria-label')} ${button.textContent}`),
+      );
       if (close) return close.click();
     }
   });

@@ -30,7 +30,14 @@ function pipelineCost({ server, tag }, page) {
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration').value;
     const before = await taskSeconds();
-    const run = await tab.evaluate(trackAndWait, { events: RULE_EVENTS, count: COUNT, tag, doneEvent: DONE_EVENT, doneStage: DONE_STAGE, timeoutMs: DONE_TIMEOUT_MS });
+    const run = await tab.evaluate(trackAndWait, {
+      events: RULE_EVENTS,
+      count: COUNT,
+      tag,
+      doneEvent: DONE_EVENT,
+      doneStage: DONE_STAGE,
+      timeoutMs: DONE_TIMEOUT_MS,
+    });
     const busyMs = ((await taskSeconds()) - before) * 1000;
     return { values: { busyMs: run.wallMs === null ? null : busyMs, wallMs: run.wallMs, trackMs: run.trackMs } };
   });

@@ -5,7 +5,13 @@ export const STAGES = ['awareness', 'consideration', 'decision', 'retention', 'a
 export const DATASET_CONFIG = {
   version: 1 as const,
   stages: STAGES.map((id) => ({ id, when: { event: `enter_${id}` } })),
-  rewards: { rules: [{ id: 'nothing', on: 'never_sent', points: 1 }], tiers: [{ id: 'bronze', min: 0, label: 'Bronze club' }, { id: 'silver', min: 100, label: { en: 'Silver club', fr: 'Club argent' } }] },
+  rewards: {
+    rules: [{ id: 'nothing', on: 'never_sent', points: 1 }],
+    tiers: [
+      { id: 'bronze', min: 0, label: 'Bronze club' },
+      { id: 'silver', min: 100, label: { en: 'Silver club', fr: 'Club argent' } },
+    ],
+  },
 };
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
@@ -37,7 +43,16 @@ function visitorRecords(n: number, next: () => number, start: number): WireRecor
   const records: WireRecord[] = [];
   const add = (name: string, props: Record<string, unknown> = {}) => {
     at += 1_000 + Math.floor(next() * 600_000);
-    records.push({ id: `${anonymousId}-${records.length}`, name, props, ts: new Date(at).toISOString(), anonymousId, userId: null, sessionId: `${anonymousId}-s`, page: { url: 'https://shop.example/', path: '/', referrer: '', title: 'Shop' } });
+    records.push({
+      id: `${anonymousId}-${records.length}`,
+      name,
+      props,
+      ts: new Date(at).toISOString(),
+      anonymousId,
+      userId: null,
+      sessionId: `${anonymousId}-s`,
+      page: { url: 'https://shop.example/', path: '/', referrer: '', title: 'Shop' },
+    });
   };
   const prompt = (promptId: string, kind: string, answer: Record<string, unknown> | null, partial?: Record<string, unknown>) => {
     const submissionId = `${anonymousId}-${++submission}`;
@@ -55,11 +70,22 @@ function visitorRecords(n: number, next: () => number, start: number): WireRecor
     stage = to;
     for (let view = 0; view < 2; view++) add('product_view', { sku: `p${Math.floor(next() * 40)}` });
     const score = Math.floor(next() * 11);
-    if (next() < 0.35) prompt('nps', 'nps', { score, band: score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor', comment: next() < 0.3 ? `comment ${n}` : undefined }, { score });
+    if (next() < 0.35)
+      prompt(
+        'nps',
+        'nps',
+        { score, band: score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor', comment: next() < 0.3 ? `comment ${n}` : undefined },
+        { score },
+      );
     if (next() < 0.25) prompt('csat', 'rating', next() < 0.8 ? { score: 1 + Math.floor(next() * 5), max: 5, scale: 'stars', metric: 'csat' } : null);
     if (next() < 0.2) prompt('effort', 'rating', { score: 1 + Math.floor(next() * 7), max: 7, scale: 'numbers', metric: 'ces' });
     // An "Other" picked with nothing typed is the middle case: no choice, empty text.
-    if (next() < 0.2) prompt('cart-exit', 'exit', next() < 0.15 ? { choices: [], other: '' } : next() < 0.2 ? { choices: [], other: `other ${n}` } : { choices: [REASONS[Math.floor(next() * 3)]!] });
+    if (next() < 0.2)
+      prompt(
+        'cart-exit',
+        'exit',
+        next() < 0.15 ? { choices: [], other: '' } : next() < 0.2 ? { choices: [], other: `other ${n}` } : { choices: [REASONS[Math.floor(next() * 3)]!] },
+      );
     if (next() < 0.3) {
       add('$points', { delta: 50, rule: level % 2 ? 'purchase' : 'review', balance: 0, lifetime: 0, source: 'x' });
       add('$prompt_shown', { promptId: 'points-toast', kind: 'reward', submissionId: `${anonymousId}-t${level}` });
@@ -80,5 +106,9 @@ function visitorRecords(n: number, next: () => number, start: number): WireRecor
 export function generateDataset(visitors: number, seed = 13): Visitor[] {
   const next = random(seed);
   const start = Date.parse('2026-03-02T08:00:00.000Z');
-  return Array.from({ length: visitors }, (_, n) => ({ anonymousId: `v${n}`, writeKey: n % 4 === 0 ? 'key-b' : 'key-a', records: visitorRecords(n, next, start) }));
+  return Array.from({ length: visitors }, (_, n) => ({
+    anonymousId: `v${n}`,
+    writeKey: n % 4 === 0 ? 'key-b' : 'key-a',
+    records: visitorRecords(n, next, start),
+  }));
 }

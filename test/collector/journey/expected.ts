@@ -53,8 +53,10 @@ export function expectedNpsByStage(visitors: Visitor[]) {
       byStage.set(answeredIn, counts);
     }
   }
-  return new Map([...byStage].map(([stage, counts]) => {
-    const total = counts.promoters + counts.passives + counts.detractors;
-    return [stage, { ...counts, total, score: ((counts.promoters - counts.detractors) / total) * 100 }];
-  }));
+  return new Map(
+    [...byStage].map(([stage, counts]) => {
+      const total = counts.promoters + counts.passives + counts.detractors;
+      return [stage, { ...counts, total, score: ((counts.promoters - counts.detractors) / total) * 100 }];
+    }),
+  );
 }
