@@ -74,7 +74,7 @@ export async function openVisitor(
   locale: string,
   report: (error: WaymarkError) => void,
   onChange: () => void,
-  pageExit?: PageExit,
+  pageExit: PageExit,
 ): Promise<Visitor> {
   const store = createProfileStore(namespace, report, pageExit);
   const [stored, { ledger, journeys }] = await Promise.all([store.load(), openRewards(config, namespace, onChange, report)]);

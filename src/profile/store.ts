@@ -1,7 +1,7 @@
 import { delMany, getMany, setMany, type UseStore } from 'idb-keyval';
 import { createYieldingStore } from '../indexed-db.js';
 import { WaymarkError } from '../errors.js';
-import { createPageExit, type PageExit } from '../lifecycle/page-exit.js';
+import type { PageExit } from '../lifecycle/page-exit.js';
 import { createLastWord } from './last-word.js';
 
 const KEY = 'profile';
@@ -29,7 +29,8 @@ export interface ProfileStore {
 export function createProfileStore(
   namespace: string,
   onError: (error: WaymarkError) => void,
-  pageExit: PageExit = createPageExit((error) => onError(new WaymarkError('internal', String(error), error))),
+  // The SDK's one page-exit owner: the store saves in its persist phase (docs/delivery-faults.md).
+  pageExit: PageExit,
 ): ProfileStore {
   let database: UseStore | undefined;
   let failed = false;

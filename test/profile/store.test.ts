@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WaymarkError } from '../../src/errors.js';
-import { createProfileStore } from '../../src/profile/store.js';
+import { createPageExit } from '../../src/lifecycle/page-exit.js';
+import { createProfileStore as createStore } from '../../src/profile/store.js';
 
+/** A store with a page-exit owner of its own, as the SDK gives it one. */
+const createProfileStore = (namespace: string, onError: (error: WaymarkError) => void) =>
+  createStore(
+    namespace,
+    onError,
+    createPageExit(() => {}),
+  );
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let namespaceCount = 0;
 const freshNamespace = () => `store-test-${++namespaceCount}-${Date.now()}`;
