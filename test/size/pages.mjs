@@ -7,11 +7,14 @@ const core = 'dist/waymark.js';
 const engine = 'dist/waymark-engine.js';
 const widgets = 'dist/waymark-widgets.js';
 const validator = 'dist/waymark-config.js';
+const rewards = 'dist/waymark-rewards.js';
 
 export const PAGES = [
   { label: 'script tag, no config', files: [core] },
   { label: 'script tag, compiled config, before any prompt', files: [core, engine] },
-  // Issue #15 asks for 24 KB; the budget keeps today's figure from growing until it gets there.
-  { label: 'script tag, compiled config, once a prompt has shown', files: [core, engine, widgets], budget: 37 * KB, target: 24 * KB },
+  // Issue #15 asks for 24 KB; the budget keeps today's figure from growing until it gets there
+  // (38 KB since the page-exit owner and the keepalive marks of #18 added 0.7 KB to the core).
+  { label: 'script tag, compiled config, once a prompt has shown', files: [core, engine, widgets], budget: 38 * KB, target: 24 * KB },
+  { label: 'script tag, compiled config with rewards, once a prompt has shown', files: [core, engine, rewards, widgets] },
   { label: 'script tag, uncompiled config, once a prompt has shown', files: [core, validator, engine, widgets] },
 ];
