@@ -25,6 +25,24 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   return EXIT.ok;
 }
 
+type PromptResult = Summary['prompts'][string];
+
+/** A rating prompt's line: CSAT, CES, answers and the whole distribution; none for other kinds. */
+const ratingRow = (id: string, result: PromptResult): Array<Array<string | number>> =>
+  result.kind === 'rating' && result.distribution
+    ? [
+        [
+          id,
+          result.csat ? `${round(result.csat.score)}%` : '–',
+          result.ces ? round(result.ces.mean, 2) : '–',
+          Object.values(result.distribution).reduce((sum, count) => sum + count, 0),
+          Object.entries(result.distribution)
+            .map(([score, count]) => `${score}: ${count}`)
+            .join('  '),
+        ],
+      ]
+    : [];
+
 /** The report's text: one table per question a marketer asks of the results. */
 export function renderSummary(summary: Summary, touchpoints: number, io: CliIo): string {
   const prompts = Object.entries(summary.prompts);
@@ -55,21 +73,7 @@ export function renderSummary(summary: Summary, touchpoints: number, io: CliIo):
   section(
     'Ratings',
     ['prompt', 'CSAT', 'CES (mean)', 'answers', 'distribution (score: count)'],
-    prompts.flatMap(([id, result]) =>
-      result.kind === 'rating' && result.distribution
-        ? [
-            [
-              id,
-              result.csat ? `${round(result.csat.score)}%` : '–',
-              result.ces ? round(result.ces.mean, 2) : '–',
-              Object.values(result.distribution).reduce((sum, count) => sum + count, 0),
-              Object.entries(result.distribution)
-                .map(([score, count]) => `${score}: ${count}`)
-                .join('  '),
-            ],
-          ]
-        : [],
-    ),
+    prompts.flatMap(([id, result]) => ratingRow(id, result)),
   );
   section(
     'Exit reasons',

@@ -8,16 +8,10 @@ const field = (value: Cell) => {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
-/**
- * The report as one CSV table, `section,item,metric,value`: every number the page shows,
- * exactly as the API gave it, so a spreadsheet sees what the page sees.
- */
-export function reportCsv(report: JourneyReport): string {
-  const rows: Cell[][] = [['section', 'item', 'metric', 'value']];
-  const add = (section: string, item: string, values: Record<string, Cell | undefined>) => {
-    for (const [metric, value] of Object.entries(values)) if (value !== undefined) rows.push([section, item, metric, value]);
-  };
-  const { totals } = report;
+type Add = (section: string, item: string, values: Record<string, Cell | undefined>) => void;
+
+function addTotals(report: JourneyReport, add: Add) {
+  const { totals, previous } = report;
   add('totals', 'range', {
     touchpoints: totals.touchpoints,
     visitors: totals.visitors,
@@ -29,13 +23,16 @@ export function reportCsv(report: JourneyReport): string {
     ces: totals.ces?.mean ?? null,
     pointsIssued: totals.pointsIssued,
   });
-  if (report.previous)
-    add('previous', `${report.previous.from}..${report.previous.to}`, {
-      touchpoints: report.previous.touchpoints,
-      visitors: report.previous.visitors,
-      answered: report.previous.answered,
-      nps: report.previous.nps?.score ?? null,
+  if (previous)
+    add('previous', `${previous.from}..${previous.to}`, {
+      touchpoints: previous.touchpoints,
+      visitors: previous.visitors,
+      answered: previous.answered,
+      nps: previous.nps?.score ?? null,
     });
+}
+
+function addJourney(report: JourneyReport, add: Add) {
   for (const step of report.funnel.steps)
     add('funnel', step.stage, {
       visitors: step.visitors,
@@ -65,6 +62,9 @@ export function reportCsv(report: JourneyReport): string {
       nps: point.nps?.score ?? null,
       npsAnswers: point.nps?.total ?? 0,
     });
+}
+
+function addPrompts(report: JourneyReport, add: Add) {
   for (const prompt of report.prompts) {
     add('prompt', prompt.promptId, {
       kind: prompt.kind,
@@ -80,10 +80,24 @@ export function reportCsv(report: JourneyReport): string {
     for (const [score, total] of prompt.distribution ?? []) add('distribution', prompt.promptId, { [`score ${score}`]: total });
     for (const reason of prompt.reasons ?? []) add('reason', prompt.promptId, { [reason.reason]: reason.count });
   }
-  const { rewards } = report;
+}
+
+function addRewards({ rewards }: JourneyReport, add: Add) {
   add('rewards', 'all', { issued: rewards.issued, redeemed: rewards.redeemed, outstanding: rewards.outstanding, redemptionRate: rewards.redemptionRate });
   for (const tier of rewards.tiers)
     add('tier', tier.label, { visitors: tier.visitors, issued: tier.issued, redeemed: tier.redeemed, outstanding: tier.outstanding });
   for (const rule of rewards.rules) add('rule', rule.rule, { awards: rule.awards, points: rule.points });
+}
+
+/**
+ * The report as one CSV table, `section,item,metric,value`: every number the page shows,
+ * exactly as the API gave it, so a spreadsheet sees what the page sees.
+ */
+export function reportCsv(report: JourneyReport): string {
+  const rows: Cell[][] = [['section', 'item', 'metric', 'value']];
+  const add: Add = (section, item, values) => {
+    for (const [metric, value] of Object.entries(values)) if (value !== undefined) rows.push([section, item, metric, value]);
+  };
+  for (const part of [addTotals, addJourney, addPrompts, addRewards]) part(report, add);
   return `${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }
