@@ -1,5 +1,6 @@
 import type { Sql } from '../storage/database.js';
-import { answerCounts, reasonCounts } from './answers-sql.js';
+import { answerCounts } from './answer-groups.js';
+import { reasonCounts } from './answers-sql.js';
 import { dailyCounts } from './counters-sql.js';
 import type { ReportFilters } from './filters.js';
 import { kpisOf, type Kpis } from './kpis.js';

@@ -1,5 +1,5 @@
 import type { Sql } from '../storage/database.js';
-import { answerCounts } from './answers-sql.js';
+import { answerCounts } from './answer-groups.js';
 import { bucketOf, dailyCounts } from './counters-sql.js';
 import type { ReportFilters } from './filters.js';
 import { addCounts, kpisOf, type Kpis } from './kpis.js';
@@ -38,7 +38,7 @@ export async function trendsReport(sql: Sql, filters: ReportFilters): Promise<Tr
   const [touchpoints, shown, answers, visitors] = await Promise.all([
     dailyCounts(sql, filters, ['touchpoints'], [bucket], false),
     dailyCounts(sql, filters, ['shown'], [bucket], true),
-    answerCounts(sql, filters, `${bucket}::text`),
+    answerCounts(sql, filters, 'bucket'),
     visitorCounts(sql, filters, bucket),
   ]);
   const starts = [...new Set([...touchpoints, ...shown].map((row) => row.groups[0]!).concat(answers.map((row) => row.group)))].sort();
@@ -54,7 +54,7 @@ export async function headline(sql: Sql, filters: ReportFilters): Promise<Headli
   const everything = "'all'";
   const [counts, answers, visitors, kinds] = await Promise.all([
     dailyCounts(sql, filters, ['touchpoints', 'shown', 'awarded'], ['prompt_id'], false),
-    answerCounts(sql, filters, everything),
+    answerCounts(sql, filters, 'all'),
     visitorCounts(sql, filters, everything),
     sql.query<{ prompt_id: string; kind: string }>("SELECT prompt_id, kind FROM waymark_prompt_kinds WHERE kind = 'reward'"),
   ]);
