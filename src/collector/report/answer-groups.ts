@@ -2,6 +2,7 @@ import type { Sql } from '../storage/database.js';
 import { answerRows, type AnswerCounts } from './answers-sql.js';
 import { bucketOf } from './counters-sql.js';
 import type { ReportFilters } from './filters.js';
+import { sharedPass } from './shared-pass.js';
 import { Params } from './where.js';
 
 /** The groupings the report shows answer KPIs by: the range's total, per prompt, per stage, per day or week. */
@@ -10,12 +11,9 @@ export type AnswerGroup = 'all' | 'prompt' | 'stage' | 'bucket';
 type Grouped = Record<AnswerGroup, AnswerCounts[]>;
 
 /**
- * One pass per filter set: the totals, prompts, stages and trends of a report all sum the
- * same answer rows, so they share one GROUPING SETS query instead of scanning them four
- * times. Keyed by the filters object, which one report hands to each of its parts.
+ * The totals, prompts, stages and trends of a report all sum the same answer rows, so they
+ * share one GROUPING SETS query instead of scanning them four times.
  */
-const passes = new WeakMap<Sql, WeakMap<ReportFilters, Promise<Grouped>>>();
-
 async function groupedCounts(sql: Sql, filters: ReportFilters): Promise<Grouped> {
   const params = new Params();
   const bucket = `${bucketOf(filters.interval)}::text`;
@@ -56,11 +54,9 @@ function countsOf(row: Record<string, unknown>): AnswerCounts {
   };
 }
 
+const grouped = sharedPass(groupedCounts);
+
 /** Answer counts and KPI sums of one grouping (the group of `all` is "all"). */
 export async function answerCounts(sql: Sql, filters: ReportFilters, group: AnswerGroup): Promise<AnswerCounts[]> {
-  const bySql = passes.get(sql) ?? new WeakMap<ReportFilters, Promise<Grouped>>();
-  passes.set(sql, bySql);
-  const pass = bySql.get(filters) ?? groupedCounts(sql, filters);
-  bySql.set(filters, pass);
-  return (await pass)[group];
+  return (await grouped(sql, filters))[group];
 }
