@@ -8,6 +8,7 @@ import { ingest, type IngestContext } from './ingest.js';
 import { resolveSettings, type CollectorOptions } from './options.js';
 import { removeExpired, scheduleRetention } from './retention.js';
 import { serveReportPage } from './report-page.js';
+import { keepReportStatistics } from './report/statistics.js';
 import { openDatabase } from './storage/open.js';
 
 export interface Collector {
@@ -67,7 +68,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const opening = (async (): Promise<IngestContext> => {
     const settings = await resolveSettings(options);
     const db = await openDatabase(settings.db, settings.onError);
-    const context = { db, settings, counters };
+    const context = { db, settings, counters, statistics: keepReportStatistics(db, settings.onError) };
     if (settings.retentionDays !== null) {
       const days = settings.retentionDays;
       stopRetention = scheduleRetention(() => removeExpired(db, days, settings.now()), settings.onError);
@@ -99,6 +100,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         closed = true;
         stopRetention();
         const context = await opening.catch(() => null);
+        await context?.statistics.settled();
         await context?.db.close();
       })()),
     removeExpired: async () => {

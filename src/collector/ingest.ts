@@ -6,11 +6,13 @@ import { writeKeyAllowed, writeKeyOf } from './access.js';
 import type { Database } from './storage/database.js';
 import type { Settings } from './options.js';
 import type { Counters } from './counters.js';
+import type { ReportStatistics } from './report/statistics.js';
 
 export interface IngestContext {
   db: Database;
   settings: Settings;
   counters: Counters;
+  statistics: ReportStatistics;
 }
 
 /** Each record checked alone: the good ones go on, the others are listed by their index. */
@@ -58,6 +60,7 @@ export async function ingest(context: IngestContext, request: Request, trusted: 
     const meta = { receivedAt: new Date(settings.now()), writeKey: writeKey ?? null, trusted };
     const committed = await commitBatch(context.db, settings.config?.parsed ?? null, settings.maxSkewMs, good, meta);
     counters.accepted += committed.inserted.size;
+    context.statistics.added(committed.inserted.size);
     const answer = { accepted: committed.inserted.size, duplicates: good.length - committed.inserted.size + repeated, rejected };
     return json(
       200,

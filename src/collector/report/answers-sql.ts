@@ -35,41 +35,10 @@ export interface AnswerCounts {
 }
 
 /** The answer roll-up (answer-rollup.ts) with its key `kpi|score|max|top|complete` taken apart. */
-function answerRows(filters: ReportFilters, params: Params, measure: 'answer' | 'reason' = 'answer'): string {
+export function answerRows(filters: ReportFilters, params: Params, measure: 'answer' | 'reason' = 'answer'): string {
   return `SELECT *, split_part(key, '|', 1) AS kpi, nullif(split_part(key, '|', 2), '')::float8 AS score, nullif(split_part(key, '|', 3), '')::int AS scale_max,
       split_part(key, '|', 4) = '1' AS top, split_part(key, '|', 5) = '1' AS complete
     FROM waymark_daily WHERE measure = '${measure}' AND ${whereOf(filters, { time: 'day', stage: true, prompt: true }, params)}`;
-}
-
-/** Answer counts and KPI sums per prompt, per stage, or per day or week (`group` is a SQL expression over the roll-up's columns). */
-export async function answerCounts(sql: Sql, filters: ReportFilters, group: string): Promise<AnswerCounts[]> {
-  const params = new Params();
-  const rows = await sql.query<Record<string, unknown>>(
-    `SELECT ${group} AS "group", max(CASE WHEN kpi IN ('csat', 'ces', 'plain') THEN 'rating' WHEN kpi IN ('nps', 'exit') THEN kpi END) AS kind,
-       sum(count) AS answered, coalesce(sum(count) FILTER (WHERE NOT complete), 0) AS partial,
-       coalesce(sum(count) FILTER (WHERE kpi = 'nps' AND score >= 9), 0) AS promoters,
-       coalesce(sum(count) FILTER (WHERE kpi = 'nps' AND score >= 7 AND score < 9), 0) AS passives,
-       coalesce(sum(count) FILTER (WHERE kpi = 'nps' AND score < 7), 0) AS detractors,
-       coalesce(sum(count) FILTER (WHERE kpi = 'csat' AND score IS NOT NULL AND top), 0) AS "csatTop",
-       coalesce(sum(count) FILTER (WHERE kpi = 'csat' AND score IS NOT NULL), 0) AS "csatTotal",
-       coalesce(sum(amount) FILTER (WHERE kpi = 'ces' AND score IS NOT NULL), 0) AS "cesSum",
-       coalesce(sum(count) FILTER (WHERE kpi = 'ces' AND score IS NOT NULL), 0) AS "cesTotal"
-     FROM (${answerRows(filters, params)}) AS answers GROUP BY 1 HAVING sum(count) > 0`,
-    params.values,
-  );
-  return rows.map((row) => ({
-    group: String(row.group),
-    kind: (row.kind as string | null) ?? null,
-    answered: Number(row.answered),
-    partial: Number(row.partial),
-    promoters: Number(row.promoters),
-    passives: Number(row.passives),
-    detractors: Number(row.detractors),
-    csatTop: Number(row.csatTop),
-    csatTotal: Number(row.csatTotal),
-    cesSum: Number(row.cesSum),
-    cesTotal: Number(row.cesTotal),
-  }));
 }
 
 /** Score → count per prompt, with the largest scale answered on. */

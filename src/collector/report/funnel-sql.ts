@@ -38,25 +38,29 @@ async function pairs(sql: Sql, filters: ReportFilters, order: string[]) {
   if (order.length < 2) return new Map<string, { visitors: number; medianSeconds: number | null }>();
   const params = new Params();
   const where = whereOf(scopeOf(filters), { time: 'day' }, params);
-  const columns = order.map((stage, n) => `min(extract(epoch FROM entered_at)) FILTER (WHERE stage = ${params.add(stage)}) AS s${n}`);
+  // Minimums as timestamps (cheap to compare); a pair's seconds come from one interval, exact
+  // to the microsecond like the difference of two epochs, at half the numeric arithmetic.
+  const columns = order.map((stage, n) => `min(entered_at) FILTER (WHERE stage = ${params.add(stage)}) AS s${n}`);
   const figures = order
     .slice(1)
     .flatMap((_, n) => [
       `count(*) FILTER (WHERE s${n} IS NOT NULL AND s${n + 1} IS NOT NULL) AS both${n}`,
-      `percentile_cont(0.5) WITHIN GROUP (ORDER BY s${n + 1} - s${n}) FILTER (WHERE s${n + 1} >= s${n}) AS median${n}`,
+      `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s${n + 1} - s${n})) FILTER (WHERE s${n + 1} >= s${n}) AS median${n}`,
     ]);
   const [row] = await sql.query<Record<string, string | number | null>>(
     `SELECT ${figures.join(', ')} FROM (SELECT ${columns.join(', ')} FROM waymark_stage_entries WHERE stage = ANY(${params.add(order)}::text[]) AND ${where} GROUP BY anonymous_id) AS visitors`,
     params.values,
   );
   return new Map(
-    order.slice(0, -1).map((stage, n) => [
-      stage,
-      {
-        visitors: Number(row?.[`both${n}`] ?? 0),
-        medianSeconds: row?.[`median${n}`] === null || row?.[`median${n}`] === undefined ? null : Number(row[`median${n}`]),
-      },
-    ]),
+    order
+      .slice(0, -1)
+      .map((stage, n) => [
+        stage,
+        {
+          visitors: Number(row?.[`both${n}`] ?? 0),
+          medianSeconds: row?.[`median${n}`] === null || row?.[`median${n}`] === undefined ? null : Number(row[`median${n}`]),
+        },
+      ]),
   );
 }
 

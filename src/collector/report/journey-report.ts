@@ -67,20 +67,21 @@ async function filterOptions(sql: Sql): Promise<JourneyReport['options']> {
 export async function journeyReport(sql: Sql, filters: ReportFilters, config: Config | null): Promise<JourneyReport> {
   const configured = (config?.stages ?? []).map((stage) => stage.id);
   const before = previousRange(filters);
-  const [options, totals, previous, journey, trends, prompts, rewards] = await Promise.all([
+  const journeyPart = funnel(sql, filters, configured);
+  const [options, totals, previous, journey, trends, prompts, rewards, stages] = await Promise.all([
     filterOptions(sql),
     headline(sql, filters),
     before ? headline(sql, before) : null,
-    funnel(sql, filters, configured),
+    journeyPart,
     trendsReport(sql, filters),
     promptsReport(sql, filters),
     rewardsReport(sql, filters, config),
+    stagesReport(
+      sql,
+      filters,
+      journeyPart.then((part) => part.steps.map((step) => step.stage)),
+    ),
   ]);
-  const stages = await stagesReport(
-    sql,
-    filters,
-    journey.steps.map((step) => step.stage),
-  );
   return {
     version: 2,
     filters,

@@ -1,5 +1,6 @@
 import type { Sql } from '../storage/database.js';
-import { answerCounts, followUps, reasonCounts, scoreCounts } from './answers-sql.js';
+import { answerCounts } from './answer-groups.js';
+import { followUps, reasonCounts, scoreCounts } from './answers-sql.js';
 import { dailyCounts } from './counters-sql.js';
 import type { ReportFilters } from './filters.js';
 import { kpisOf, responseRate, type Kpis } from './kpis.js';
@@ -36,7 +37,7 @@ function fullScale(kind: string | null, scores: Array<{ score: number; count: nu
 export async function promptsReport(sql: Sql, filters: ReportFilters): Promise<PromptReport[]> {
   const [counts, answers, scores, reasons, texts, kinds] = await Promise.all([
     dailyCounts(sql, filters, ['shown', 'dismissed'], ['prompt_id', 'key'], true),
-    answerCounts(sql, filters, 'prompt_id'),
+    answerCounts(sql, filters, 'prompt'),
     scoreCounts(sql, filters),
     reasonCounts(sql, filters, 'prompt_id'),
     followUps(sql, filters, FOLLOW_UPS),

@@ -1,5 +1,6 @@
 import type { Sql } from '../storage/database.js';
-import { answerCounts, reasonCounts } from './answers-sql.js';
+import { answerCounts } from './answer-groups.js';
+import { reasonCounts } from './answers-sql.js';
 import { dailyCounts } from './counters-sql.js';
 import type { ReportFilters } from './filters.js';
 import { kpisOf, type Kpis } from './kpis.js';
@@ -15,9 +16,13 @@ export interface StageKpis extends Kpis {
   exitReasons: Array<{ reason: string; count: number }>;
 }
 
-/** KPIs by the stage the visitor was in when answering, in the funnel's order. */
-export async function stagesReport(sql: Sql, filters: ReportFilters, order: string[]): Promise<StageKpis[]> {
-  const [counts, answers, reasons, kinds] = await Promise.all([
+/**
+ * KPIs by the stage the visitor was in when answering, in the funnel's order. The order
+ * comes as a promise so these queries run while the funnel's do (on Postgres, concurrently).
+ */
+export async function stagesReport(sql: Sql, filters: ReportFilters, funnelOrder: Promise<string[]>): Promise<StageKpis[]> {
+  const [order, counts, answers, reasons, kinds] = await Promise.all([
+    funnelOrder,
     dailyCounts(sql, filters, ['touchpoints', 'shown'], ['stage', 'prompt_id'], false),
     answerCounts(sql, filters, 'stage'),
     reasonCounts(sql, filters, 'stage'),
