@@ -52,15 +52,13 @@ async function pairs(sql: Sql, filters: ReportFilters, order: string[]) {
     params.values,
   );
   return new Map(
-    order
-      .slice(0, -1)
-      .map((stage, n) => [
-        stage,
-        {
-          visitors: Number(row?.[`both${n}`] ?? 0),
-          medianSeconds: row?.[`median${n}`] === null || row?.[`median${n}`] === undefined ? null : Number(row[`median${n}`]),
-        },
-      ]),
+    order.slice(0, -1).map((stage, n) => [
+      stage,
+      {
+        visitors: Number(row?.[`both${n}`] ?? 0),
+        medianSeconds: row?.[`median${n}`] === null || row?.[`median${n}`] === undefined ? null : Number(row[`median${n}`]),
+      },
+    ]),
   );
 }
 
