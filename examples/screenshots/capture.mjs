@@ -41,10 +41,7 @@ try {
   await shot(page, 'shop-nps');
   await dialog.getByRole('button', { name: 'Submit' }).click();
 
-  const report = await browser.newPage({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
-  await report.goto(collector.reportUrl);
-  await report.getByTestId('kpi-nps-after-purchase').waitFor({ timeout: 15_000 });
-  await shot(report, 'report');
+  // The report's own screenshots (docs/images/) come from `npm run screenshots`, on a seeded collector.
 
   const playground = await browser.newPage({ viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
   await playground.goto(`${collector.url}/playground/`);
