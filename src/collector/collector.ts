@@ -69,6 +69,8 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     const settings = await resolveSettings(options);
     const db = await openDatabase(settings.db, settings.onError);
     const context = { db, settings, counters, statistics: keepReportStatistics(db, settings.onError) };
+    // A database filled elsewhere (another process, a restore) may have no statistics yet.
+    context.statistics.refreshStale();
     if (settings.retentionDays !== null) {
       const days = settings.retentionDays;
       stopRetention = scheduleRetention(() => removeExpired(db, days, settings.now()), settings.onError);

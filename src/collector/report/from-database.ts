@@ -2,6 +2,7 @@ import type { Config } from '../../config/schema.js';
 import { openDatabase } from '../storage/open.js';
 import { readFilters } from './filters.js';
 import { journeyReport, type JourneyReport } from './journey-report.js';
+import { analyzeStaleTables } from './statistics.js';
 
 /**
  * The journey report of a collector's database (a folder or a postgres:// URL), read once:
@@ -13,6 +14,8 @@ export async function journeyReportOf(db: string, query: URLSearchParams, config
   if ('error' in filters) throw new Error(filters.error);
   const database = await openDatabase(db, () => {});
   try {
+    // A one-off reader: without statistics the planner treats the tables as empty.
+    await analyzeStaleTables(database);
     return await journeyReport(database, filters, config);
   } finally {
     await database.close();
