@@ -5,6 +5,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import MagicString from 'magic-string';
 import typescript from '@rollup/plugin-typescript';
+import { INTERNAL_PROPERTIES } from './build/internal-properties.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -65,7 +66,9 @@ const ts = (extra = {}) =>
     compilerOptions: { noEmit: false, ...extra },
   });
 
-const minify = () => terser({ module: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } });
+const minify = (mangle = {}) => terser({ module: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, mangle, format: { comments: false } });
+
+const coreMinify = () => minify({ properties: { regex: new RegExp(`^(?:${INTERNAL_PROPERTIES.join('|')})$`) } });
 
 /**
  * The widgets' class names, custom properties and keyframes are written `wm-…` in source for
@@ -146,13 +149,13 @@ export default [
     input: 'src/index.ts',
     external: lazyChunks.external,
     output: { file: 'dist/waymark.mjs', format: 'es', paths: lazyChunks.paths, sourcemap: true },
-    plugins: [version(), resolve({ browser: true }), ts({ declaration: true, declarationDir: 'dist/types', rootDir: '.' }), minify(), manifest()],
+    plugins: [version(), resolve({ browser: true }), ts({ declaration: true, declarationDir: 'dist/types', rootDir: '.' }), coreMinify(), manifest()],
   },
   {
     input: 'src/script.ts',
     external: lazyChunks.external,
     output: { file: 'dist/waymark.js', format: 'iife', paths: lazyChunks.paths, sourcemap: true },
-    plugins: [version(), resolve({ browser: true }), ts(), minify(), manifest()],
+    plugins: [version(), resolve({ browser: true }), ts(), coreMinify(), manifest()],
   },
   {
     input: 'widgets/index.tsx',

@@ -80,3 +80,4 @@ export function createFallbackStore(options: FallbackOptions) {
     },
   };
 }
+export type FallbackStore = ReturnType<typeof createFallbackStore>;

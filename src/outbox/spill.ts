@@ -134,3 +134,4 @@ function safely(action: () => void) {
     // localStorage blocked, or a spilled value that does not parse: nothing to recover.
   }
 }
+export type Spill = ReturnType<typeof createSpill>;

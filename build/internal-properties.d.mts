@@ -1,0 +1,2 @@
+/** See internal-properties.mjs. */
+export declare const INTERNAL_PROPERTIES: string[];
