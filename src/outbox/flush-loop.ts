@@ -30,8 +30,8 @@ async function run(o: OutboxState): Promise<FlushResult> {
 
 /** One run at a time: a flush asked for during a run waits for it and then runs once more, however many asked. */
 export function flush(o: OutboxState): Promise<FlushResult> {
-  if (!o.running) return (o.running = run(o).finally(() => (o.running = null)));
-  return (o.rerun ??= o.running.then(() => ((o.rerun = null), flush(o))));
+  if (!o.running) return (o.running = run(o).finally(() => (o.running = undefined)));
+  return (o.rerun ??= o.running.then(() => ((o.rerun = undefined), flush(o))));
 }
 
 export function plan(o: OutboxState, delay: number): void {

@@ -54,7 +54,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
     queue: [],
     lastWrite: Promise.resolve(),
     writing: new Set(),
-    writeTimer: undefined,
     stored: 0,
     totals: { sent: 0, dropped: 0, retries: 0 },
     lastError: null,
@@ -63,10 +62,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
     sentMarks: spill.sentMarks(),
     loadedAt: Date.now(),
     releaseAt: Infinity,
-    flushTimer: undefined,
-    running: null,
-    rerun: null,
-    halted: false,
   };
   // Records an earlier page sent while closing are settled by the first run; the rest is resumed.
   const spilled = spill.take().filter(([key]) => o.sentMarks.markedAt(key) === undefined);

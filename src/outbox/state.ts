@@ -13,7 +13,7 @@ import type { createSharedRetry } from './shared-retry.js';
 import type { SentMarks, Spill } from './spill.js';
 import type { Entry } from './store.js';
 
-type Timer = ReturnType<typeof setTimeout> | undefined;
+type Timer = ReturnType<typeof setTimeout>;
 
 /**
  * One outbox's parts and its mutable state, in one record the outbox's jobs share (the
@@ -40,7 +40,7 @@ export interface OutboxState {
   lastWrite: Promise<unknown>;
   /** Chunks handed to IndexedDB and not committed yet: spilled to localStorage if the page hides. */
   readonly writing: Set<Entry[]>;
-  writeTimer: Timer;
+  writeTimer?: Timer | undefined;
 
   // The record book's.
   /** Records in the store, as of the last full read of its keys plus what this page did since. */
@@ -61,10 +61,11 @@ export interface OutboxState {
   releaseAt: number;
 
   // The flush loop's.
-  flushTimer: Timer;
-  running: Promise<FlushResult> | null;
-  rerun: Promise<FlushResult> | null;
-  halted: boolean;
+  flushTimer?: Timer | undefined;
+  running?: Promise<FlushResult> | undefined;
+  rerun?: Promise<FlushResult> | undefined;
+  /** Destroyed: nothing more is written, sent or planned. */
+  halted?: boolean;
 }
 
 export function report(o: OutboxState, code: WaymarkErrorCode, message: string, details?: unknown): void {
