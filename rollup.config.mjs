@@ -45,7 +45,7 @@ const FROM_ENGINE = [
   'clock',
   'errors',
   'profile/future-times',
-  'indexed-db',
+  'storage/indexed-db',
   'profile/last-word',
   'rewards/earning-rules',
 ].map((name) => fileURLToPath(new URL(`./src/${name}`, import.meta.url)));

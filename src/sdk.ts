@@ -5,7 +5,7 @@ import { createEmitter } from './emitter.js';
 import { WaymarkError } from './errors.js';
 import { guard } from './guard.js';
 import { createLogger } from './log.js';
-import { storageErrorsOnce } from './storage-errors.js';
+import { storageErrorsOnce } from './storage/errors.js';
 import { createOutbox, DEFAULT_DELIVERY, type Outbox } from './outbox/index.js';
 import { createPipeline } from './pipeline.js';
 import { createPageExit } from './lifecycle/page-exit.js';

@@ -1,8 +1,9 @@
 import { delMany, getMany, setMany, type UseStore } from 'idb-keyval';
-import { createYieldingStore } from '../indexed-db.js';
+import { createYieldingStore } from '../storage/indexed-db.js';
 import { WaymarkError } from '../errors.js';
 import type { PageExit } from '../lifecycle/page-exit.js';
 import { createLastWord } from './last-word.js';
+import { PROFILE_STORE, profileCopyKey, profileDatabase } from '../storage/names.js';
 
 const KEY = 'profile';
 /** When the stored profile was saved, to compare with the localStorage copy. */
@@ -39,7 +40,7 @@ export function createProfileStore(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWriteAt = 0;
   let stopListening: (() => void) | undefined;
-  const lastWord = createLastWord(`waymark:${namespace}:profile`);
+  const lastWord = createLastWord(profileCopyKey(namespace));
 
   const fail = (error: unknown) => {
     if (!failed) onError(new WaymarkError('storage_unavailable', 'IndexedDB is unavailable; the profile lasts for this page only', error));
@@ -49,7 +50,7 @@ export function createProfileStore(
   const attempt = async <T>(run: (store: UseStore) => Promise<T>): Promise<T | undefined> => {
     if (failed) return undefined;
     try {
-      return await run((database ??= createYieldingStore(`waymark-${namespace}-profile`, 'profile')));
+      return await run((database ??= createYieldingStore(profileDatabase(namespace), PROFILE_STORE)));
     } catch (error) {
       fail(error);
       return undefined;
