@@ -3,7 +3,7 @@
  * rewards, and prompt orchestration. It loads with the config, in parallel with it; a page
  * without a config never pays for it.
  */
-export { openVisitor } from '../visitor.js';
+export { openVisitor } from '../profile/visitor.js';
 export { createPromptController } from '../prompts/controller.js';
 export { createPromptHost } from '../prompts/host.js';
 export { widgetsLoader } from '../prompts/load-widgets.js';
