@@ -46,7 +46,7 @@ const FROM_ENGINE = [
   'errors',
   'profile/future-times',
   'storage/indexed-db',
-  'profile/last-word',
+  'storage/last-word',
   'rewards/earning-rules',
 ].map((name) => fileURLToPath(new URL(`./src/${name}`, import.meta.url)));
 const withoutExtension = (id) => id.replace(/\.(ts|js)$/, '');

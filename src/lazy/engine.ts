@@ -21,6 +21,6 @@ export { boundedTime } from '../clock.js';
 export { WaymarkError } from '../errors.js';
 export { boundLedgerTimes } from '../profile/future-times.js';
 export { createYieldingStore } from '../storage/indexed-db.js';
-export { createLastWord } from '../profile/last-word.js';
+export { createLastWord } from '../storage/last-word.js';
 export { DAY_MS, localDay, localWeek, rulePoints, tierFor, tzOffsetOf } from '../rewards/earning-rules.js';
 export { getMany, setMany } from 'idb-keyval';

@@ -1,7 +1,7 @@
 import { delMany, getMany, setMany, type UseStore } from 'idb-keyval';
 import { WaymarkError } from '../errors.js';
 import type { PageExit } from '../lifecycle/page-exit.js';
-import { createLastWord } from './last-word.js';
+import { createLastWord } from '../storage/last-word.js';
 import { createYieldingStore } from '../storage/indexed-db.js';
 import { PROFILE_STORE, profileCopyKey, profileDatabase } from '../storage/names.js';
 

@@ -2,7 +2,7 @@ import { getMany, setMany, type UseStore } from 'idb-keyval';
 import { createYieldingStore } from '../storage/indexed-db.js';
 import type { Config } from '../config/schema.js';
 import { WaymarkError } from '../errors.js';
-import { createLastWord } from '../profile/last-word.js';
+import { createLastWord } from '../storage/last-word.js';
 import { createLedger, type Ledger } from './live-ledger.js';
 import { LEDGER_STORE, ledgerCopyKey, ledgerDatabase } from '../storage/names.js';
 

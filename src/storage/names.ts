@@ -23,7 +23,8 @@ export const ledgerDatabase = (namespace: string) => `waymark-${namespace}-ledge
 /** The object store in {@link ledgerDatabase}. */
 export const LEDGER_STORE = 'ledger';
 
-// localStorage keys (read synchronously; the identity keys fall back to cookies of the same name with `_` for `:`).
+// localStorage keys, read synchronously. The identity keys and the sent marks fall back to a cookie
+// where localStorage is full or blocked, named as the key with `_` for each `:`.
 
 /** The anonymous visitor id. */
 export const anonymousIdKey = (namespace: string) => `waymark:${namespace}:aid`;
