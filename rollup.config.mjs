@@ -10,16 +10,16 @@ import { INTERNAL_PROPERTIES } from './build/internal-properties.mjs';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /**
- * Chunks the core bundles load lazily and never bundle (see src/chunks/lazy.ts): the widgets
+ * Chunks the core bundles load lazily and never bundle (see src/lazy/load.ts): the widgets
  * (preact UI), the config validator (zod/mini), the engine (profile, rules, prompts) and the
  * rewards (the points ledger, challenges, streaks, expiry, referrals).
  */
 const CHUNKS = [
   { source: /[\\/]widgets[\\/]index(\.tsx?|\.js)?$/, file: './waymark-widgets.js' },
-  { source: /[\\/]chunks[\\/]validator(\.ts|\.js)?$/, file: './waymark-config.js' },
-  { source: /[\\/]chunks[\\/]engine(\.ts|\.js)?$/, file: './waymark-engine.js' },
+  { source: /[\\/]lazy[\\/]validator(\.ts|\.js)?$/, file: './waymark-config.js' },
+  { source: /[\\/]lazy[\\/]engine(\.ts|\.js)?$/, file: './waymark-engine.js' },
   // Loaded by the engine for a config with `rewards`: the ledger and the journey rewards.
-  { source: /[\\/]chunks[\\/]rewards(\.ts|\.js)?$/, file: './waymark-rewards.js' },
+  { source: /[\\/]lazy[\\/]rewards(\.ts|\.js)?$/, file: './waymark-rewards.js' },
 ];
 const chunkOf = (id) => CHUNKS.find((chunk) => chunk.source.test(id));
 const DATABASE_DRIVERS = ['@electric-sql/pglite', 'pg'];
@@ -37,7 +37,7 @@ const lazyChunks = {
 
 /**
  * Modules the rewards chunk takes from the engine instead of bundling copies: the engine has
- * always loaded first (it loads the rewards chunk), and re-exports them (src/chunks/engine.ts).
+ * always loaded first (it loads the rewards chunk), and re-exports them (src/lazy/engine.ts).
  */
 const FROM_ENGINE = [
   'rules/conditions',
@@ -46,8 +46,8 @@ const FROM_ENGINE = [
   'clock',
   'errors',
   'profile/future-times',
-  'indexed-db',
-  'profile/last-word',
+  'storage/indexed-db',
+  'storage/last-word',
   'rewards/earning-rules',
 ].map((name) => fileURLToPath(new URL(`./src/${name}`, import.meta.url)));
 const withoutExtension = (id) => id.replace(/\.(ts|js)$/, '');
@@ -163,9 +163,9 @@ export default [
     plugins: [resolve({ browser: true }), ts(), compactNames(), minify(), manifest()],
   },
   ...[
-    ['src/chunks/validator.ts', 'dist/waymark-config.js'],
-    ['src/chunks/engine.ts', 'dist/waymark-engine.js'],
-    ['src/chunks/rewards.ts', 'dist/waymark-rewards.js', rewardsChunk],
+    ['src/lazy/validator.ts', 'dist/waymark-config.js'],
+    ['src/lazy/engine.ts', 'dist/waymark-engine.js'],
+    ['src/lazy/rewards.ts', 'dist/waymark-rewards.js', rewardsChunk],
   ].map(([input, file, links = lazyChunks]) => ({
     input,
     external: links.external,

@@ -1,6 +1,6 @@
 /** `waymark`: the public surface. Nothing runs at import time. */
 export { init } from './init.js';
-export { validateConfig, compileConfig } from './chunks/validator.js';
+export { validateConfig, compileConfig } from './lazy/validator.js';
 export { WaymarkError, isWaymarkError } from './errors.js';
 export type { WaymarkErrorCode } from './errors.js';
 export type * from './api.js';

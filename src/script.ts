@@ -1,5 +1,5 @@
 import type { InitOptions, Waymark } from './api.js';
-import { setChunkBase } from './chunks/lazy.js';
+import { setChunkBase } from './lazy/load.js';
 import { init } from './init.js';
 
 type QueuedCall = [string, ...unknown[]];

@@ -5,11 +5,11 @@ import { createEmitter } from './emitter.js';
 import { WaymarkError } from './errors.js';
 import { guard } from './guard.js';
 import { createLogger } from './log.js';
-import { storageErrorsOnce } from './storage-errors.js';
+import { storageErrorsOnce } from './storage/errors.js';
 import { createOutbox, DEFAULT_DELIVERY, type Outbox } from './outbox/index.js';
-import { createPipeline } from './pipeline.js';
+import { createPipeline } from './scheduler.js';
 import { createPageExit } from './lifecycle/page-exit.js';
-import { chunkUrl, lazy } from './chunks/lazy.js';
+import { chunkUrl, lazy } from './lazy/load.js';
 import type { PromptController } from './prompts/controller.js';
 import type { PromptHost } from './prompts/host.js';
 import { stateSignal } from './state-signal.js';
@@ -24,12 +24,12 @@ import { createTabFeed, type IdentityChange } from './track/tab-feed.js';
 import { makeTouchpoint } from './track/touchpoint.js';
 import { stampTzOffset } from './rewards/tz-stamp.js';
 import { RESERVED, type Props, type PropsInput, type Touchpoint } from './types.js';
-import type { Derived, Visitor } from './visitor.js';
+import type { Derived, Visitor } from './profile/visitor.js';
 import type { ChallengeView } from './rewards/challenge-view.js';
 
 export const SDK_VERSION = '__WAYMARK_VERSION__';
 
-const loadEngine = lazy('waymark-engine.js', () => import('./chunks/engine.js'));
+const loadEngine = lazy('waymark-engine.js', () => import('./lazy/engine.js'));
 
 /**
  * Records go only where they were recorded for: two setups on one origin (a shop and an app
@@ -189,7 +189,7 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     // Whatever failed, touchpoints keep flowing (recorded and delivered, without rules).
     .finally(() => destroyed || pipeline.start());
 
-  const startPrompts = (chunk: typeof import('./chunks/engine.js')) => {
+  const startPrompts = (chunk: typeof import('./lazy/engine.js')) => {
     const widgetsUrl = options.widgetsUrl ?? chunkUrl('waymark-widgets.js');
     host = chunk.createPromptHost({ load: chunk.widgetsLoader(widgetsUrl), ...(options.nonce ? { nonce: options.nonce } : {}), onError: report });
     controller = chunk.createPromptController({

@@ -1,5 +1,5 @@
-// Through the engine chunk, so a browser holds one copy of the hash (see chunks/engine.ts).
-import { CONFIG_GRAMMAR, contentHash } from '../chunks/engine.js';
+// Through the engine chunk, so a browser holds one copy of the hash (see lazy/engine.ts).
+import { CONFIG_GRAMMAR, contentHash } from '../lazy/engine.js';
 import type { CompiledMark } from './compiled.js';
 import type { Config } from './schema.js';
 import { validateConfig, type ConfigProblem } from './validate.js';

@@ -1,12 +1,12 @@
 import { WaymarkError } from '../errors.js';
 import type { Config } from './schema.js';
 import type { ConfigVerdict } from './verdict.js';
-import { lazy } from '../chunks/lazy.js';
+import { lazy } from '../lazy/load.js';
 import type { Logger } from '../log.js';
 
-const loadValidator = lazy('waymark-config.js', () => import('../chunks/validator.js'));
+const loadValidator = lazy('waymark-config.js', () => import('../lazy/validator.js'));
 // The same chunk the SDK loads beside the config (the module map fetches it once).
-const loadEngine = lazy('waymark-engine.js', () => import('../chunks/engine.js'));
+const loadEngine = lazy('waymark-engine.js', () => import('../lazy/engine.js'));
 
 /**
  * Resolves the `config` option (an object, or a URL to fetch) into a valid config. A config

@@ -1,3 +1,5 @@
+import { droppedKey } from '../storage/names.js';
+
 /**
  * Records dropped and not reported yet, counted in localStorage as they go: a page that closes
  * between dropping thousands of records and reporting them, or that loses records kept only in
@@ -6,7 +8,7 @@
 export type DropNotes = ReturnType<typeof createDropNotes>;
 
 export function createDropNotes(namespace: string) {
-  const key = `waymark:${namespace}:dropped`;
+  const key = droppedKey(namespace);
   const read = () => {
     try {
       return Math.max(0, Number(localStorage.getItem(key)) || 0);

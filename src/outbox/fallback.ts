@@ -13,6 +13,18 @@ interface FallbackOptions {
 }
 
 /**
+ * After the records memory held were written to `fresh`: records sent and removed from memory
+ * during that write must not come back, and records added meanwhile go along.
+ */
+async function catchUp(memory: Store, fresh: Store, moved: Entry[]) {
+  const left = new Map((memory.entries?.() ?? []).map((entry) => [entry[0], entry]));
+  const gone = moved.filter(([key]) => !left.has(key)).map(([key]) => key);
+  for (const [key] of moved) left.delete(key);
+  if (gone.length) await fresh.del(gone);
+  if (left.size) await fresh.put([...left.values()]);
+}
+
+/**
  * The store the outbox uses: IndexedDB, or after it fails this page's memory while IndexedDB
  * is tried again with backoff (1 s, 2 s, … up to a minute). Storage that works again ("clear
  * site data", quota freed) gets the records kept in memory, so they survive the page (issue 18.5).
@@ -37,12 +49,7 @@ export function createFallbackStore(options: FallbackOptions) {
       // A write, not a read: a full disk opens fine and fails on put.
       await fresh.put(moved);
       store = fresh;
-      // Records sent and removed during that write must not come back; records added go along.
-      const left = new Map((memory.entries?.() ?? []).map((entry) => [entry[0], entry]));
-      const gone = moved.filter(([key]) => !left.has(key)).map(([key]) => key);
-      for (const [key] of moved) left.delete(key);
-      if (gone.length) await fresh.del(gone);
-      if (left.size) await fresh.put([...left.values()]);
+      await catchUp(memory, fresh, moved);
       failures = 0;
       options.onRecovered();
     } catch {

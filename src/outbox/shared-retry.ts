@@ -1,10 +1,12 @@
+import { retryKey } from '../storage/names.js';
+
 /**
  * The retry schedule, shared by the tabs of an origin through localStorage: a 429 with
  * `Retry-After` quiets every tab, and a tab that takes over a failing endpoint keeps
  * backing off from where the last one stopped instead of starting again at one second.
  */
 export function createSharedRetry(namespace: string) {
-  const key = `waymark:${namespace}:retry`;
+  const key = retryKey(namespace);
   return {
     /** [time of the next attempt, failures in a row]; [0, 0] when unknown. */
     read(): [at: number, attempt: number] {

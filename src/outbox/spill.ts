@@ -1,6 +1,7 @@
 import { boundedTime } from '../clock.js';
-import { readCookies, removeValue, writeValue } from '../sync-storage.js';
+import { readCookies, removeValue, writeValue } from '../storage/sync-storage.js';
 import type { Entry } from './store.js';
+import { sentKeyPrefix, spillKeyPrefix } from '../storage/names.js';
 
 /** A record key's last 48 random bits in base 36: short enough for a cookie, too random to collide. */
 const MARK_LENGTH = 10;
@@ -30,10 +31,10 @@ export interface SentMarks {
  * Keys are per page, so tabs closing together do not overwrite each other.
  */
 export function createSpill(namespace: string) {
-  const prefix = `waymark:${namespace}:spill:`;
+  const prefix = spillKeyPrefix(namespace);
   const page = Math.random().toString(36).slice(2);
   const key = prefix + page;
-  const sentPrefix = `waymark:${namespace}:sent:`;
+  const sentPrefix = sentKeyPrefix(namespace);
   let saved = false;
   let sent: string[] = [];
   let sentAt = 0;

@@ -2,7 +2,8 @@ import { promisifyRequest } from 'idb-keyval';
 import { uuidv7Time } from '../track/uuid.js';
 import type { Touchpoint } from '../types.js';
 import { boundedTime } from '../clock.js';
-import { createYieldingStore } from '../indexed-db.js';
+import { createYieldingStore } from '../storage/indexed-db.js';
+import { OUTBOX_STORE } from '../storage/names.js';
 
 /** How long a lease holds the sending role: longer than a whole flush run can take (runs stop starting batches well before this). */
 export const LEASE_MS = 30_000;
@@ -43,7 +44,7 @@ const after = (key: string) => IDBKeyRange.lowerBound(key, true);
 
 /** `onVersionChange`: another tab deleted or upgraded the database (this connection closed for it). */
 export function indexedDbStore(databaseName: string, onVersionChange?: () => void): Store {
-  const use = createYieldingStore(databaseName, 'outbox', onVersionChange);
+  const use = createYieldingStore(databaseName, OUTBOX_STORE, onVersionChange);
   // Commit now rather than when the event loop next turns: the page may be closing.
   const commit = (store: IDBObjectStore) => (store.transaction.commit?.(), promisifyRequest(store.transaction));
   return {

@@ -1,8 +1,9 @@
 import { delMany, getMany, setMany, type UseStore } from 'idb-keyval';
-import { createYieldingStore } from '../indexed-db.js';
 import { WaymarkError } from '../errors.js';
 import type { PageExit } from '../lifecycle/page-exit.js';
-import { createLastWord } from './last-word.js';
+import { createLastWord } from '../storage/last-word.js';
+import { createYieldingStore } from '../storage/indexed-db.js';
+import { PROFILE_STORE, profileCopyKey, profileDatabase } from '../storage/names.js';
 
 const KEY = 'profile';
 /** When the stored profile was saved, to compare with the localStorage copy. */
@@ -21,40 +22,37 @@ export interface ProfileStore {
   close(): Promise<void>;
 }
 
-/**
- * Persists the profile in IndexedDB (`waymark-<namespace>-profile`). Where IndexedDB is
- * missing or failing (some private modes, blocked storage) it keeps the profile in memory
- * and reports `storage_unavailable` once. Never rejects.
- */
-export function createProfileStore(
-  namespace: string,
-  onError: (error: WaymarkError) => void,
-  // The SDK's one page-exit owner: the store saves in its persist phase (docs/delivery-faults.md).
-  pageExit: PageExit,
-): ProfileStore {
+/** Runs an IndexedDB operation, or after the first failure none: undefined then, and `storage_unavailable` reported once. */
+type Attempt = <T>(run: (store: UseStore) => Promise<T>) => Promise<T | undefined>;
+
+function createAttempt(namespace: string, onError: (error: WaymarkError) => void): [attempt: Attempt, failed: () => boolean] {
   let database: UseStore | undefined;
   let failed = false;
-  let memory: unknown;
-  let pending: { data: unknown } | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastWriteAt = 0;
-  let stopListening: (() => void) | undefined;
-  const lastWord = createLastWord(`waymark:${namespace}:profile`);
-
   const fail = (error: unknown) => {
     if (!failed) onError(new WaymarkError('storage_unavailable', 'IndexedDB is unavailable; the profile lasts for this page only', error));
     failed = true;
   };
   // idb-keyval opens the database on first use and throws synchronously without `indexedDB`.
-  const attempt = async <T>(run: (store: UseStore) => Promise<T>): Promise<T | undefined> => {
+  const attempt: Attempt = async (run) => {
     if (failed) return undefined;
     try {
-      return await run((database ??= createYieldingStore(`waymark-${namespace}-profile`, 'profile')));
+      return await run((database ??= createYieldingStore(profileDatabase(namespace), PROFILE_STORE)));
     } catch (error) {
       fail(error);
       return undefined;
     }
   };
+  return [attempt, () => failed];
+}
+
+/** Saves coalesced to about one write a second; a save pending as the page hides leaves a synchronous copy. */
+type CoalescedWrites = [write: () => Promise<void>, schedule: (data: unknown) => void, cancel: () => void, listen: (on: boolean) => void];
+
+function createCoalescedWrites(attempt: Attempt, lastWord: ReturnType<typeof createLastWord>, pageExit: PageExit): CoalescedWrites {
+  let pending: { data: unknown } | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastWriteAt = 0;
+  let stopListening: (() => void) | undefined;
 
   const write = async () => {
     clearTimeout(timer);
@@ -85,6 +83,35 @@ export function createProfileStore(
     stopListening?.();
     stopListening = on ? pageExit.on('persist', onPageHide) : undefined;
   };
+  const schedule = (data: unknown) => {
+    pending = { data };
+    listen(true);
+    timer ??= setTimeout(() => void write(), Math.max(0, lastWriteAt + WRITE_INTERVAL_MS - Date.now()));
+  };
+  /** Drops a pending save. */
+  const cancel = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    pending = null;
+  };
+  return [write, schedule, cancel, listen];
+}
+
+/**
+ * Persists the profile in IndexedDB (`profileDatabase` in storage/names.ts). Where IndexedDB is
+ * missing or failing (some private modes, blocked storage) it keeps the profile in memory
+ * and reports `storage_unavailable` once. Never rejects.
+ */
+export function createProfileStore(
+  namespace: string,
+  onError: (error: WaymarkError) => void,
+  // The SDK's one page-exit owner: the store saves in its persist phase (docs/delivery-faults.md).
+  pageExit: PageExit,
+): ProfileStore {
+  const [attempt, failed] = createAttempt(namespace, onError);
+  const lastWord = createLastWord(profileCopyKey(namespace));
+  const [write, schedule, cancel, listen] = createCoalescedWrites(attempt, lastWord, pageExit);
+  let memory: unknown;
 
   return {
     async load() {
@@ -95,19 +122,15 @@ export function createProfileStore(
         if (copy.data !== null) this.save(copy.data);
         return copy.data ?? undefined;
       }
-      return failed ? memory : stored;
+      return failed() ? memory : stored;
     },
     save(data) {
       memory = data;
-      pending = { data };
-      listen(true);
-      timer ??= setTimeout(() => void write(), Math.max(0, lastWriteAt + WRITE_INTERVAL_MS - Date.now()));
+      schedule(data);
     },
     flush: write,
     async clear() {
-      clearTimeout(timer);
-      timer = undefined;
-      pending = null;
+      cancel();
       memory = undefined;
       // Forgetting must survive a navigation right after reset() (a logout redirect).
       const at = Date.now();

@@ -1,3 +1,5 @@
+import { promptChannel, promptLock } from '../storage/names.js';
+
 /** A tab that announced an open prompt and then vanished (crash, killed app) stops counting after this. */
 const STALE_MS = 30 * 60_000;
 
@@ -28,7 +30,7 @@ export function createTabSync(namespace: string, onMessage: (promptId: string, o
   const others = new Map<string, [promptId: string, at: number]>();
   let channel: BroadcastChannel | null = null;
   try {
-    channel = new BroadcastChannel(`waymark-${namespace}`);
+    channel = new BroadcastChannel(promptChannel(namespace));
     channel.onmessage = ({ data }: MessageEvent<TabMessage>) => {
       if (data.open) others.set(data.tab, [data.promptId, Date.now()]);
       else others.delete(data.tab);
@@ -49,7 +51,7 @@ export function createTabSync(namespace: string, onMessage: (promptId: string, o
       if (!locks) return Promise.resolve(elsewhere() ? null : free());
       return new Promise((resolve) => {
         locks
-          .request(`waymark-${namespace}-prompt`, { ifAvailable: true }, (lock) => {
+          .request(promptLock(namespace), { ifAvailable: true }, (lock) => {
             if (!lock) return resolve(null);
             others.clear(); // whoever announced an open prompt no longer holds the lock
             return new Promise<void>((release) => resolve(release));

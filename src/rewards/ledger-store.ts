@@ -1,9 +1,10 @@
 import { getMany, setMany, type UseStore } from 'idb-keyval';
-import { createYieldingStore } from '../indexed-db.js';
+import { createYieldingStore } from '../storage/indexed-db.js';
 import type { Config } from '../config/schema.js';
 import { WaymarkError } from '../errors.js';
-import { createLastWord } from '../profile/last-word.js';
+import { createLastWord } from '../storage/last-word.js';
 import { createLedger, type Ledger } from './live-ledger.js';
+import { LEDGER_STORE, ledgerCopyKey, ledgerDatabase } from '../storage/names.js';
 
 /**
  * Loads the visitor's ledger from IndexedDB (`waymark-${namespace}-ledger`) and saves it
@@ -21,10 +22,10 @@ export async function openLedger(
   let savedAt: unknown;
   // Changes are rare (points, redemptions, reset), so each also leaves a synchronous copy that
   // survives a page closing before its IndexedDB write commits.
-  const lastWord = createLastWord(`waymark:${namespace}:ledger`);
+  const lastWord = createLastWord(ledgerCopyKey(namespace));
   if (typeof indexedDB !== 'undefined') {
     try {
-      store = createYieldingStore(`waymark-${namespace}-ledger`, 'ledger');
+      store = createYieldingStore(ledgerDatabase(namespace), LEDGER_STORE);
       [stored, savedAt] = await getMany(['state', 'savedAt'], store);
     } catch (error) {
       store = null;

@@ -1,4 +1,5 @@
-import { readValue as read, removeValue as remove, writeValue } from '../sync-storage.js';
+import { readValue as read, removeValue as remove, writeValue } from '../storage/sync-storage.js';
+import { anonymousIdKey, sessionKey, userIdKey } from '../storage/names.js';
 import { uuidv7 } from './uuid.js';
 
 export const SESSION_TIMEOUT_MS = 30 * 60 * 1000;
@@ -29,15 +30,17 @@ export interface Identity {
  * localStorage, or a first-party cookie where it is full or blocked, or memory where both are.
  */
 export function createIdentity(namespace: string, initialUserId?: string): Identity {
-  const key = (name: string) => `waymark:${namespace}:${name}`;
-  let anonymousId = read(key('aid')) ?? write(key('aid'), uuidv7());
-  let userId: string | null = initialUserId ?? read(key('uid'));
-  if (initialUserId) write(key('uid'), initialUserId);
-  let session = parseSession(read(key('session')));
+  const aidKey = anonymousIdKey(namespace);
+  const uidKey = userIdKey(namespace);
+  const storedSessionKey = sessionKey(namespace);
+  let anonymousId = read(aidKey) ?? write(aidKey, uuidv7());
+  let userId: string | null = initialUserId ?? read(uidKey);
+  if (initialUserId) write(uidKey, initialUserId);
+  let session = parseSession(read(storedSessionKey));
   let writtenAt = 0;
 
   const persistSession = () => {
-    if (session) write(key('session'), JSON.stringify(session));
+    if (session) write(storedSessionKey, JSON.stringify(session));
     writtenAt = session?.lastActivityAt ?? 0;
   };
 
@@ -46,13 +49,13 @@ export function createIdentity(namespace: string, initialUserId?: string): Ident
     userId: () => userId,
     setUserId(next) {
       userId = next;
-      if (next === null) remove(key('uid'));
-      else write(key('uid'), next);
+      if (next === null) remove(uidKey);
+      else write(uidKey, next);
     },
     session(now) {
       // Another tab may have moved the session on; re-read only when ours looks expired.
       if (!session || !sessionLive(session, now)) {
-        const stored = parseSession(read(key('session')));
+        const stored = parseSession(read(storedSessionKey));
         session = stored && sessionLive(stored, now) ? stored : { id: uuidv7(now), startedAt: now, lastActivityAt: now };
         session.lastActivityAt = now;
         persistSession();
@@ -63,12 +66,12 @@ export function createIdentity(namespace: string, initialUserId?: string): Ident
       return session.id;
     },
     reset() {
-      anonymousId = write(key('aid'), uuidv7());
+      anonymousId = write(aidKey, uuidv7());
       userId = null;
-      remove(key('uid'));
+      remove(uidKey);
       // The new session is stored at once, so that tabs adopting this visitor share it.
       session = null;
-      remove(key('session'));
+      remove(storedSessionKey);
       this.session(Date.now());
     },
     adopt(nextAnonymousId, nextUserId) {

@@ -1,4 +1,5 @@
 import type { Touchpoint } from '../types.js';
+import { touchpointChannel } from '../storage/names.js';
 
 /** A visitor change made in one tab (identify, reset): every other tab adopts it at once. */
 export interface IdentityChange {
@@ -25,7 +26,7 @@ export interface TabFeed {
 export function createTabFeed(namespace: string, receive: (touchpoints: Touchpoint[]) => void, adopt: (change: IdentityChange) => void): TabFeed {
   let channel: BroadcastChannel | null = null;
   try {
-    channel = new BroadcastChannel(`waymark-${namespace}-touchpoints`);
+    channel = new BroadcastChannel(touchpointChannel(namespace));
     channel.onmessage = ({ data }: MessageEvent) => {
       if (Array.isArray(data)) receive(data as Touchpoint[]);
       else if (typeof data?.identity?.anonymousId === 'string') adopt(data.identity as IdentityChange);

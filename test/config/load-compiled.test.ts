@@ -6,8 +6,8 @@ import type { WaymarkError } from '../../src/errors.js';
 
 const validations = vi.hoisted(() => ({ count: 0 }));
 // Counts what the validator chunk is asked to check: a compiled config must not reach it.
-vi.mock('../../src/chunks/validator.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/chunks/validator.js')>();
+vi.mock('../../src/lazy/validator.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/lazy/validator.js')>();
   return {
     ...actual,
     configVerdict: (input: unknown) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createPipeline } from '../../src/pipeline.js';
+import { createPipeline } from '../../src/scheduler.js';
 import type { Touchpoint } from '../../src/types.js';
 
 const touchpoint = (name: string) => ({ id: name, name }) as Touchpoint;

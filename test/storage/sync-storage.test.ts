@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readCookies, readValue, removeValue, writeValue } from '../../src/sync-storage.js';
+import { readCookies, readValue, removeValue, writeValue } from '../../src/storage/sync-storage.js';
 
 const clearCookies = () =>
   document.cookie.split('; ').forEach((pair) => {

@@ -3,7 +3,7 @@
  * rewards, and prompt orchestration. It loads with the config, in parallel with it; a page
  * without a config never pays for it.
  */
-export { openVisitor } from '../visitor.js';
+export { openVisitor } from '../profile/visitor.js';
 export { createPromptController } from '../prompts/controller.js';
 export { createPromptHost } from '../prompts/host.js';
 export { widgetsLoader } from '../prompts/load-widgets.js';
@@ -20,7 +20,7 @@ export { testOperators } from '../rules/operators.js';
 export { boundedTime } from '../clock.js';
 export { WaymarkError } from '../errors.js';
 export { boundLedgerTimes } from '../profile/future-times.js';
-export { createYieldingStore } from '../indexed-db.js';
-export { createLastWord } from '../profile/last-word.js';
+export { createYieldingStore } from '../storage/indexed-db.js';
+export { createLastWord } from '../storage/last-word.js';
 export { DAY_MS, localDay, localWeek, rulePoints, tierFor, tzOffsetOf } from '../rewards/earning-rules.js';
 export { getMany, setMany } from 'idb-keyval';

@@ -1,7 +1,7 @@
 import { get, set } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
-import { createYieldingStore } from '../../src/indexed-db.js';
-import { openOutbox, track, useSink } from './helpers.js';
+import { createYieldingStore } from '../../src/storage/indexed-db.js';
+import { openOutbox, track, useSink } from '../outbox/helpers.js';
 
 const sink = useSink();
 

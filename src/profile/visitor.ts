@@ -1,18 +1,18 @@
-import type { Config } from './config/schema.js';
-import type { WaymarkError } from './errors.js';
-import { noLedger } from './rewards/no-ledger.js';
-import type { Ledger } from './rewards/live-ledger.js';
-import { createProfile, type Profile } from './profile/profile.js';
-import type { PageExit } from './lifecycle/page-exit.js';
-import { createProfileStore } from './profile/store.js';
-import type { Facts } from './rules/facts.js';
-import { stageChange } from './rules/stages.js';
-import { detectDevice } from './track/device.js';
-import { rewardVars } from './rewards/earning-rules.js';
-import type { ChallengeView } from './rewards/challenge-view.js';
-import type { JourneyView, ReferralLink } from './rewards/visitor-journeys.js';
-import type { Prompt } from './config/schema.js';
-import { RESERVED, type Props, type Touchpoint } from './types.js';
+import type { Config } from '../config/schema.js';
+import type { WaymarkError } from '../errors.js';
+import { noLedger } from '../rewards/no-ledger.js';
+import type { Ledger } from '../rewards/live-ledger.js';
+import { createProfile, type Profile } from './profile.js';
+import type { PageExit } from '../lifecycle/page-exit.js';
+import { createProfileStore } from './store.js';
+import type { Facts } from '../rules/facts.js';
+import { stageChange } from '../rules/stages.js';
+import { detectDevice } from '../track/device.js';
+import { rewardVars } from '../rewards/earning-rules.js';
+import type { ChallengeView } from '../rewards/challenge-view.js';
+import type { JourneyView, ReferralLink } from '../rewards/visitor-journeys.js';
+import type { Prompt } from '../config/schema.js';
+import { RESERVED, type Props, type Touchpoint } from '../types.js';
 
 export interface Derived {
   name: string;
@@ -45,7 +45,7 @@ const EMPTY_CONFIG: Config = { version: 1 };
 const NO_CHALLENGES: Record<string, ChallengeView> = {};
 // The engine is an ES chunk, so its own import() already resolves next to it: it needs neither
 // the core's chunk base nor a copy of lazy() of its own.
-const loadRewards = () => import('./chunks/rewards.js');
+const loadRewards = () => import('../lazy/rewards.js');
 
 /** Only a config with rewards loads the ledger's chunk; it comes while the profile loads. */
 async function openRewards(config: Config | null, namespace: string, onChange: () => void, report: (error: WaymarkError) => void) {

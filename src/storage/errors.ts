@@ -1,4 +1,4 @@
-import type { WaymarkError } from './errors.js';
+import type { WaymarkError } from '../errors.js';
 
 const STORAGE_CODES = new Set(['storage_unavailable', 'storage_failed']);
 
