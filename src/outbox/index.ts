@@ -1,4 +1,5 @@
 import { createPageExit } from '../lifecycle/page-exit.js';
+import { flushLock, outboxDatabase } from '../storage/names.js';
 import { segmentFormat, waymarkFormat } from '../transport/formats.js';
 import { encodeBatch } from './batch-send.js';
 import { createDropNotes } from './drop-notes.js';
@@ -39,7 +40,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     wire: options.format === 'segment' ? segmentFormat : waymarkFormat,
     sdk: `waymark@${options.sdkVersion}`,
     storage: createFallbackStore({
-      open: () => indexedDbStore(`waymark-${namespace}-outbox`, () => report(o, 'storage_failed', 'another tab deleted or upgraded the outbox database')),
+      open: () => indexedDbStore(outboxDatabase(namespace), () => report(o, 'storage_failed', 'another tab deleted or upgraded the outbox database')),
       onFailure: (error, worked) => report(o, worked ? 'storage_failed' : 'storage_unavailable', 'IndexedDB failed, keeping records in memory', error),
       onRecovered: () => options.debug?.('IndexedDB works again'),
     }),
@@ -48,7 +49,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     drops: createDropNotes(namespace),
     sharedRetry: createSharedRetry(namespace),
     pageExit,
-    role: createFlusherRole(`waymark-${namespace}-flush`),
+    role: createFlusherRole(flushLock(namespace)),
     hide: pageHideSender(() => o, { headers: options.headers, flushIntervalMs: delivery.flushIntervalMs, inFlight, pageExit, spill }),
     flushNow: () => void flush(o),
     queue: [],
