@@ -23,3 +23,12 @@ export function guard<Args extends unknown[], Result>(
     }
   };
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: any function shape; each keeps its own signature in M.
+type Methods = Record<string, (...args: any[]) => unknown>;
+
+/** `guard()` for each method of `methods`, under its own name; a method without a fallback returns undefined on failure. */
+export function guardAll<M extends Methods>(report: (error: WaymarkError) => void, methods: M, fallbacks: { [K in keyof M]?: ReturnType<M[K]> } = {}): M {
+  for (const name in methods) methods[name] = guard(report, name, methods[name] as M[typeof name], fallbacks[name]) as M[typeof name];
+  return methods;
+}

@@ -1,7 +1,7 @@
-import type { InitOptions, Waymark } from './api.js';
+import type { Waymark } from './instance.js';
 import { inertInstance } from './inert.js';
-import { copyOptions } from './options.js';
-import { createSdk } from './sdk.js';
+import { copyOptions, type InitOptions } from './options.js';
+import { createSdk } from './sdk/index.js';
 
 const REGISTRY = Symbol.for('waymark.instances');
 
