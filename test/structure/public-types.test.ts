@@ -17,7 +17,7 @@ const ENTRY_POINTS = ['src/index.ts', 'src/script.ts'];
  * in src/outbox/public-types.ts, `DetectorOptions` in src/track/detectors/options.ts. A file
  * leaves this list when it imports from there.
  */
-const NOT_YET_MOVED = ['src/outbox/index.ts', 'src/outbox/limits.ts', 'src/outbox/options.ts', 'src/track/detectors/index.ts', 'src/track/record-size.ts'];
+const NOT_YET_MOVED = ['src/outbox/limits.ts', 'src/outbox/options.ts', 'src/track/detectors/index.ts', 'src/track/record-size.ts'];
 
 // Inner modules own their types and src/api.ts composes them (issue 16): an inner module that
 // imports api.ts depends on the whole public surface, and on every module behind it.
