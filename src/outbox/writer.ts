@@ -1,3 +1,4 @@
+import type { Touchpoint } from '../types.js';
 import { recordKey, type Entry } from './store.js';
 import type { OutboxState } from './state.js';
 import { sendable } from './retry-schedule.js';
@@ -37,7 +38,7 @@ export function write(o: OutboxState, all: boolean): Promise<unknown> {
 }
 
 /** Queues a touchpoint; the writes of one tick share a transaction. */
-export function enqueue(o: OutboxState, touchpoint: Parameters<OutboxState['queue']['push']>[0]): void {
+export function enqueue(o: OutboxState, touchpoint: Touchpoint): void {
   o.queue.push(touchpoint);
   o.writeTimer ??= setTimeout(() => write(o, false), 0);
 }
