@@ -11,6 +11,8 @@ export interface PromptControllerDeps {
   config: () => Config | null;
   facts: () => Facts;
   anonymousId: () => string;
+  /** A unique id (a display's submissionId): the core's UUIDv7, so the engine carries no copy of it. */
+  newId: () => string;
   host: PromptHost;
   /** Records a touchpoint through the normal pipeline. */
   record: (name: string, props: Props) => void;

@@ -1,5 +1,4 @@
 import type { Prompt } from '../config/schema.js';
-import { uuidv7 } from '../track/uuid.js';
 import { RESERVED } from '../types.js';
 import { type Display, fail, note, type PromptState } from './context.js';
 import { finishDisplay } from './display-end.js';
@@ -44,7 +43,7 @@ function startDisplay(state: PromptState, prompt: Prompt): Display {
   const history = prompts[prompt.id];
   const display: Display = {
     prompt,
-    submissionId: uuidv7(),
+    submissionId: state.deps.newId(),
     before: { prompts: { ...prompts, ...(history && { [prompt.id]: { ...history } }) }, lastPromptShownAt, promptsShownThisSession },
   };
   state.current = display;

@@ -1,11 +1,7 @@
 import { definedOnly } from '../defined-only.js';
-import type { Emitter } from '../emitter.js';
-import type { WaymarkError } from '../errors.js';
-import type { WaymarkEvents } from '../instance.js';
-import type { PageExit } from '../lifecycle/page-exit.js';
-import type { Logger } from '../log.js';
 import type { InitOptions } from '../options.js';
 import { DEFAULT_DELIVERY, type OutboxOptions } from '../outbox/index.js';
+import type { SdkCore } from './core.js';
 
 export const SDK_VERSION = '__WAYMARK_VERSION__';
 
@@ -20,15 +16,9 @@ function outboxName(namespace: string, { endpoint, writeKey, format }: InitOptio
   return `${namespace}-${(hash >>> 0).toString(36)}`;
 }
 
-/** The outbox of one instance, from its init options; `adoptProfile` takes the visitor's points and tier when the endpoint answers with them. */
-export function outboxOptions(
-  options: InitOptions & { namespace: string },
-  report: (error: WaymarkError) => void,
-  events: Emitter<WaymarkEvents>,
-  pageExit: PageExit,
-  debug: Logger,
-  adoptProfile: (profile: unknown) => void,
-): OutboxOptions {
+/** The outbox of one instance, from its init options; the endpoint's answer may carry the visitor's points and tier. */
+export function outboxOptions(sdk: SdkCore): OutboxOptions {
+  const { options } = sdk;
   return {
     namespace: outboxName(options.namespace, options),
     endpoint: () => options.endpoint,
@@ -37,14 +27,14 @@ export function outboxOptions(
     format: options.format === 'segment' ? 'segment' : 'waymark',
     sdkVersion: SDK_VERSION,
     delivery: { ...DEFAULT_DELIVERY, ...definedOnly(options.delivery) },
-    onError: report,
-    pageExit,
-    onFlush: (result) => events.emit('flush', result),
+    onError: sdk.report,
+    pageExit: sdk.pageExit,
+    onFlush: (result) => sdk.events.emit('flush', result),
     // Server authority: the endpoint's answer may carry the visitor's points and tier.
     onResponse: (body) => {
       const profile = (body as { profile?: unknown } | null)?.profile;
-      if (profile) adoptProfile(profile);
+      if (profile) sdk.engine?.adopt(profile);
     },
-    debug,
+    debug: sdk.debug,
   };
 }

@@ -1,7 +1,6 @@
 import type { WaymarkState } from '../instance.js';
 import type { ChallengeView } from '../rewards/challenge-view.js';
 import { type StateSignal, stateSignal } from '../state-signal.js';
-import type { Visitor } from '../profile/visitor.js';
 
 /** `wm.state` as the SDK holds it: the same signals, which it alone sets. */
 export interface SdkState extends WaymarkState {
@@ -17,12 +16,3 @@ export const createState = (): SdkState => ({
   tier: stateSignal<string | null>(null),
   challenges: stateSignal<Record<string, ChallengeView>>({}),
 });
-
-/** Copies what the visitor's profile and ledger say now into `wm.state`. */
-export function updateState(state: SdkState, visitor: Visitor | null): void {
-  if (!visitor) return;
-  state.points.value = visitor.ledger.points;
-  state.tier.value = visitor.ledger.tier;
-  state.stage.value = visitor.stage;
-  state.challenges.value = visitor.challenges();
-}

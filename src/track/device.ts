@@ -8,8 +8,3 @@ export function detectDevice(): Device {
   if (width < 600) return 'mobile';
   return coarse && width < 1100 ? 'tablet' : 'desktop';
 }
-
-export function detectLocale(preferred: unknown): string {
-  if (typeof preferred === 'string' && preferred) return preferred;
-  return (typeof navigator !== 'undefined' && navigator.language) || 'en';
-}

@@ -97,6 +97,7 @@ export function setup(config: Config, options: { namespace?: string; anonymousId
       redeemed.push(offerId);
     },
     flushSoon: () => void flushes++,
+    newId: uuidv7,
     namespace: options.namespace ?? `test-${Math.random()}`,
     onError: (error) => void errors.push(error),
     debug: (message) => void logs.push(message),
