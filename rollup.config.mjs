@@ -46,13 +46,11 @@ const FROM_ENGINE = [
   'clock',
   'errors',
   'profile/future-times',
-  'storage/indexed-db',
-  'storage/last-word',
+  'storage/saved-document',
   'rewards/earning-rules',
 ].map((name) => fileURLToPath(new URL(`./src/${name}`, import.meta.url)));
 const withoutExtension = (id) => id.replace(/\.(ts|js)$/, '');
-const takenFromEngine = (id, importer) =>
-  id === 'idb-keyval' || FROM_ENGINE.includes(withoutExtension(importer && id.startsWith('.') ? resolvePath(dirname(importer), id) : id));
+const takenFromEngine = (id, importer) => FROM_ENGINE.includes(withoutExtension(importer && id.startsWith('.') ? resolvePath(dirname(importer), id) : id));
 const rewardsChunk = {
   external: (id, importer) => lazyChunks.external(id, importer) || (Boolean(importer) && takenFromEngine(id, importer)),
   paths: (id) => (takenFromEngine(id) ? './waymark-engine.js' : lazyChunks.paths(id)),

@@ -15,5 +15,7 @@ export default defineConfig({
     // A real Postgres for the collector suites (WAYMARK_TEST_PG, or a throwaway cluster).
     globalSetup: ['test/collector/postgres-setup.ts'],
     testTimeout: 15_000,
+    // Closing embedded databases and removing their folders waits on a disk other runs share.
+    hookTimeout: 60_000,
   },
 });

@@ -17,7 +17,5 @@ export { testOperators } from '../rules/operators.js';
 export { boundedTime } from '../clock.js';
 export { WaymarkError } from '../errors.js';
 export { boundLedgerTimes } from '../profile/future-times.js';
-export { createYieldingStore } from '../storage/indexed-db.js';
-export { createLastWord } from '../storage/last-word.js';
+export { createSavedDocument } from '../storage/saved-document.js';
 export { DAY_MS, localDay, localWeek, rulePoints, tierFor, tzOffsetOf } from '../rewards/earning-rules.js';
-export { getMany, setMany } from 'idb-keyval';

@@ -1,13 +1,8 @@
-import { delMany, getMany, setMany, type UseStore } from 'idb-keyval';
 import { WaymarkError } from '../errors.js';
 import type { PageExit } from '../lifecycle/page-exit.js';
-import { createLastWord } from '../storage/last-word.js';
-import { createYieldingStore } from '../storage/indexed-db.js';
 import { PROFILE_STORE, profileCopyKey, profileDatabase } from '../storage/names.js';
+import { createSavedDocument, type SavedDocument } from '../storage/saved-document.js';
 
-const KEY = 'profile';
-/** When the stored profile was saved, to compare with the localStorage copy. */
-const SAVED_AT = 'savedAt';
 /** Profiles change on every touchpoint; one write a second is plenty. */
 const WRITE_INTERVAL_MS = 1_000;
 
@@ -23,20 +18,18 @@ export interface ProfileStore {
 }
 
 /** Runs an IndexedDB operation, or after the first failure none: undefined then, and `storage_unavailable` reported once. */
-type Attempt = <T>(run: (store: UseStore) => Promise<T>) => Promise<T | undefined>;
+type Attempt = <T>(run: () => Promise<T>) => Promise<T | undefined>;
 
-function createAttempt(namespace: string, onError: (error: WaymarkError) => void): [attempt: Attempt, failed: () => boolean] {
-  let database: UseStore | undefined;
+function createAttempt(onError: (error: WaymarkError) => void): [attempt: Attempt, failed: () => boolean] {
   let failed = false;
   const fail = (error: unknown) => {
     if (!failed) onError(new WaymarkError('storage_unavailable', 'IndexedDB is unavailable; the profile lasts for this page only', error));
     failed = true;
   };
-  // idb-keyval opens the database on first use and throws synchronously without `indexedDB`.
   const attempt: Attempt = async (run) => {
     if (failed) return undefined;
     try {
-      return await run((database ??= createYieldingStore(profileDatabase(namespace), PROFILE_STORE)));
+      return await run();
     } catch (error) {
       fail(error);
       return undefined;
@@ -48,7 +41,7 @@ function createAttempt(namespace: string, onError: (error: WaymarkError) => void
 /** Saves coalesced to about one write a second; a save pending as the page hides leaves a synchronous copy. */
 type CoalescedWrites = [write: () => Promise<void>, schedule: (data: unknown) => void, cancel: () => void, listen: (on: boolean) => void];
 
-function createCoalescedWrites(attempt: Attempt, lastWord: ReturnType<typeof createLastWord>, pageExit: PageExit): CoalescedWrites {
+function createCoalescedWrites(attempt: Attempt, saved: SavedDocument, pageExit: PageExit): CoalescedWrites {
   let pending: { data: unknown } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWriteAt = 0;
@@ -61,21 +54,10 @@ function createCoalescedWrites(attempt: Attempt, lastWord: ReturnType<typeof cre
     const { data } = pending;
     pending = null;
     const at = (lastWriteAt = Date.now());
-    if (
-      await attempt((store) =>
-        setMany(
-          [
-            [KEY, data],
-            [SAVED_AT, at],
-          ],
-          store,
-        ).then(() => true),
-      )
-    )
-      lastWord.settle(at);
+    await attempt(() => saved.write(data, at));
   };
   const onPageHide = () => {
-    if (pending) lastWord.write(pending.data);
+    if (pending) saved.copy(pending.data);
     void write();
   };
   const listen = (on: boolean) => {
@@ -108,16 +90,16 @@ export function createProfileStore(
   // The SDK's one page-exit owner: the store saves in its persist phase (docs/delivery-faults.md).
   pageExit: PageExit,
 ): ProfileStore {
-  const [attempt, failed] = createAttempt(namespace, onError);
-  const lastWord = createLastWord(profileCopyKey(namespace));
-  const [write, schedule, cancel, listen] = createCoalescedWrites(attempt, lastWord, pageExit);
+  const [attempt, failed] = createAttempt(onError);
+  const saved = createSavedDocument(profileDatabase(namespace), PROFILE_STORE, 'profile', profileCopyKey(namespace));
+  const [write, schedule, cancel, listen] = createCoalescedWrites(attempt, saved, pageExit);
   let memory: unknown;
 
   return {
     async load() {
-      const [stored, savedAt] = (await attempt((store) => getMany([KEY, SAVED_AT], store))) ?? [];
-      const copy = lastWord.read();
-      if (copy && copy.at >= (typeof savedAt === 'number' ? savedAt : 0)) {
+      const [stored, savedAt] = (await attempt(saved.readStored)) ?? [];
+      const copy = saved.newerCopy(savedAt);
+      if (copy) {
         // The previous page left before its write committed: its copy is the newest.
         if (copy.data !== null) this.save(copy.data);
         return copy.data ?? undefined;
@@ -134,8 +116,8 @@ export function createProfileStore(
       memory = undefined;
       // Forgetting must survive a navigation right after reset() (a logout redirect).
       const at = Date.now();
-      lastWord.write(null, at);
-      if (await attempt((store) => delMany([KEY, SAVED_AT], store).then(() => true))) lastWord.settle(at);
+      saved.copy(null, at);
+      await attempt(() => saved.remove(at));
     },
     async close() {
       listen(false);

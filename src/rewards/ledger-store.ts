@@ -1,8 +1,6 @@
-import { getMany, setMany, type UseStore } from 'idb-keyval';
-import { createYieldingStore } from '../storage/indexed-db.js';
 import type { Config } from '../config/schema.js';
 import { WaymarkError } from '../errors.js';
-import { createLastWord } from '../storage/last-word.js';
+import { createSavedDocument } from '../storage/saved-document.js';
 import { createLedger, type Ledger } from './live-ledger.js';
 import { LEDGER_STORE, ledgerCopyKey, ledgerDatabase } from '../storage/names.js';
 
@@ -17,37 +15,26 @@ export async function openLedger(
   onChange: (ledger: Ledger) => void,
   report: (error: WaymarkError) => void,
 ): Promise<Ledger> {
-  let store: UseStore | null = null;
+  const saved = createSavedDocument(ledgerDatabase(namespace), LEDGER_STORE, 'state', ledgerCopyKey(namespace));
+  let persistent = typeof indexedDB !== 'undefined';
   let stored: unknown;
   let savedAt: unknown;
-  // Changes are rare (points, redemptions, reset), so each also leaves a synchronous copy that
-  // survives a page closing before its IndexedDB write commits.
-  const lastWord = createLastWord(ledgerCopyKey(namespace));
-  if (typeof indexedDB !== 'undefined') {
+  if (persistent) {
     try {
-      store = createYieldingStore(ledgerDatabase(namespace), LEDGER_STORE);
-      [stored, savedAt] = await getMany(['state', 'savedAt'], store);
+      [stored, savedAt] = await saved.readStored();
     } catch (error) {
-      store = null;
+      persistent = false;
       report(new WaymarkError('storage_unavailable', `points are kept in memory only: ${String(error)}`, error));
     }
   }
-  const copy = lastWord.read();
-  if (copy && copy.at >= (typeof savedAt === 'number' ? savedAt : 0)) stored = copy.data;
+  const copy = saved.newerCopy(savedAt);
+  if (copy) stored = copy.data;
   return createLedger(config, stored, (ledger) => {
     const at = Date.now();
-    lastWord.write(ledger.toJSON(), at);
-    store &&
-      setMany(
-        [
-          ['state', ledger.toJSON()],
-          ['savedAt', at],
-        ],
-        store,
-      ).then(
-        () => lastWord.settle(at),
-        (error) => report(new WaymarkError('storage_failed', `points not saved: ${String(error)}`, error)),
-      );
+    // Changes are rare (points, redemptions, reset), so each also leaves a synchronous copy that
+    // survives a page closing before its IndexedDB write commits.
+    saved.copy(ledger.toJSON(), at);
+    if (persistent) saved.write(ledger.toJSON(), at).catch((error) => report(new WaymarkError('storage_failed', `points not saved: ${String(error)}`, error)));
     onChange(ledger);
   });
 }
