@@ -1,6 +1,7 @@
 /**
  * Property names the core bundles use only between their own internal parts (the outbox's
- * state record, shared by its writer, record book, retry schedule, drain and flush loop):
+ * state record, shared by its writer, record book, retry schedule, drain and flush loop; the
+ * SDK's record in src/sdk/core.ts, less what the engine chunk reads of it as its EngineHost):
  * written in full in source for readers, shortened by the build like local names. None may be
  * a public API name or a name another bundle reads, and each must be one the minifier does
  * shorten (not a DOM name): test/size/internal-names.test.ts checks all three on the build.
@@ -25,10 +26,10 @@ export const INTERNAL_PROPERTIES = [
   'memoryEntries',
   'onDestroy',
   'outbox',
-  'pipeline',
   'releaseAt',
   'rerun',
   'retryAt',
+  'ruleQueue',
   'sentMarks',
   'settings',
   'sharedRetry',

@@ -3,7 +3,7 @@ import type { Touchpoint } from './types.js';
 /** Longest slice of rule work per task: well under the 50 ms that makes a long task. */
 const SLICE_MS = 8;
 
-export interface Pipeline {
+export interface Scheduler {
   /** Queue a touchpoint for the rules; `own` is false for one shared by another tab. */
   push(touchpoint: Touchpoint, own: boolean): void;
   /** Process everything queued now, synchronously (page hide, flush, tests). */
@@ -17,7 +17,7 @@ export interface Pipeline {
  * work run here afterwards, in short slices, so a burst of calls never blocks the page.
  * Nothing is processed before `start()` (config and stored profile loaded).
  */
-export function createPipeline(process: (touchpoint: Touchpoint, own: boolean) => void, share: (own: Touchpoint[]) => void): Pipeline {
+export function createScheduler(process: (touchpoint: Touchpoint, own: boolean) => void, share: (own: Touchpoint[]) => void): Scheduler {
   let queue: Array<[Touchpoint, boolean]> = [];
   let next = 0;
   let started = false;

@@ -25,6 +25,6 @@ export function boot(sdk: SdkCore): Promise<void> {
       })
       .catch((error) => sdk.report(new WaymarkError('config_fetch_failed', `the engine could not start: ${String(error)}`, error)))
       // Whatever failed, touchpoints keep flowing (recorded and delivered, without rules).
-      .finally(() => sdk.destroyed || sdk.pipeline.start())
+      .finally(() => sdk.destroyed || sdk.ruleQueue.start())
   );
 }

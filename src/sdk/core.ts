@@ -3,7 +3,7 @@ import type { Emitter } from '../emitter.js';
 import type { WaymarkEvents } from '../instance.js';
 import type { InitOptions } from '../options.js';
 import type { Outbox } from '../outbox/index.js';
-import type { Pipeline } from '../scheduler.js';
+import type { Scheduler } from '../scheduler.js';
 import type { Identity } from '../track/identity.js';
 import type { TabFeed } from '../track/tab-feed.js';
 import type { Touchpoint } from '../types.js';
@@ -20,7 +20,8 @@ export interface SdkCore extends EngineHost {
   /** True (and reported) for a touchpoint too large to send. */
   readonly tooLarge: (touchpoint: Touchpoint) => boolean;
   // Set once by createSdk, right after the record exists: they call back into it.
-  pipeline: Pipeline;
+  /** The rule work queued after each touchpoint (src/scheduler.ts). */
+  ruleQueue: Scheduler;
   feed: TabFeed;
   stopDetectors: () => void;
   readonly onDestroy: () => void;

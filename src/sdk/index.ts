@@ -6,7 +6,7 @@ import { chunkUrl } from '../lazy/load.js';
 import { createPageExit } from '../lifecycle/page-exit.js';
 import { createLogger } from '../log.js';
 import type { InitOptions } from '../options.js';
-import { createPipeline } from '../scheduler.js';
+import { createScheduler } from '../scheduler.js';
 import { storageErrorsOnce } from '../storage/errors.js';
 import { startDetectors } from '../track/detectors/index.js';
 import { detectLocale } from '../track/locale.js';
@@ -20,7 +20,7 @@ import { giveConsent, identity, record } from './record.js';
 import { createState } from './state.js';
 import { changeVisitor, processTouchpoint } from './visitor-change.js';
 
-type LaterParts = 'pipeline' | 'feed' | 'stopDetectors' | 'booted';
+type LaterParts = 'ruleQueue' | 'feed' | 'stopDetectors' | 'booted';
 
 /** Wires the parts once per instance over one record (core.ts). Every public method is guarded: nothing throws out. */
 export function createSdk(options: InitOptions & { namespace: string }, onDestroy: () => void): Waymark {
@@ -54,17 +54,17 @@ export function createSdk(options: InitOptions & { namespace: string }, onDestro
     record: (name, props) => record(sdk, name, props),
     anonymousId: () => identity(sdk).anonymousId(),
     newId: uuidv7,
-    drain: () => sdk.pipeline.drain(),
+    drain: () => sdk.ruleQueue.drain(),
     flushSoon: () => sdk.outbox?.flushSoon(),
   } satisfies Omit<SdkCore, LaterParts> as SdkCore;
-  sdk.pageExit.on('derive', () => sdk.pipeline.drain());
+  sdk.pageExit.on('derive', () => sdk.ruleQueue.drain());
   if (sdk.consented) giveConsent(sdk);
   sdk.feed = createTabFeed(
     sdk.namespace,
-    (touchpoints) => touchpoints.forEach((touchpoint) => sdk.pipeline.push(touchpoint, false)),
+    (touchpoints) => touchpoints.forEach((touchpoint) => sdk.ruleQueue.push(touchpoint, false)),
     (change) => changeVisitor(sdk, change, false),
   );
-  sdk.pipeline = createPipeline((touchpoint, own) => processTouchpoint(sdk, touchpoint, own), sdk.feed.share);
+  sdk.ruleQueue = createScheduler((touchpoint, own) => processTouchpoint(sdk, touchpoint, own), sdk.feed.share);
   sdk.stopDetectors = startDetectors(options.detectors ?? {}, (name, props) => void record(sdk, name, props));
   sdk.booted = boot(sdk);
   return { ...guardAll(report, publicMethods(sdk), FALLBACKS), ready: () => sdk.booted, state: sdk.state };

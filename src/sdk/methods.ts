@@ -21,7 +21,7 @@ export const publicMethods = (sdk: SdkCore): PublicMethods => ({
   page: (props?: PropsInput) => void record(sdk, RESERVED.pageView, sanitizeProps(props)),
   identify: (userId: string | null, traits?: PropsInput) => {
     if (!validUserId(userId, sdk.report) || !sdk.consented) return;
-    sdk.pipeline.drain();
+    sdk.ruleQueue.drain();
     const visitor = identity(sdk);
     visitor.setUserId(userId);
     changeVisitor(sdk, { anonymousId: visitor.anonymousId(), userId, reset: false }, true);
@@ -41,7 +41,7 @@ export const publicMethods = (sdk: SdkCore): PublicMethods => ({
   referral: (base?: string) => sdk.engine?.referral(typeof base === 'string' ? base : undefined) ?? null,
   on: <K extends keyof WaymarkEvents>(event: K, handler: (payload: WaymarkEvents[K]) => void) =>
     typeof handler === 'function' ? sdk.events.on(event, handler) : () => {},
-  flush: () => (sdk.pipeline.drain(), sdk.outbox?.flush() ?? Promise.resolve(NO_FLUSH)),
+  flush: () => (sdk.ruleQueue.drain(), sdk.outbox?.flush() ?? Promise.resolve(NO_FLUSH)),
   stats: () => sdk.outbox?.stats() ?? NO_STATS,
   setConsent: (granted: boolean) => {
     sdk.consented = granted === true;
@@ -50,7 +50,7 @@ export const publicMethods = (sdk: SdkCore): PublicMethods => ({
     else void sdk.outbox?.clear();
   },
   reset: () => {
-    sdk.pipeline.drain();
+    sdk.ruleQueue.drain();
     // Without consent nothing new is written; with it, even an identity not used yet is replaced.
     const current = sdk.consented ? identity(sdk) : sdk.identityCache;
     current?.reset();
@@ -62,11 +62,11 @@ export const publicMethods = (sdk: SdkCore): PublicMethods => ({
 /** Stops everything the instance started; what is stored stays for the next page. */
 function destroy(sdk: SdkCore): void {
   if (sdk.destroyed) return;
-  sdk.pipeline.drain();
+  sdk.ruleQueue.drain();
   sdk.destroyed = true;
   sdk.stopDetectors();
   sdk.engine?.close();
-  sdk.pipeline.stop();
+  sdk.ruleQueue.stop();
   sdk.feed.close();
   sdk.identityCache?.persist();
   sdk.outbox?.destroy();

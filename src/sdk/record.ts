@@ -25,6 +25,6 @@ export function record(sdk: SdkCore, name: string, props: Props): Touchpoint | n
   const touchpoint = makeTouchpoint(name, stampTzOffset(sdk.config, name, props), identity(sdk), currentPage());
   if (sdk.tooLarge(touchpoint)) return null;
   openOutbox(sdk).add(touchpoint);
-  sdk.pipeline.push(touchpoint, true);
+  sdk.ruleQueue.push(touchpoint, true);
   return touchpoint;
 }

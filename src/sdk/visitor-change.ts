@@ -22,7 +22,7 @@ export function processTouchpoint(sdk: SdkCore, touchpoint: Touchpoint, own: boo
 export function changeVisitor(sdk: SdkCore, change: IdentityChange, own: boolean): void {
   if (own) sdk.feed.announce(change);
   else {
-    sdk.pipeline.drain();
+    sdk.ruleQueue.drain();
     if (change.anonymousId) sdk.identityCache?.adopt(change.anonymousId, change.userId);
   }
   if (change.reset) sdk.engine?.forget();

@@ -1,41 +1,41 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createPipeline } from '../../src/scheduler.js';
+import { createScheduler } from '../../src/scheduler.js';
 import type { Touchpoint } from '../../src/types.js';
 
 const touchpoint = (name: string) => ({ id: name, name }) as Touchpoint;
 
-describe('pipeline', () => {
+describe('scheduler', () => {
   it('holds touchpoints until started, then processes them in order', async () => {
     const seen: string[] = [];
-    const pipeline = createPipeline(
+    const scheduler = createScheduler(
       (tp) => seen.push(tp.name),
       () => {},
     );
-    pipeline.push(touchpoint('a'), true);
-    pipeline.push(touchpoint('b'), false);
+    scheduler.push(touchpoint('a'), true);
+    scheduler.push(touchpoint('b'), false);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(seen).toEqual([]);
-    pipeline.start();
+    scheduler.start();
     await vi.waitFor(() => expect(seen).toEqual(['a', 'b']));
   });
 
   it('shares only this tab’s own touchpoints, in batches', async () => {
     const shared: string[][] = [];
-    const pipeline = createPipeline(
+    const scheduler = createScheduler(
       () => {},
       (batch) => batch.length && shared.push(batch.map((tp) => tp.name)),
     );
-    pipeline.start();
-    pipeline.push(touchpoint('mine'), true);
-    pipeline.push(touchpoint('theirs'), false);
-    pipeline.push(touchpoint('mine2'), true);
-    pipeline.drain();
+    scheduler.start();
+    scheduler.push(touchpoint('mine'), true);
+    scheduler.push(touchpoint('theirs'), false);
+    scheduler.push(touchpoint('mine2'), true);
+    scheduler.drain();
     expect(shared).toEqual([['mine', 'mine2']]);
   });
 
   it('works in slices: a long queue does not run in one task', async () => {
     let processed = 0;
-    const pipeline = createPipeline(
+    const scheduler = createScheduler(
       () => {
         const until = performance.now() + 0.05;
         while (performance.now() < until);
@@ -43,8 +43,8 @@ describe('pipeline', () => {
       },
       () => {},
     );
-    for (let i = 0; i < 1000; i++) pipeline.push(touchpoint(String(i)), true);
-    pipeline.start();
+    for (let i = 0; i < 1000; i++) scheduler.push(touchpoint(String(i)), true);
+    scheduler.start();
     await new Promise((resolve) => setTimeout(resolve, 1));
     expect(processed).toBeGreaterThan(0);
     expect(processed).toBeLessThan(1000);
@@ -53,16 +53,16 @@ describe('pipeline', () => {
 
   it('processes what is queued while processing (derived touchpoints) in the same drain', () => {
     const seen: string[] = [];
-    const pipeline = createPipeline(
+    const scheduler = createScheduler(
       (tp) => {
         seen.push(tp.name);
-        if (tp.name === 'purchase') pipeline.push(touchpoint('$points'), true);
+        if (tp.name === 'purchase') scheduler.push(touchpoint('$points'), true);
       },
       () => {},
     );
-    pipeline.start();
-    pipeline.push(touchpoint('purchase'), true);
-    pipeline.drain();
+    scheduler.start();
+    scheduler.push(touchpoint('purchase'), true);
+    scheduler.drain();
     expect(seen).toEqual(['purchase', '$points']);
   });
 });
