@@ -52,6 +52,8 @@ const Rewards = z.strictObject({
 const Limits = z.strictObject({
   cooldownHours: z.optional(z.number().check(z.gte(0))),
   maxPerSession: z.optional(z.int().check(z.gte(0))),
+  // How long a prompt blocked by the one on screen waits for its turn; 0 turns the queue off.
+  queueSeconds: z.optional(z.number().check(z.gte(0), z.lte(3600))),
 });
 
 const Color = z.string().check(z.maxLength(64));

@@ -37,6 +37,13 @@ export interface Display {
   before: Pick<Facts, 'prompts' | 'lastPromptShownAt' | 'promptsShownThisSession'>;
 }
 
+/** A prompt whose trigger fired while another prompt held the screen, waiting for its turn. */
+export interface QueuedPrompt {
+  prompt: Prompt;
+  /** `Date.now()` when it stops waiting. */
+  expiresAt: number;
+}
+
 /**
  * What every part of the prompt controller shares: its dependencies, the prompt on screen, the
  * delays, and the tabs. The parts are plain functions of this state, so the bundle keeps one
@@ -47,6 +54,17 @@ export interface PromptState {
   readonly tabs: TabSync;
   /** Prompts chosen by a trigger with `delaySeconds`, waiting to be checked again. */
   readonly pending: Map<string, ReturnType<typeof setTimeout>>;
+  /** Blocked prompts waiting for the screen, highest `priority` first, then in trigger order. */
+  readonly queue: QueuedPrompt[];
+  /** When each prompt last ran out of time in the queue, for `explain()`. */
+  readonly expired: Map<string, number>;
+  /** A wait for the display lock is under way (queue.ts). */
+  waking: boolean;
+  /**
+   * Gives the queued prompts their turn once the screen may be free. Set by the controller
+   * (turns.ts), so the display files that call it need not import what shows prompts.
+   */
+  offerTurn: () => void;
   /** The prompt on screen or loading: there is at most one. */
   current: Display | null;
   destroyed: boolean;
@@ -56,6 +74,10 @@ export const createPromptState = (deps: PromptControllerDeps, tabs: TabSync): Pr
   deps,
   tabs,
   pending: new Map(),
+  queue: [],
+  expired: new Map(),
+  waking: false,
+  offerTurn: () => {},
   current: null,
   destroyed: false,
 });

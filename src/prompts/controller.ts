@@ -6,7 +6,9 @@ import { cancelDelay, cancelDelays } from './delays.js';
 import { openPrompt } from './display.js';
 import { closeDisplay, finishDisplay } from './display-end.js';
 import { explainPrompt, isEligible } from './explain.js';
+import { clearQueue, unqueue, wake } from './queue.js';
 import { createTabSync } from './tabs.js';
+import { takeTurns } from './turns.js';
 import { offerPrompts, revalidate, triggeredBy } from './triggered.js';
 
 export type { PromptControllerDeps } from './context.js';
@@ -14,10 +16,11 @@ export type PromptController = ReturnType<typeof createPromptController>;
 
 /**
  * Decides which prompt shows, when: for each touchpoint, the prompts it triggers pass through
- * the gates (checkGates, then one at a time, also across tabs); the highest `priority` wins.
+ * the gates (checkGates, then one at a time, also across tabs); the highest `priority` wins,
+ * and the others blocked only by the prompt on screen queue for their turn.
  * Turns the widget's callbacks into `$prompt_*` touchpoints. The parts, each a file: the shared
  * state (context), the delays, the gates and `explain()`, the display and how it ends, the
- * widget's props, and the choice among triggered prompts.
+ * widget's props, the choice among triggered prompts, and the queue with its turns.
  */
 export function createPromptController(deps: PromptControllerDeps) {
   const tabs = createTabSync(
@@ -25,9 +28,13 @@ export function createPromptController(deps: PromptControllerDeps) {
     (promptId, open) => onOtherTab(promptId, open), // messages arrive after `state` exists
   );
   const state = createPromptState(deps, tabs);
+  state.offerTurn = () => takeTurns(state);
   const onOtherTab = safely(state, (promptId: string, open: boolean) => {
-    if (open) cancelDelay(state, promptId, 'it opened in another tab');
-    else if (state.current?.prompt.id === promptId) closeDisplay(state, state.current, 'other-tab');
+    if (open) {
+      cancelDelay(state, promptId, 'it opened in another tab');
+      unqueue(state, promptId, 'it opened in another tab');
+    } else if (state.current?.prompt.id === promptId) closeDisplay(state, state.current, 'other-tab');
+    else wake(state);
   });
   const onPageHide = () => state.current && tabs.announce(state.current.prompt.id, false);
   globalThis.addEventListener?.('pagehide', onPageHide);
@@ -54,11 +61,15 @@ export function createPromptController(deps: PromptControllerDeps) {
     explain: (promptId: string): Explanation => explainPrompt(state, promptId),
 
     /** A new visitor (reset): what the old one's touchpoints scheduled is not shown to them. */
-    forget: () => cancelDelays(state, 'the visitor was reset'),
+    forget() {
+      cancelDelays(state, 'the visitor was reset');
+      clearQueue(state);
+    },
 
     destroy() {
       state.destroyed = true;
       cancelDelays(state, 'the SDK was destroyed');
+      clearQueue(state);
       if (state.current) {
         finishDisplay(state, state.current);
         deps.host.close();

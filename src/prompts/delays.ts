@@ -1,5 +1,6 @@
 import type { Prompt } from '../config/schema.js';
 import { note, type PromptState, safely } from './context.js';
+import { wake } from './queue.js';
 
 /** Runs `then` after the prompt's `delaySeconds`, unless the delay is cancelled first. */
 export function waitThen(state: PromptState, prompt: Prompt, seconds: number, then: () => void): void {
@@ -17,6 +18,7 @@ export function cancelDelay(state: PromptState, promptId: string, why: string): 
   clearTimeout(pending.get(promptId));
   pending.delete(promptId);
   note(state, promptId, `delay cancelled, ${why}`);
+  wake(state); // the queue waited for it
 }
 
 export function cancelDelays(state: PromptState, why: string): void {

@@ -1,13 +1,18 @@
 import { type DismissReason, RESERVED } from '../types.js';
 import { answerProps } from './answers.js';
 import type { Display, PromptState } from './context.js';
+import { wake } from './queue.js';
 
-/** The display is over: frees the lock and tells the other tabs. */
-export function finishDisplay(state: PromptState, display: Display): void {
+/**
+ * The display is over: frees the lock, tells the other tabs, and gives a queued prompt its
+ * turn, unless the visitor ended it in another tab: that tab, where they are, goes first.
+ */
+export function finishDisplay(state: PromptState, display: Display, takeTurn = true): void {
   if (state.current !== display) return;
   state.current = null;
   display.release?.();
   state.tabs.announce(display.prompt.id, false);
+  if (takeTurn) wake(state);
 }
 
 /** The visitor closed it (or it timed out): a dismissal, or the completion of a score already given. */
@@ -20,7 +25,7 @@ export function dismissDisplay(state: PromptState, display: Display, reason: Dis
     deps.record(RESERVED.promptAnswered, answerProps(prompt, submissionId, answer, true));
     deps.flushSoon();
   } else deps.record(RESERVED.promptDismissed, { promptId: prompt.id, kind: prompt.kind, submissionId, reason });
-  finishDisplay(state, display);
+  finishDisplay(state, display, reason !== 'other-tab');
 }
 
 /** Closes a prompt the visitor did not close: it is over elsewhere, or stale after navigation. */

@@ -2,6 +2,7 @@ import type { Prompt } from '../config/schema.js';
 import { RESERVED } from '../types.js';
 import { type Display, fail, note, type PromptState } from './context.js';
 import { finishDisplay } from './display-end.js';
+import { enqueue, unqueue } from './queue.js';
 import { widgetProps } from './widget-props.js';
 
 /**
@@ -22,6 +23,7 @@ async function show(state: PromptState, prompt: Prompt, force: boolean): Promise
   if (state.current !== display || state.destroyed) return release?.();
   if (!release && !force) {
     state.current = null;
+    enqueue(state, prompt);
     return note(state, prompt.id, 'not shown (one at a time: a prompt is showing in another tab)');
   }
   if (release) display.release = release;
@@ -47,5 +49,7 @@ function startDisplay(state: PromptState, prompt: Prompt): Display {
     before: { prompts: { ...prompts, ...(history && { [prompt.id]: { ...history } }) }, lastPromptShownAt, promptsShownThisSession },
   };
   state.current = display;
+  state.expired.delete(prompt.id);
+  unqueue(state, prompt.id, 'it is showing');
   return display;
 }

@@ -2,6 +2,7 @@ import type { Explanation, GateReport } from './explanation.js';
 import type { Prompt } from '../config/schema.js';
 import { findPrompt, note, type PromptState } from './context.js';
 import { checkGates } from './gates.js';
+import { queueStatus } from './queue.js';
 
 /** The gates of a prompt for this visitor now, the last one being one prompt at a time across tabs. */
 export function gateReports(state: PromptState, prompt: Prompt): GateReport[] {
@@ -13,9 +14,10 @@ export function gateReports(state: PromptState, prompt: Prompt): GateReport[] {
   return reports;
 }
 
-/** Runs the gates and says why with `debug`; true when the prompt may show. */
-export function isEligible(state: PromptState, prompt: Prompt): boolean {
-  const failed = gateReports(state, prompt).filter((report) => !report.pass);
+export const failingGates = (state: PromptState, prompt: Prompt) => gateReports(state, prompt).filter((report) => !report.pass);
+
+/** Says with `debug` why the prompt may not show (its failing gates, checked once); true when it may. */
+export function isEligible(state: PromptState, prompt: Prompt, failed = failingGates(state, prompt)): boolean {
   note(state, prompt.id, failed.length ? `not shown (${failed.map((report) => report.reason).join('; ')})` : 'eligible');
   return !failed.length;
 }
@@ -27,7 +29,10 @@ export function explainPrompt(state: PromptState, promptId: string): Explanation
     const reason = `config: ${state.deps.config() ? `no prompt "${promptId}"` : 'no valid config is loaded'}`;
     return { promptId, eligible: false, gates: [{ gate: 'config', pass: false, reason }] };
   }
-  const reports = [{ gate: 'trigger', pass: true, reason: describeTrigger(prompt, state.pending.has(promptId)) }, ...gateReports(state, prompt)];
+  const reports = [
+    { gate: 'trigger', pass: true, reason: describeTrigger(prompt, state.pending.has(promptId)) + queueStatus(state, promptId) },
+    ...gateReports(state, prompt),
+  ];
   return { promptId, eligible: reports.every((report) => report.pass), gates: reports };
 }
 

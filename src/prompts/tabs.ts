@@ -17,6 +17,11 @@ export interface TabSync {
    * tab goes away). Resolves to its release function, or null if another tab holds it.
    */
   claim(): Promise<(() => void) | null>;
+  /**
+   * Resolves true once the display lock is free (at once without Web Locks): the moment a
+   * queued prompt may take its turn, even if the tab that held it went away without a word.
+   */
+  whenFree(): Promise<boolean>;
   announce(promptId: string, open: boolean): void;
   close(): void;
 }
@@ -43,10 +48,11 @@ export function createTabSync(namespace: string, onMessage: (promptId: string, o
     for (const [promptId, at] of others.values()) if (Date.now() - at < STALE_MS) return promptId;
     return undefined;
   };
+  const webLocks = () => (typeof navigator === 'undefined' ? undefined : navigator.locks);
   return {
     elsewhere,
     claim() {
-      const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+      const locks = webLocks();
       const free = () => () => {};
       if (!locks) return Promise.resolve(elsewhere() ? null : free());
       return new Promise((resolve) => {
@@ -58,6 +64,11 @@ export function createTabSync(namespace: string, onMessage: (promptId: string, o
           })
           .catch(() => resolve(free()));
       });
+    },
+    whenFree() {
+      const locks = webLocks();
+      // Granted and given back at once; a null lock (a stand-in that does not wait) is not free.
+      return locks ? locks.request(promptLock(namespace), {}, (lock) => !!lock).catch(() => false) : Promise.resolve(true);
     },
     announce(promptId, open) {
       try {

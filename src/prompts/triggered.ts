@@ -6,7 +6,8 @@ import { findPrompt, note, type PromptState } from './context.js';
 import { cancelDelay, waitThen } from './delays.js';
 import { openPrompt } from './display.js';
 import { closeDisplay } from './display-end.js';
-import { isEligible } from './explain.js';
+import { failingGates, isEligible } from './explain.js';
+import { enqueue, waitsItsTurn, wake } from './queue.js';
 
 /** The prompts a touchpoint triggers, highest `priority` first; ties keep config order (the sort is stable). */
 export function triggeredBy(prompts: readonly Prompt[], touchpoint: Touchpoint): Prompt[] {
@@ -15,19 +16,34 @@ export function triggeredBy(prompts: readonly Prompt[], touchpoint: Touchpoint):
     .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
 }
 
-/** The first candidate that passes its gates shows now, or waits out its delay and is checked again. */
+/**
+ * The first candidate that passes its gates shows now, or waits out its delay and is checked
+ * again. The others that only wait for the screen (one at a time) queue for their turn.
+ */
 export function offerPrompts(state: PromptState, candidates: Prompt[]): void {
+  let chosen: Prompt | undefined;
   for (const prompt of candidates) {
     if (state.pending.has(prompt.id)) return; // already chosen, waiting out its delay
-    if (!isEligible(state, prompt)) continue;
+    let failed = failingGates(state, prompt);
+    // Chosen first and waiting out its delay, another candidate holds the screen all the same.
+    if (chosen && !failed.length) failed = [{ gate: 'one at a time', pass: false, reason: `one at a time: "${chosen.id}" goes first` }];
+    if (!offer(state, prompt, failed)) continue;
+    chosen = prompt;
     const delaySeconds = prompt.trigger.delaySeconds;
     if (!delaySeconds) void openPrompt(state, prompt);
     else
       waitThen(state, prompt, delaySeconds, () => {
-        if (!state.destroyed && isEligible(state, prompt)) void openPrompt(state, prompt);
+        if (state.destroyed) return;
+        if (offer(state, prompt)) void openPrompt(state, prompt);
+        else wake(state); // the prompts queued behind it need not wait for it
       });
-    return;
   }
+}
+
+/** True when the prompt may show; when all that stops it is the prompt on screen, it queues. */
+function offer(state: PromptState, prompt: Prompt, failed = failingGates(state, prompt)): boolean {
+  if (waitsItsTurn(failed)) enqueue(state, prompt);
+  return isEligible(state, prompt, failed);
 }
 
 /** After an SPA route change: drop delays and close a prompt whose `if` no longer holds. */

@@ -80,6 +80,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   description: 'Longer description of the offer.',
   cooldownHours: 'Hours after any prompt before another may show.',
   maxPerSession: 'At most this many prompts per session.',
+  queueSeconds: 'Seconds a triggered prompt waits for the one on screen to close before it is dropped (default 60, at most 3600; 0: no queue).',
   accent: 'Accent colour (buttons, selection).',
   background: 'Background colour.',
   text: 'Text colour.',

@@ -163,6 +163,23 @@ describe('triggers in Chromium', () => {
     await Promise.all([first.close(), second.close()]);
   });
 
+  it('of two prompts triggered together, the second waits its turn and shows once the first is dismissed', async () => {
+    const page = await open('?ns=queue');
+    await page.evaluate(() => window.wm.track('order_placed'));
+    await waitFor(page, '$prompt_shown');
+    expect(await promptOnScreen(page)).toContain('Would you recommend our shop?');
+    const trigger = (await page.evaluate(() => window.wm.explain('order-ease'))).gates[0]?.reason;
+    expect(trigger).toMatch(/^trigger: on "order_placed" \(queued: waiting for "order-nps" to close, expires in \d+ seconds\)$/);
+
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.touchpoints.filter((touchpoint) => touchpoint.name === '$prompt_shown').length === 2, null, { timeout: 5_000 });
+    expect((await seen(page, '$prompt_dismissed'))[0]?.props).toMatchObject({ promptId: 'order-nps', reason: 'escape' });
+    expect((await seen(page, '$prompt_shown')).map((touchpoint) => touchpoint.props.promptId)).toEqual(['order-nps', 'order-ease']);
+    expect(await promptOnScreen(page)).toContain('Was checking out easy?');
+    expect(logsOf(page).some((line) => line.includes('prompt "order-ease": its turn'))).toBe(true);
+    await page.close();
+  });
+
   it('tracks data-waymark clicks and delivers them to the endpoint', async () => {
     const page = await open('?ns=clicks');
     await page.click('#cta b');

@@ -13,8 +13,9 @@ export const PAGES = [
   { label: 'script tag, no config', files: [core] },
   { label: 'script tag, compiled config, before any prompt', files: [core, engine] },
   // Issue #15 asks for 24 KB; the budget keeps today's figure from growing until it gets there
-  // (38 KB since the page-exit owner and the keepalive marks of #18 added 0.7 KB to the core).
-  { label: 'script tag, compiled config, once a prompt has shown', files: [core, engine, widgets], budget: 38 * KB, target: 24 * KB },
+  // (38 KB since the page-exit owner and the keepalive marks of #18 added 0.7 KB to the core;
+  // 38.25 KB since the prompt queue, a blocked prompt that waits its turn, added 0.65 KB to the engine).
+  { label: 'script tag, compiled config, once a prompt has shown', files: [core, engine, widgets], budget: 38.25 * KB, target: 24 * KB },
   { label: 'script tag, compiled config with rewards, once a prompt has shown', files: [core, engine, rewards, widgets] },
   { label: 'script tag, uncompiled config, once a prompt has shown', files: [core, validator, engine, widgets] },
 ];
