@@ -50,7 +50,7 @@ export const RESERVED = {
   promptDismissed: '$prompt_dismissed',
 } as const;
 
-export type PromptKind = 'nps' | 'rating' | 'exit' | 'reward';
+export type PromptKind = 'nps' | 'rating' | 'exit' | 'reward' | 'survey';
 export type DismissReason = 'close' | 'escape' | 'timeout' | 'navigation' | 'other-tab';
 
 /**
@@ -79,6 +79,8 @@ export interface PromptAnsweredProps {
   choices?: string[];
   other?: string;
   comment?: string;
+  /** survey only: the question this answer is to. */
+  questionId?: string;
 }
 export interface PromptDismissedProps {
   promptId: string;

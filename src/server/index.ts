@@ -7,7 +7,7 @@ export { configJsonSchema } from './json-schema.js';
 export { replay } from '../rewards/replay.js';
 export type { ReplayEntry, ReplayResult } from '../rewards/replay.js';
 export { summarize } from './summarize.js';
-export type { PromptSummary, Summary, SummarizeOptions, TierSummary } from './summarize.js';
+export type { PromptSummary, QuestionSummary, ScoreStats, Summary, SummarizeOptions, TierSummary } from './summarize.js';
 export { applyTouchpoint, emptyLedger } from '../rewards/ledger-step.js';
 export type { LedgerOutput, LedgerState, PointsProps, TierProps } from '../rewards/ledger-step.js';
 export type * from '../config/schema.js';

@@ -2,9 +2,13 @@ import { RESERVED, type PromptAnsweredProps, type PromptKind, type Props } from 
 import type { Config } from '../config/schema.js';
 import { emptyLedger } from '../rewards/ledger-step.js';
 import { inOrder } from '../rewards/replay.js';
+import { addScore, bump, dict, finishScores, type ScoreStats, validScore } from './score-stats.js';
+import { addSurveyAnswer, type QuestionSummary, type SurveySubmission, surveyResults } from './survey-summary.js';
 import { tierLabel } from './tier-label.js';
 
-export interface PromptSummary {
+export type { QuestionSummary, ScoreStats };
+
+export interface PromptSummary extends ScoreStats {
   kind: PromptKind | null;
   shown: number;
   /** Distinct submissions, partial ones included (a score counts as soon as it is chosen); scores off the scale are not answers. */
@@ -14,18 +18,14 @@ export interface PromptSummary {
   responseRate: number | null;
   /** Submissions not completed (a score chosen, the follow-up left). */
   partial: number;
-  /** % promoters (9–10) − % detractors (0–6), −100…100. */
-  nps?: { score: number; promoters: number; passives: number; detractors: number; total: number };
-  /** % satisfied: top-2 box (4–5 of 5, 9–10 of 10); on 2–3 point scales, the top answer only. */
-  csat?: { score: number; total: number };
-  /** Mean effort score, on the prompt's own scale. */
-  ces?: { mean: number; total: number };
-  /** Score → number of submissions. */
-  distribution?: Record<string, number>;
   /** Exit survey: choice → number of submissions that picked it. */
   reasons?: Record<string, number>;
   /** Exit survey: texts typed in "Other"; a choice of "Other" with nothing typed is no answer. */
   other?: string[];
+  /** Survey: question id → its results and drop-off (submissions that left after it), in the order visitors reached them. */
+  questions?: Record<string, QuestionSummary>;
+  /** Survey: the questions each submission answered, joined by ` > ` → submissions that took that path. */
+  paths?: Record<string, number>;
 }
 
 export interface TierSummary {
@@ -46,14 +46,12 @@ export interface Summary {
 type Answer = Partial<PromptAnsweredProps>;
 const str = (value: unknown): value is string => typeof value === 'string' && value !== '';
 const num = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-/** Keyed by prompt ids, choices and tiers from the wire: no prototype, so `constructor` is a plain key. */
-const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
-const bump = (counts: Record<string, number>, key: string | number) => void (counts[key] = (counts[key] ?? 0) + 1);
 
 /**
  * Prompt results from touchpoints (any order, duplicates allowed): per prompt, impressions,
  * answers (the latest `$prompt_answered` of each submission; a partial one still counts its
- * score), dismissals, NPS, CSAT, CES, score distributions and exit-survey reasons.
+ * score), dismissals, NPS, CSAT, CES, score distributions, exit-survey reasons, and each
+ * survey question's results with the paths visitors took.
  */
 export interface SummarizeOptions {
   /** The marketer config: names tiers by their labels and places visitors who never changed tier. */
@@ -64,6 +62,7 @@ export function summarize(touchpoints: Iterable<unknown>, options: SummarizeOpti
   const startTier = options.config?.rewards ? (emptyLedger(options.config).tier ?? 'none') : 'none';
   const prompts = dict<PromptSummary>();
   const submissions = new Map<string, Answer>();
+  const surveys = new Map<string, Map<string, SurveySubmission>>();
   const visitors = new Map<string, { tier: string; awarded: number; redeemed: number }>();
   const promptOf = (props: Props) => {
     const id = props.promptId;
@@ -92,20 +91,19 @@ export function summarize(touchpoints: Iterable<unknown>, options: SummarizeOpti
       const answer = { ...(props as Answer) };
       // A later step of the same submission may omit the score it already reported.
       if (!num(answer.score) && earlier && num(earlier.score)) answer.score = earlier.score;
+      // A survey's submission is complete once its last question is, whatever came after.
+      if (earlier?.complete === true) answer.complete = true;
       submissions.set(key, answer);
+      if (summary.kind === 'survey') addToSurvey(surveys, props as Answer);
     }
   }
 
   for (const answer of submissions.values()) add(prompts[answer.promptId!]!, answer);
+  for (const [promptId, bySubmission] of surveys) Object.assign(prompts[promptId]!, surveyResults(bySubmission.values()));
   for (const summary of Object.values(prompts)) {
     // Impressions can be lost (a blocked beacon, an export window) while answers arrive.
     summary.responseRate = summary.kind === 'reward' ? null : summary.shown ? Math.min(1, summary.answered / summary.shown) : 0;
-    if (summary.nps) {
-      const { promoters, detractors, total } = summary.nps;
-      summary.nps.score = total ? ((promoters - detractors) / total) * 100 : 0;
-    }
-    if (summary.csat) summary.csat.score = (summary.csat.score / summary.csat.total) * 100;
-    if (summary.ces) summary.ces.mean /= summary.ces.total;
+    finishScores(summary);
   }
 
   const result: Summary = { prompts };
@@ -121,52 +119,28 @@ export function summarize(touchpoints: Iterable<unknown>, options: SummarizeOpti
   return result;
 }
 
-/** The scale a rating was answered on: 2 (thumbs) to 10 points, as the config allows. */
-const ratingMax = (answer: Answer) => answer.max ?? (answer.scale === 'thumbs' ? 2 : 5);
-const inRange = (score: number, low: number, high: number) => Number.isInteger(score) && score >= low && score <= high;
-
-/** A score outside its scale (99 of 5 stars, NPS 11) is not an answer: it would skew every result. */
-function validScore(kind: PromptKind | null | undefined, answer: Answer): boolean {
-  const { score } = answer;
-  if (score === undefined) return true;
-  if (!num(score)) return false;
-  if (kind === 'nps') return inRange(score, 0, 10);
-  if (kind !== 'rating') return true;
-  const max = ratingMax(answer);
-  return inRange(max, 2, 10) && inRange(score, 1, max);
+function addToSurvey(surveys: Map<string, Map<string, SurveySubmission>>, answer: Answer) {
+  const bySubmission = surveys.get(answer.promptId!) ?? new Map<string, SurveySubmission>();
+  surveys.set(answer.promptId!, bySubmission);
+  bySubmission.set(answer.submissionId!, addSurveyAnswer(bySubmission.get(answer.submissionId!), answer));
 }
 
 /** Counts one submission; scores and sums become percentages and means at the end. */
 function add(summary: PromptSummary, answer: Answer) {
   const kind = answer.kind ?? summary.kind;
-  if (!validScore(kind, answer)) return;
+  const scored = kind === 'nps' || kind === 'rating' ? kind : null;
+  if (answer.score !== undefined && !validScore(scored, answer.score, answer)) return;
   const choices = Array.isArray(answer.choices) ? answer.choices.filter(str) : [];
   if (kind === 'exit' && !choices.length && !str(answer.other)) return;
   summary.answered++;
   if (answer.complete !== true) summary.partial++;
+  // A survey's scores belong to its questions (surveyResults), not to the survey.
+  if (kind === 'survey') return;
   if (kind === 'exit') {
     const reasons = (summary.reasons ??= dict());
     for (const choice of choices) bump(reasons, choice);
     if (str(answer.other)) (summary.other ??= []).push(answer.other);
     return;
   }
-  const score = answer.score;
-  if (!num(score)) return;
-  bump((summary.distribution ??= dict()), score);
-  if (kind === 'nps') {
-    const nps = (summary.nps ??= { score: 0, promoters: 0, passives: 0, detractors: 0, total: 0 });
-    nps.total++;
-    if (score >= 9) nps.promoters++;
-    else if (score >= 7) nps.passives++;
-    else nps.detractors++;
-  } else if (kind === 'rating' && answer.metric === 'ces') {
-    const ces = (summary.ces ??= { mean: 0, total: 0 });
-    ces.total++;
-    ces.mean += score;
-  } else if (kind === 'rating' && answer.metric !== 'none') {
-    const max = ratingMax(answer);
-    const csat = (summary.csat ??= { score: 0, total: 0 });
-    csat.total++;
-    if (max >= 4 ? score >= max - 1 : score >= max) csat.score++;
-  }
+  if (num(answer.score)) addScore(summary, scored, answer.score, answer);
 }

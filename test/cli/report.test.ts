@@ -73,6 +73,29 @@ describe('waymark report', () => {
     expect(lines).toContain('silver 1 50 20');
   });
 
+  it('prints each survey question with where visitors left, and the paths they took', async () => {
+    const file = join(dir, 'survey.ndjson');
+    const survey = [
+      shown('onboarding', 'survey'),
+      answer('onboarding', 'survey', 'p', { questionId: 'score', score: 3, band: 'detractor' }, false),
+      answer('onboarding', 'survey', 'p', { questionId: 'why', comment: 'slow' }),
+      shown('onboarding', 'survey'),
+      answer('onboarding', 'survey', 'q', { questionId: 'score', score: 10, band: 'promoter' }, false),
+      answer('onboarding', 'survey', 'q', { questionId: 'features', choices: ['Search', 'Wishlist'] }, false),
+    ];
+    writeFileSync(file, `${survey.map((record) => JSON.stringify(record)).join('\n')}\n`);
+    const { code, out } = await run('report', file);
+    expect(code).toBe(0);
+    const lines = out.split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
+    expect(lines).toContain('onboarding survey 2 2 0 100%');
+    // survey, question, answered, left here, result: NPS (1 − 1) / 2 = 0.
+    expect(lines).toContain('onboarding score 2 0 NPS 0');
+    expect(lines).toContain('onboarding why 1 0 1 written');
+    expect(lines).toContain('onboarding features 1 1 Search: 1 Wishlist: 1');
+    expect(lines).toContain('onboarding score > why 1');
+    expect(lines).toContain('onboarding score > features 1');
+  });
+
   it('skips unreadable lines with a warning', async () => {
     const file = join(dir, 'broken.ndjson');
     writeFileSync(file, `${JSON.stringify(records[0])}\n{"id": "cut-sho\n\n[1,2]\n`);

@@ -1,0 +1,29 @@
+import type { QuestionSummary, Summary } from '../server/index.js';
+
+type Row = Array<string | number>;
+const round = (value: number) => String(Math.round(value * 10) / 10);
+const byCount = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1]);
+
+/** One line of what a question found: its score, or its top choices, or how many wrote. */
+function questionResult(question: QuestionSummary): string {
+  if (question.nps) return `NPS ${round(question.nps.score)}`;
+  if (question.csat) return `CSAT ${round(question.csat.score)}%`;
+  if (question.ces) return `CES ${round(question.ces.mean)}`;
+  const parts = question.choices ? byCount(question.choices).map(([choice, count]) => `${choice}: ${count}`) : [];
+  if (question.other?.length) parts.push(`Other: ${question.other.length}`);
+  if (question.texts?.length) parts.push(`${question.texts.length} written`);
+  if (!parts.length && question.distribution) parts.push(...Object.entries(question.distribution).map(([score, count]) => `${score}: ${count}`));
+  return parts.join('  ');
+}
+
+/** Survey questions in the order visitors reached them: answers, where visitors left, what they said. */
+export function surveyQuestionRows(prompts: Array<[string, Summary['prompts'][string]]>): Row[] {
+  return prompts.flatMap(([id, { questions }]) =>
+    Object.entries(questions ?? {}).map(([questionId, question]) => [id, questionId, question.answered, question.dropOff, questionResult(question)]),
+  );
+}
+
+/** The branch paths visitors took through each survey, most taken first. */
+export function surveyPathRows(prompts: Array<[string, Summary['prompts'][string]]>): Row[] {
+  return prompts.flatMap(([id, { paths }]) => byCount(paths ?? {}).map(([path, count]) => [id, path, count]));
+}
