@@ -16,6 +16,8 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
  */
 const CHUNKS = [
   { source: /[\\/]widgets[\\/]index(\.tsx?|\.js)?$/, file: './waymark-widgets.js' },
+  // A prompt kind with a chunk of its own, fetched beside the widgets only when such a prompt shows.
+  { source: /[\\/]widgets[\\/]survey[\\/]index(\.tsx?|\.js)?$/, file: './waymark-survey.js' },
   { source: /[\\/]lazy[\\/]validator(\.ts|\.js)?$/, file: './waymark-config.js' },
   { source: /[\\/]lazy[\\/]engine(\.ts|\.js)?$/, file: './waymark-engine.js' },
   // Loaded by the engine for a config with `rewards`: the ledger and the journey rewards.
@@ -83,25 +85,56 @@ export function shortNames(count) {
   }
   return names;
 }
-const compactNames = () => ({
+/** The widgets shell's short names; a kind chunk's names must be the same (its styles are the shell's). */
+const widgetNames = new Map();
+const compactNames = ({ shell = true } = {}) => ({
   name: 'waymark-compact-names',
   renderChunk(code) {
-    const counts = new Map();
-    for (const [match, dashes] of code.matchAll(NAME)) {
-      const name = dashes ? match.slice(2) : match;
-      counts.set(name, (counts.get(name) ?? 0) + 1);
+    if (shell) {
+      const counts = new Map();
+      for (const [match, dashes] of code.matchAll(NAME)) {
+        const name = dashes ? match.slice(2) : match;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+      const ordered = [...counts.keys()].sort((a, b) => counts.get(b) - counts.get(a));
+      const short = shortNames(ordered.length);
+      widgetNames.clear();
+      ordered.forEach((name, index) => widgetNames.set(name, short[index]));
+      // Tests of the built chunk find elements by the names a reader knows.
+      this.emitFile({ type: 'asset', fileName: 'widget-names.json', source: JSON.stringify(Object.fromEntries(widgetNames), null, 1) });
     }
-    const ordered = [...counts.keys()].sort((a, b) => counts.get(b) - counts.get(a));
-    const short = new Map(ordered.map((name, index) => [name, shortNames(ordered.length)[index]]));
     const edited = new MagicString(code);
     for (const match of code.matchAll(NAME)) {
       const [text, dashes] = match;
-      edited.overwrite(match.index, match.index + text.length, dashes ? `--${short.get(text.slice(2))}` : short.get(text));
+      const name = dashes ? text.slice(2) : text;
+      if (!widgetNames.has(name)) this.error(`${name} is not in the widgets shell's styles: a kind chunk can only use the shell's class names`);
+      edited.overwrite(match.index, match.index + text.length, dashes ? `--${widgetNames.get(name)}` : widgetNames.get(name));
     }
-    // Tests of the built chunk find elements by the names a reader knows.
-    this.emitFile({ type: 'asset', fileName: 'widget-names.json', source: JSON.stringify(Object.fromEntries(short), null, 1) });
     return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
   },
+});
+
+/**
+ * A kind chunk takes preact and the shell's shared parts from the shell at run time
+ * (widgets/contract.ts, ShellLib): its imports of them become bindings that `install()` fills.
+ */
+const LENT_FROM_SHELL = ['preact/jsx-runtime', 'preact/hooks'];
+const LENT_MODULES = ['widgets/shell/options.tsx', 'widgets/rating.tsx', 'src/config/localize.ts', 'widgets/survey/shell-lib.ts'].map((name) =>
+  fileURLToPath(new URL(`./${name}`, import.meta.url)),
+);
+const LENT_NAMES = ['jsx', 'jsxs', 'Fragment', 'useState', 'useEffect', 'useRef', 'useMemo', 'Options', 'ratingScale', 'languageOf'];
+const SHELL_LIB = '\0waymark-shell-lib';
+const fromShell = () => ({
+  name: 'waymark-from-shell',
+  async resolveId(source, importer) {
+    if (!importer) return null;
+    if (LENT_FROM_SHELL.includes(source)) return SHELL_LIB;
+    if (source === 'preact' || source.startsWith('preact/')) this.error(`a kind chunk takes preact from the shell: add "${source}" to LENT_FROM_SHELL`);
+    const resolved = await this.resolve(source, importer, { skipSelf: true });
+    return resolved && LENT_MODULES.includes(resolved.id) ? SHELL_LIB : null;
+  },
+  load: (id) =>
+    id === SHELL_LIB ? `export let ${LENT_NAMES.join(', ')};\nexport function install(shell) { ({ ${LENT_NAMES.join(', ')} } = shell); }\n` : null,
 });
 
 /** Records which modules each bundle holds, so tests can prove preact never enters the core. */
@@ -159,6 +192,12 @@ export default [
     input: 'widgets/index.tsx',
     output: { file: 'dist/waymark-widgets.js', format: 'es', sourcemap: true },
     plugins: [resolve({ browser: true }), ts(), compactNames(), minify(), manifest()],
+  },
+  {
+    // After the shell: its class names are the ones this chunk takes.
+    input: 'widgets/survey/index.ts',
+    output: { file: 'dist/waymark-survey.js', format: 'es', sourcemap: true },
+    plugins: [fromShell(), resolve({ browser: true }), ts(), compactNames({ shell: false }), minify(), manifest()],
   },
   ...[
     ['src/lazy/validator.ts', 'dist/waymark-config.js'],

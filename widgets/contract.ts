@@ -2,11 +2,11 @@
  * The only boundary between the core and the widgets chunk. Widgets import these types
  * (type-only: no core code enters the chunk) and talk back only through the callbacks.
  */
-import type { ExitPrompt, NpsPrompt, Offer, Prompt, RatingPrompt, RewardPrompt, Text, Theme } from '../src/config/schema.js';
+import type { ExitPrompt, NpsPrompt, Offer, Prompt, RatingPrompt, RewardPrompt, SurveyPrompt, Text, Theme } from '../src/config/schema.js';
 import type { DismissReason } from '../src/types.js';
 import type { ChallengeView } from '../src/rewards/challenge-view.js';
 
-export type { ExitPrompt, NpsPrompt, Offer, Prompt, RatingPrompt, RewardPrompt, Text, Theme, DismissReason, ChallengeView };
+export type { ExitPrompt, NpsPrompt, Offer, Prompt, RatingPrompt, RewardPrompt, SurveyPrompt, Text, Theme, DismissReason, ChallengeView };
 
 export interface WidgetAnswer {
   /** nps 0–10; rating 1..max (thumbs: 1 = down, 2 = up). */
@@ -17,6 +17,8 @@ export interface WidgetAnswer {
   choices?: string[];
   /** exit: text typed in "Other". */
   other?: string;
+  /** survey: the question answered. */
+  questionId?: string;
 }
 
 export interface WidgetProps {
@@ -53,6 +55,31 @@ export interface MountOptions {
   onClosed?: (() => void) | undefined;
   /** Preview: laid out in the page flow, never modal, no timeouts (gallery, playground). */
   inline?: boolean | undefined;
+  /** The code of a kind that comes in a chunk of its own (survey), loaded beside this one. */
+  kind?: KindModule | undefined;
+}
+
+/**
+ * What the shell lends a kind chunk, so the chunk bundles no copy of its own: one preact
+ * instance (hooks need it) and the shell's parts that kinds share.
+ */
+export interface ShellLib {
+  jsx: typeof import('preact/jsx-runtime').jsx;
+  jsxs: typeof import('preact/jsx-runtime').jsxs;
+  Fragment: typeof import('preact').Fragment;
+  useState: typeof import('preact/hooks').useState;
+  useEffect: typeof import('preact/hooks').useEffect;
+  useRef: typeof import('preact/hooks').useRef;
+  useMemo: typeof import('preact/hooks').useMemo;
+  Options: typeof import('./shell/options.js').Options;
+  ratingScale: typeof import('./rating.js').ratingScale;
+  languageOf: typeof import('../src/config/localize.js').languageOf;
+}
+
+/** A kind's own chunk: `install()` takes the shell's parts, then `Kind` renders inside the shell's frame. */
+export interface KindModule {
+  install(shell: ShellLib): void;
+  Kind(props: import('./kind.js').KindProps): import('preact').JSX.Element;
 }
 
 export interface WidgetsModule {

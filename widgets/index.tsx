@@ -1,23 +1,29 @@
-import { render } from 'preact';
-import { useState } from 'preact/hooks';
-import type { MountedWidget, WidgetProps, WidgetsModule } from './contract.js';
+import { Fragment, render } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { jsx, jsxs } from 'preact/jsx-runtime';
+import { languageOf } from '../src/config/localize.js';
+import type { KindModule, MountedWidget, ShellLib, WidgetProps, WidgetsModule } from './contract.js';
 import { Exit } from './exit.js';
 import type { KindProps } from './kind.js';
 import { Nps } from './nps.js';
-import { Rating } from './rating.js';
+import { Rating, ratingScale } from './rating.js';
 import { Reward } from './reward.js';
 import { createSession, type Session } from './session.js';
 import { createEnv, type Env } from './shell/env.js';
 import { Frame } from './shell/frame.js';
 import { THANKS } from './shell/i18n.js';
+import { Options } from './shell/options.js';
 import { adoptStyles } from './shell/styles.js';
 
-const KINDS: Record<WidgetProps['prompt']['kind'], (props: KindProps) => preact.JSX.Element> = { nps: Nps, rating: Rating, exit: Exit, reward: Reward };
+type KindView = (props: KindProps) => preact.JSX.Element;
+const KINDS: Record<string, KindView> = { nps: Nps, rating: Rating, exit: Exit, reward: Reward };
+/** Lent to kind chunks (contract.ts, KindModule). */
+const SHELL: ShellLib = { jsx, jsxs, Fragment, useState, useEffect, useRef, useMemo, Options, ratingScale, languageOf };
 
-function Widget({ props, env, session, inline }: { props: WidgetProps; env: Env; session: Session; inline: boolean }) {
+function Widget({ props, env, session, inline, Kind }: { props: WidgetProps; env: Env; session: Session; inline: boolean; Kind: KindView }) {
   const [done, setDone] = useState(false);
-  const Kind = KINDS[props.prompt.kind];
-  const thanks = 'thanks' in props.prompt.content ? props.prompt.content.thanks : undefined;
+  const { content } = props.prompt;
+  const thanks = content && 'thanks' in content ? content.thanks : undefined;
   return (
     <Frame props={props} session={session} env={env} done={done} inline={inline}>
       {done ? (
@@ -37,6 +43,8 @@ function Widget({ props, env, session, inline }: { props: WidgetProps; env: Env;
  * `onClosed` when it ends by itself (after the thank-you or a dismissal).
  */
 export const mount: WidgetsModule['mount'] = (root, props, options = {}): MountedWidget => {
+  const Kind = options.kind ? lend(options.kind) : KINDS[props.prompt.kind];
+  if (!Kind) throw new Error(`the code of the "${props.prompt.kind}" prompt kind was not loaded`);
   const removeStyles = adoptStyles(root, options.nonce);
   const container = root.appendChild(document.createElement('div'));
   const previousFocus = document.activeElement as HTMLElement | null;
@@ -57,6 +65,12 @@ export const mount: WidgetsModule['mount'] = (root, props, options = {}): Mounte
     close();
     options.onClosed?.();
   });
-  render(<Widget props={props} env={createEnv(props)} session={session} inline={options.inline === true} />, container);
+  render(<Widget props={props} env={createEnv(props)} session={session} inline={options.inline === true} Kind={Kind} />, container);
   return { close };
 };
+
+/** A kind chunk gets the shell's preact and parts before its first render. */
+function lend(kind: KindModule): KindView {
+  kind.install(SHELL);
+  return kind.Kind;
+}

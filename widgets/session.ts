@@ -45,7 +45,8 @@ export function createSession(props: WidgetProps, end: () => void): Session {
         clearTimeout(timer);
         pending = undefined;
         call(() => props.onAnswer(answer, true));
-      } else if (!sentPartial) {
+      } else if (!sentPartial || answer.questionId !== undefined) {
+        // A survey reports an answer when the visitor moves on: each one counts, none to coalesce.
         sentPartial = true;
         call(() => props.onAnswer(answer, false));
       } else {

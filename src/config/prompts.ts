@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Condition, PropsWhere } from './condition-schema.js';
+import { SurveyContent, SurveyQuestions } from './survey.js';
 import { EventName, Id, NonNegative, Text } from './text.js';
 
 export const Position = z.enum(['bottom-right', 'bottom-left', 'top-right', 'top-left', 'bottom-center', 'center']);
@@ -116,12 +117,21 @@ export const RewardPrompt = z.strictObject({
   }),
 });
 
-export const Prompt = z.discriminatedUnion('kind', [NpsPrompt, RatingPrompt, ExitPrompt, RewardPrompt]);
+/** Several questions in a row, with branching (docs/surveys.md). */
+export const SurveyPrompt = z.strictObject({
+  ...common,
+  kind: z.literal('survey'),
+  content: z.optional(SurveyContent),
+  questions: SurveyQuestions,
+});
+
+export const Prompt = z.discriminatedUnion('kind', [NpsPrompt, RatingPrompt, ExitPrompt, RewardPrompt, SurveyPrompt]);
 export type Prompt = z.infer<typeof Prompt>;
 export type NpsPrompt = z.infer<typeof NpsPrompt>;
 export type RatingPrompt = z.infer<typeof RatingPrompt>;
 export type ExitPrompt = z.infer<typeof ExitPrompt>;
 export type RewardPrompt = z.infer<typeof RewardPrompt>;
+export type SurveyPrompt = z.infer<typeof SurveyPrompt>;
 
 /**
  * A prompt whose `kind` is missing or unknown, checked on everything but its kind-specific
@@ -136,4 +146,5 @@ export const PromptOfUnknownKind = z.strictObject({
   offer: RewardPrompt.shape.offer,
   challenge: RewardPrompt.shape.challenge,
   content: z.looseObject({}),
+  questions: z.optional(z.array(z.looseObject({}))),
 });

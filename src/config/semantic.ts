@@ -1,5 +1,6 @@
 import { unsafeRegexReason } from '../rules/safe-regex.js';
 import type { PathSegment } from './paths.js';
+import { surveyProblems } from './survey-semantics.js';
 
 export interface RawProblem {
   path: PathSegment[];
@@ -57,6 +58,13 @@ export function semanticProblems(input: unknown): RawProblem[] {
       report(at('offer'), `offer "${prompt.offer}" is not defined in rewards.offers`);
     }
     if (prompt.kind === 'rating') checkRating(prompt, at, report);
+    if (prompt.kind === 'survey') {
+      checkUnique(prompt.questions, at('questions'), report);
+      surveyProblems(prompt, at, report);
+      list(prompt.questions).forEach(
+        (question, position) => isObj(question) && question.type === 'rating' && checkRating(question, (...rest) => at('questions', position, ...rest), report),
+      );
+    }
     if (isObj(prompt.schedule) && typeof prompt.schedule.start === 'string' && typeof prompt.schedule.end === 'string') {
       if (Date.parse(prompt.schedule.start) >= Date.parse(prompt.schedule.end)) report(at('schedule', 'end'), 'end must be after start');
     }

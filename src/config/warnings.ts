@@ -3,6 +3,7 @@ import { RESERVED } from '../types.js';
 import type { PathSegment } from './paths.js';
 import type { RawProblem } from './semantic.js';
 import { didYouMean } from './suggest.js';
+import { unreachableQuestions } from './survey-semantics.js';
 
 const RESERVED_NAMES: string[] = [...Object.values(RESERVED), ...JOURNEY_RECORDS];
 const bare = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -35,6 +36,9 @@ export function configWarnings(input: unknown): RawProblem[] {
     if (!isObj(prompt)) return;
     if (isObj(prompt.trigger)) checkEvent(prompt.trigger.on, ['prompts', index, 'trigger', 'on']);
     checkCondition(prompt.if, ['prompts', index, 'if']);
+    if (prompt.kind === 'survey')
+      for (const question of unreachableQuestions(prompt))
+        warnings.push({ path: ['prompts', index, 'questions', question], message: 'no answer leads to this question: nobody will see it' });
   });
   const rules = isObj(input.rewards) ? input.rewards.rules : undefined;
   list(rules).forEach((rule, index) => isObj(rule) && checkEvent(rule.on, ['rewards', 'rules', index, 'on']));

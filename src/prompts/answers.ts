@@ -1,4 +1,4 @@
-import type { Prompt } from '../config/schema.js';
+import type { Prompt, RatingPrompt } from '../config/schema.js';
 import type { Props, PromptAnsweredProps } from '../types.js';
 import type { WidgetAnswer } from '../../widgets/contract.js';
 import { npsBand } from './nps-band.js';
@@ -9,16 +9,22 @@ import { npsBand } from './nps-band.js';
  */
 export function answerProps(prompt: Prompt, submissionId: string, answer: WidgetAnswer, complete: boolean): Props {
   const props: PromptAnsweredProps = { promptId: prompt.id, kind: prompt.kind, submissionId, complete };
-  const { score, comment, choices, other } = answer;
+  const { score, comment, choices, other, questionId } = answer;
+  // A survey's answer is to one of its questions, scored as a prompt of that question's type.
+  const question = prompt.kind === 'survey' ? prompt.questions.find((candidate) => candidate.id === questionId) : undefined;
+  if (question) props.questionId = question.id;
+  const scored = question ?? prompt;
+  const type = 'type' in scored ? scored.type : scored.kind;
   if (typeof score === 'number') {
     props.score = score;
-    if (prompt.kind === 'nps') props.band = npsBand(score);
-    if (prompt.kind === 'rating') {
-      const scale = prompt.scale ?? 'stars';
+    if (type === 'nps') props.band = npsBand(score);
+    if (type === 'rating') {
+      const rating = scored as Pick<RatingPrompt, 'scale' | 'max' | 'metric'>;
+      const scale = rating.scale ?? 'stars';
       props.scale = scale;
-      props.max = prompt.max ?? (scale === 'thumbs' ? 2 : 5);
+      props.max = rating.max ?? (scale === 'thumbs' ? 2 : 5);
       // docs/prompts-and-widgets.md: a rating without a `metric` counts as CSAT.
-      props.metric = prompt.metric ?? 'csat';
+      props.metric = rating.metric ?? 'csat';
     }
   }
   if (choices?.length) props.choices = choices;

@@ -13,7 +13,8 @@ export interface PromptHost {
 }
 
 export interface PromptHostOptions {
-  load: () => Promise<WidgetsModule>;
+  /** Loads the widgets for a prompt of `kind` (its kind's chunk too, where it has one); without a kind, the shell. */
+  load: (kind?: string) => Promise<WidgetsModule>;
   nonce?: string;
   onError(error: WaymarkError): void;
 }
@@ -66,7 +67,7 @@ export function createPromptHost({ load, nonce, onError }: PromptHostOptions): P
     async show(props) {
       const attempt = ++showing;
       try {
-        const module = await load();
+        const module = await load(props.prompt.kind);
         if (destroyed || attempt !== showing) return false;
         unmount();
         ({ element, widget } = mountPrompt(module, props, nonce, (host, mounted) => {

@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
 import { Condition, Operators } from '../config/condition-schema.js';
 import { Prompt } from '../config/prompts.js';
+import { SurveyContent, SurveyQuestion } from '../config/survey.js';
 import { ConfigSchema } from '../config/schema.js';
 import { Text } from '../config/text.js';
 import { FIELD_DESCRIPTIONS } from './field-descriptions.js';
+import { QUESTION_FIELD_DESCRIPTIONS } from './question-field-descriptions.js';
 import { addConstraints } from './schema-constraints.js';
 
 type JsonSchema = { [key: string]: unknown };
@@ -16,19 +18,29 @@ type JsonSchema = { [key: string]: unknown };
 export function configJsonSchema(): JsonSchema {
   // Named definitions keep the recursive condition grammar one $ref instead of inlined copies.
   const named = z.registry<{ id: string }>();
-  named.add(Condition, { id: 'Condition' }).add(Operators, { id: 'Operators' }).add(Text, { id: 'Text' }).add(Prompt, { id: 'Prompt' });
+  named
+    .add(Condition, { id: 'Condition' })
+    .add(Operators, { id: 'Operators' })
+    .add(Text, { id: 'Text' })
+    .add(Prompt, { id: 'Prompt' })
+    .add(SurveyQuestion, { id: 'SurveyQuestion' })
+    .add(SurveyContent, { id: 'SurveyContent' });
   const schema = z.toJSONSchema(ConfigSchema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input', metadata: named, reused: 'ref' }) as JsonSchema;
   schema.$id = 'https://waymark.dev/schema/v1/waymark.schema.json';
   schema.title = 'Waymark config';
   schema.description = 'Marketer-written rules for Waymark: journey stages, prompts, rewards, limits and theme.';
   addConstraints(schema);
+  // A survey question's `text` or `other` means what it says there, not what a theme's or an exit survey's does.
+  const defs = schema.$defs as JsonSchema | undefined;
+  describe(defs?.SurveyQuestion, QUESTION_FIELD_DESCRIPTIONS);
+  describe(defs?.SurveyContent, QUESTION_FIELD_DESCRIPTIONS);
   describe(schema);
   return schema;
 }
 
-function describe(node: unknown): void {
+function describe(node: unknown, descriptions = FIELD_DESCRIPTIONS): void {
   if (Array.isArray(node)) {
-    for (const item of node) describe(item);
+    for (const item of node) describe(item, descriptions);
     return;
   }
   if (typeof node !== 'object' || node === null) return;
@@ -36,9 +48,9 @@ function describe(node: unknown): void {
   const properties = record.properties as Record<string, JsonSchema> | undefined;
   if (properties) {
     for (const [name, property] of Object.entries(properties)) {
-      const description = FIELD_DESCRIPTIONS[name];
+      const description = descriptions[name];
       if (description && typeof property === 'object' && !property.description) property.description = description;
     }
   }
-  for (const value of Object.values(record)) describe(value);
+  for (const value of Object.values(record)) describe(value, descriptions);
 }

@@ -151,6 +151,12 @@ describe('config text stays inert', () => {
         return { ...prompt, content: { question: text, choices: [IMG, JS, { en: text }], allowOther: true, placeholder: text, thanks: text } };
       case 'reward':
         return { ...prompt, content: { title: `${text} {nextTier}`, body: text, cta: JS } };
+      case 'survey':
+        return {
+          ...prompt,
+          content: { title: text, thanks: text },
+          questions: [{ id: 'q', type: 'single', text, choices: [IMG, JS], other: true, placeholder: text }],
+        };
     }
   };
 

@@ -38,6 +38,39 @@ describe('answer props', () => {
     });
     expect(answerProps(exit, 's', { choices: [] }, true)).toEqual({ promptId: 'x', kind: 'exit', submissionId: 's', complete: true });
   });
+
+  it("a survey's answer names its question and is scored as that question's type", () => {
+    const survey = {
+      id: 'sv',
+      kind: 'survey',
+      trigger: { on: 'x' },
+      questions: [
+        { id: 'score', type: 'nps', text: 'q' },
+        { id: 'thumbs', type: 'rating', scale: 'thumbs', text: 'q' },
+        { id: 'why', type: 'text', text: 'q' },
+      ],
+    } as Prompt;
+    const base = { promptId: 'sv', kind: 'survey', submissionId: 's' };
+    expect(answerProps(survey, 's', { score: 3, questionId: 'score' }, false)).toEqual({
+      ...base,
+      complete: false,
+      questionId: 'score',
+      score: 3,
+      band: 'detractor',
+    });
+    expect(answerProps(survey, 's', { score: 2, questionId: 'thumbs' }, false)).toEqual({
+      ...base,
+      complete: false,
+      questionId: 'thumbs',
+      score: 2,
+      scale: 'thumbs',
+      max: 2,
+      metric: 'csat',
+    });
+    expect(answerProps(survey, 's', { comment: 'slow', questionId: 'why' }, true)).toEqual({ ...base, complete: true, questionId: 'why', comment: 'slow' });
+    // A question the config does not have is not named (and its score is not banded).
+    expect(answerProps(survey, 's', { score: 3, questionId: 'nope' }, false)).toEqual({ ...base, complete: false, score: 3 });
+  });
 });
 
 describe('spans of time', () => {

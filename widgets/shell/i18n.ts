@@ -1,16 +1,6 @@
 import { languageOf } from '../../src/config/localize.js';
 
-/** Indexes into a locale's built-in strings. */
-export const SUBMIT = 0,
-  CLOSE = 1,
-  OTHER = 2,
-  THANKS = 3,
-  REDEEM = 4,
-  POINTS = 5;
-/** Default end labels: nps low/high, then csat, then ces (rating `metric`). */
-export const NPS_LOW = 6,
-  CSAT_LOW = 8,
-  CES_LOW = 10;
+export * from './ui-index.js';
 
 /** One `|`-separated line per language keeps the table small in the chunk. */
 const STRINGS: Record<string, string> = {

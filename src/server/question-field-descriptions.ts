@@ -1,0 +1,23 @@
+/** The fields of a survey question, which share names with other fields but mean something else here. */
+export const QUESTION_FIELD_DESCRIPTIONS: Record<string, string> = {
+  id: 'Unique within the survey; answers carry it as `questionId`, and `next` targets it. Not "end".',
+  type: 'Question type: nps, rating, single or multiple choice, text, or info (a statement with a button).',
+  text: 'The question (or, for info, the statement).',
+  required: 'The visitor must answer before moving on (off by default: a question can be skipped).',
+  next: 'Where to go after an answer: keys are a score ("7"), a range ("0-6"), a choice label or "*", values a question id or "end". Without a match, the next question.',
+  lowLabel: 'Label under the lowest score.',
+  highLabel: 'Label under the highest score.',
+  scale: 'Rating control: stars, thumbs, emoji or numeric.',
+  max: 'Number of rating options (3–10; thumbs is always 2).',
+  metric: 'What the rating measures in reports: csat, ces or none.',
+  choices: 'Answers offered to choose from; answers report the default-locale label.',
+  other: 'Adds an "Other" choice with a text field.',
+  shuffle: 'Shows the choices in a random order for each display ("Other" stays last).',
+  placeholder: 'Placeholder of the text field.',
+  long: 'A multi-line text field instead of one line.',
+  maxLength: 'Most characters the text field takes (1–1000).',
+  body: 'More text under the statement.',
+  title: 'A line above the questions, such as "Two minutes?".',
+  thanks: 'Thank-you message after the last answer.',
+  button: 'Label of the button (default "Next", or "Submit" on the last question).',
+};
