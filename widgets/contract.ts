@@ -39,8 +39,18 @@ export interface WidgetProps {
   challenge?: ChallengeView;
   /** A score or choice was made (`complete: false`), or the visitor finished (`complete: true`). */
   onAnswer(answer: WidgetAnswer, complete: boolean): void;
+  /** survey: where a reload in this tab's session left it, to go on from there. */
+  resume?: SurveyResume;
+  /** survey: the visitor moved (an answer changed, Next, Back), so a reload can resume. */
+  onProgress?(progress: SurveyResume): void;
   onDismiss(reason: DismissReason): void;
   onRedeem(offerId: string): void;
+}
+
+/** A survey's path so far (question ids, the current one last) and its answers by question. */
+export interface SurveyResume {
+  path: string[];
+  answers: Record<string, WidgetAnswer | undefined>;
 }
 
 export interface MountedWidget {

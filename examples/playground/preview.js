@@ -8,6 +8,7 @@ export function createPreview({ container, log, widgetsUrl }) {
   const host = container.appendChild(el('div'));
   const root = host.attachShadow({ mode: 'open' });
   let widgets;
+  let survey;
   let mounted;
 
   async function show({ config, promptId, locale, themeMode, vars }) {
@@ -17,6 +18,9 @@ export function createPreview({ container, log, widgetsUrl }) {
     mounted = undefined;
     const prompt = config?.prompts?.find((candidate) => candidate.id === promptId);
     if (!prompt) return;
+    // A survey's code is a chunk of its own beside the widgets; the shell mounts it.
+    if (prompt.kind === 'survey') survey ??= import(widgetsUrl.replace('waymark-widgets.js', 'waymark-survey.js'));
+    const kind = prompt.kind === 'survey' ? await survey : undefined;
     const theme = { ...config.theme, ...(themeMode === 'config' ? {} : { colorScheme: themeMode }) };
     const offer = prompt.kind === 'reward' && prompt.offer ? config.rewards?.offers?.find((candidate) => candidate.id === prompt.offer) : undefined;
     const say = (text) => logLine(log, `${prompt.id}: ${text}`);
@@ -33,7 +37,7 @@ export function createPreview({ container, log, widgetsUrl }) {
         onDismiss: (reason) => say(`onDismiss("${reason}")`),
         onRedeem: (offerId) => say(`onRedeem("${offerId}")`),
       },
-      { inline: true, onClosed: () => say('closed') },
+      { inline: true, kind, onClosed: () => say('closed') },
     );
   }
 

@@ -117,7 +117,7 @@ export const RewardPrompt = z.strictObject({
   }),
 });
 
-/** Several questions in a row, with branching (docs/surveys.md). */
+/** Several questions, one at a time, with branching (docs/surveys.md). */
 export const SurveyPrompt = z.strictObject({
   ...common,
   kind: z.literal('survey'),

@@ -3,7 +3,7 @@ import { WaymarkError } from '../errors.js';
 import type { Facts } from '../rules/facts.js';
 import type { ChallengeView } from '../rewards/challenge-view.js';
 import type { Props } from '../types.js';
-import type { WidgetAnswer } from '../../widgets/contract.js';
+import type { SurveyResume, WidgetAnswer } from '../../widgets/contract.js';
 import type { PromptHost } from './host.js';
 import type { TabSync } from './tabs.js';
 
@@ -33,6 +33,8 @@ export interface Display {
   /** The last partial answer: a score counts even if the follow-up is skipped. */
   answer?: WidgetAnswer;
   release?: () => void;
+  /** survey: shown again after a reload, where the visitor was. */
+  resume?: SurveyResume;
   /** History as it was before this display, so its own impression does not fail its `if`. */
   before: Pick<Facts, 'prompts' | 'lastPromptShownAt' | 'promptsShownThisSession'>;
 }

@@ -1,7 +1,7 @@
 import type { Explanation } from './explanation.js';
 import { WaymarkError } from '../errors.js';
 import { RESERVED, type Touchpoint } from '../types.js';
-import { createPromptState, findPrompt, note, type PromptControllerDeps, safely } from './context.js';
+import { createPromptState, findPrompt, note, type PromptControllerDeps, type PromptState, safely } from './context.js';
 import { cancelDelay, cancelDelays } from './delays.js';
 import { openPrompt } from './display.js';
 import { closeDisplay, finishDisplay } from './display-end.js';
@@ -9,6 +9,7 @@ import { explainPrompt, isEligible } from './explain.js';
 import { clearQueue, unqueue, wake } from './queue.js';
 import { createTabSync } from './tabs.js';
 import { takeTurns } from './turns.js';
+import { loadProgress } from './survey-progress.js';
 import { offerPrompts, revalidate, triggeredBy } from './triggered.js';
 
 export type { PromptControllerDeps } from './context.js';
@@ -38,6 +39,7 @@ export function createPromptController(deps: PromptControllerDeps) {
   });
   const onPageHide = () => state.current && tabs.announce(state.current.prompt.id, false);
   globalThis.addEventListener?.('pagehide', onPageHide);
+  resumeSurvey(state);
 
   return {
     /** Call after the profile has applied the touchpoint, so the facts include it. */
@@ -78,4 +80,14 @@ export function createPromptController(deps: PromptControllerDeps) {
       tabs.close();
     },
   };
+}
+
+/**
+ * A survey this tab was showing before a reload comes back where the visitor was, with the
+ * same submission, whatever its trigger and frequency say: it is the same display, not a new one.
+ */
+function resumeSurvey(state: PromptState): void {
+  const saved = loadProgress(state.deps.namespace);
+  const prompt = saved && state.deps.config()?.prompts?.find((candidate) => candidate.id === saved.promptId);
+  if (saved && prompt?.kind === 'survey') void openPrompt(state, prompt, false, saved);
 }

@@ -2,6 +2,7 @@ import { type DismissReason, RESERVED } from '../types.js';
 import { answerProps } from './answers.js';
 import type { Display, PromptState } from './context.js';
 import { wake } from './queue.js';
+import { clearProgress } from './survey-progress.js';
 
 /**
  * The display is over: frees the lock, tells the other tabs, and gives a queued prompt its
@@ -20,7 +21,9 @@ export function dismissDisplay(state: PromptState, display: Display, reason: Dis
   if (state.current !== display) return;
   const { deps } = state;
   const { prompt, submissionId, answer } = display;
-  if (answer) {
+  if (prompt.kind === 'survey') clearProgress(deps.namespace);
+  // A survey's answers were each recorded when given: closing it part way is a dismissal.
+  if (answer && prompt.kind !== 'survey') {
     // The score was given; only the follow-up was skipped. That completes the answer.
     deps.record(RESERVED.promptAnswered, answerProps(prompt, submissionId, answer, true));
     deps.flushSoon();

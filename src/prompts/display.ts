@@ -2,6 +2,7 @@ import type { Prompt } from '../config/schema.js';
 import { RESERVED } from '../types.js';
 import { type Display, fail, note, type PromptState } from './context.js';
 import { finishDisplay } from './display-end.js';
+import type { SurveyProgress } from './survey-progress.js';
 import { enqueue, unqueue } from './queue.js';
 import { widgetProps } from './widget-props.js';
 
@@ -9,16 +10,16 @@ import { widgetProps } from './widget-props.js';
  * Shows a prompt whose gates passed (with `force`, also while another tab holds the lock) and
  * records `$prompt_shown` once it is on screen. Never rejects: a failure is reported.
  */
-export function openPrompt(state: PromptState, prompt: Prompt, force = false): Promise<void> {
-  return show(state, prompt, force).catch((error) => {
+export function openPrompt(state: PromptState, prompt: Prompt, force = false, resumed?: SurveyProgress): Promise<void> {
+  return show(state, prompt, force, resumed).catch((error) => {
     if (state.current?.prompt === prompt) finishDisplay(state, state.current);
     fail(state, error);
   });
 }
 
-async function show(state: PromptState, prompt: Prompt, force: boolean): Promise<void> {
+async function show(state: PromptState, prompt: Prompt, force: boolean, resumed: SurveyProgress | undefined): Promise<void> {
   const { deps, tabs } = state;
-  const display = startDisplay(state, prompt);
+  const display = startDisplay(state, prompt, resumed);
   const release = await tabs.claim();
   if (state.current !== display || state.destroyed) return release?.();
   if (!release && !force) {
@@ -34,18 +35,21 @@ async function show(state: PromptState, prompt: Prompt, force: boolean): Promise
     return;
   }
   if (!shown) return finishDisplay(state, display); // the host has reported why
-  deps.record(RESERVED.promptShown, { promptId: prompt.id, kind: prompt.kind, submissionId: display.submissionId });
   tabs.announce(prompt.id, true);
+  // A resumed survey is the same display as before the reload: one impression, not two.
+  if (resumed) return note(state, prompt.id, 'shown again where the visitor was before the page reloaded');
+  deps.record(RESERVED.promptShown, { promptId: prompt.id, kind: prompt.kind, submissionId: display.submissionId });
   note(state, prompt.id, 'shown');
 }
 
 /** Makes the prompt the current display, remembering the history its `if` is judged on later. */
-function startDisplay(state: PromptState, prompt: Prompt): Display {
+function startDisplay(state: PromptState, prompt: Prompt, resumed: SurveyProgress | undefined): Display {
   const { prompts, lastPromptShownAt, promptsShownThisSession } = state.deps.facts();
   const history = prompts[prompt.id];
   const display: Display = {
     prompt,
-    submissionId: state.deps.newId(),
+    submissionId: resumed?.submissionId ?? state.deps.newId(),
+    ...(resumed ? { resume: { path: resumed.path, answers: resumed.answers } } : {}),
     before: { prompts: { ...prompts, ...(history && { [prompt.id]: { ...history } }) }, lastPromptShownAt, promptsShownThisSession },
   };
   state.current = display;

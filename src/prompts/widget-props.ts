@@ -1,8 +1,9 @@
 import { type DismissReason, RESERVED } from '../types.js';
-import type { WidgetAnswer, WidgetProps } from '../../widgets/contract.js';
+import type { SurveyResume, WidgetAnswer, WidgetProps } from '../../widgets/contract.js';
 import { answerProps } from './answers.js';
 import { type Display, type PromptState, safely } from './context.js';
 import { dismissDisplay, finishDisplay } from './display-end.js';
+import { clearProgress, saveProgress } from './survey-progress.js';
 
 /**
  * What the widget gets: the prompt, its texts' locale and theme, and callbacks that become
@@ -16,11 +17,13 @@ export function widgetProps(state: PromptState, display: Display): WidgetProps {
     prompt,
     ...deps.widgetEnv(prompt),
     ...(offer ? { offer } : {}),
+    ...surveyProps(state, display),
     onAnswer: safely(state, (answer: WidgetAnswer, complete: boolean) => {
       if (state.current !== display) return;
       display.answer = answer;
       deps.record(RESERVED.promptAnswered, answerProps(prompt, submissionId, answer, complete));
       if (complete) {
+        if (prompt.kind === 'survey') clearProgress(deps.namespace);
         finishDisplay(state, display);
         deps.flushSoon();
       }
@@ -30,6 +33,18 @@ export function widgetProps(state: PromptState, display: Display): WidgetProps {
     onRedeem: safely(state, (offerId: string) => {
       if (state.current === display) finishDisplay(state, display);
       deps.redeem(offerId);
+    }),
+  };
+}
+
+/** A survey resumes where a reload left it, and keeps its progress for the next reload. */
+function surveyProps(state: PromptState, display: Display): Pick<WidgetProps, 'resume' | 'onProgress'> {
+  const { prompt, submissionId, resume } = display;
+  if (prompt.kind !== 'survey') return {};
+  return {
+    ...(resume ? { resume } : {}),
+    onProgress: safely(state, (progress: SurveyResume) => {
+      if (state.current === display) saveProgress(state.deps.namespace, { promptId: prompt.id, submissionId, ...progress });
     }),
   };
 }

@@ -45,6 +45,11 @@ export const spillKeyPrefix = (namespace: string) => `waymark:${namespace}:spill
 /** Followed by a page id: the ids a hiding page sent in its last request, so the next page does not send them again. */
 export const sentKeyPrefix = (namespace: string) => `waymark:${namespace}:sent:`;
 
+// sessionStorage keys: this tab only, gone when it closes.
+
+/** The survey on screen, where the visitor was and what they answered, so a reload resumes it. */
+export const surveyProgressKey = (namespace: string) => `waymark:${namespace}:survey`;
+
 // BroadcastChannels.
 
 /** Prompts opened and closed in other tabs, so one shows at a time. */

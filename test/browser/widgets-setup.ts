@@ -103,6 +103,16 @@ export const PROMPTS: Record<string, Prompt> = {
     trigger,
     content: { title: 'You can redeem $5 off', body: 'Use 200 of your {points} points on this order?' },
   },
+  survey: {
+    id: 'survey',
+    kind: 'survey',
+    trigger,
+    content: { title: 'Two minutes?' },
+    questions: [
+      { id: 'features', type: 'multiple', text: 'Which do you use?', choices: ['Search', 'Checkout', 'Wishlist'], other: true },
+      { id: 'why', type: 'text', text: 'What should we build next?', placeholder: 'Optional' },
+    ],
+  },
 };
 export const VARS = { delta: 50, points: 1250, toNextTier: 250, nextTier: 'Gold' };
 

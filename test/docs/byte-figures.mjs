@@ -11,7 +11,7 @@ import { BUDGETS, measure } from '../size/check.mjs';
 import { documentationFiles, ROOT } from './pages.mjs';
 
 const KB = 1024;
-const BUNDLE = /waymark(?:-config|-engine|-widgets)?\.m?js\b/g;
+const BUNDLE = /waymark(?:-config|-engine|-widgets|-survey)?\.m?js\b/g;
 const FIGURE = /(≤|≈)?\s?(\d+(?:\.\d+)?) KB(?: (gzip|raw))?/g;
 /** Sizes and budgets by file name, measured as `npm run size` measures them, on the built dist/. */
 export function measureBuild() {

@@ -29,6 +29,16 @@ describe('bundle contents', () => {
     expect(modules.some((id) => id.startsWith('node_modules/preact/'))).toBe(true);
   });
 
+  it('the survey chunk holds the survey alone: preact and the shell come from the widgets chunk at run time', () => {
+    const modules = manifest['waymark-survey.js'] ?? [];
+    expect(modules).toEqual(expect.arrayContaining(['widgets/survey/survey.tsx', 'widgets/survey/flow.ts', 'waymark-shell-lib']));
+    expect(modules.filter((id) => id.includes('node_modules/') || id.startsWith('widgets/shell/') || id === 'widgets/index.tsx')).toEqual([
+      'widgets/shell/ui-index.ts',
+    ]);
+    // No import at all: a failed fetch of the shell cannot stick to it (HTML module map).
+    expect(readFileSync(join(ROOT, 'dist/waymark-survey.js'), 'utf8')).not.toMatch(/\bimport\s*[{(*"']|\bfrom\s*["']/);
+  });
+
   it('the engine chunk holds the rules and the prompts, the core neither', () => {
     const engine = manifest['waymark-engine.js'] ?? [];
     expect(engine).toEqual(expect.arrayContaining(['src/rules/conditions.ts', 'src/prompts/controller.ts', 'src/profile/profile.ts']));
@@ -60,12 +70,18 @@ const SHARED_BY_CORE_AND_ENGINE = ['node_modules/idb-keyval/dist/index.js', 'src
  * Constants only (reserved and journey event names, the storage names inlined where used),
  * smaller than an import between chunks would be.
  */
-const CONSTANTS_EVERYWHERE = ['src/types.ts', 'src/rewards/journey-records.ts', 'src/storage/names.ts'];
+const CONSTANTS_EVERYWHERE = [
+  'src/types.ts',
+  'src/rewards/journey-records.ts',
+  'src/storage/names.ts',
+  'widgets/shell/ui-index.ts',
+  'src/config/survey-end.ts',
+];
 
 describe('no module downloaded twice', () => {
   const manifest: Record<string, string[]> = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : {};
   const modulesOf = (file: string) => new Set((manifest[file] ?? []).filter((id) => !CONSTANTS_EVERYWHERE.includes(id)));
-  const lazyChunks = ['waymark-engine.js', 'waymark-config.js', 'waymark-widgets.js', 'waymark-rewards.js'];
+  const lazyChunks = ['waymark-engine.js', 'waymark-config.js', 'waymark-widgets.js', 'waymark-survey.js', 'waymark-rewards.js'];
 
   it('no two lazily loaded chunks bundle the same module, but the regex check', () => {
     const owners = new Map<string, string[]>();

@@ -138,6 +138,26 @@ describe('survey widget', () => {
     expect(widget.answers).toEqual([[{ score: 10, questionId: 'score' }, false]]);
   });
 
+  it('resumes where a reload left it, Back included, and reports its progress as the visitor moves', () => {
+    const progress: unknown[] = [];
+    const widget = mountPrompt(onboardingSurvey(), {
+      options: { kind: surveyChunk },
+      resume: { path: ['score', 'features'], answers: { score: { score: 8 }, features: { choices: ['Checkout'] } } },
+      onProgress: (value) => progress.push(value),
+    });
+    expect(widget.$('#h').textContent).toBe('Which do you use?');
+    expect(widget.radios()[1]!.getAttribute('aria-checked')).toBe('true');
+    widget.click(buttons(widget)[0]!);
+    expect(widget.$('#h').textContent).toBe('How likely are you to recommend us?');
+    expect(widget.radios()[8]!.getAttribute('aria-checked')).toBe('true');
+    expect(progress.at(-1)).toEqual({ path: ['score'], answers: { score: { score: 8 }, features: { choices: ['Checkout'] } } });
+  });
+
+  it('starts afresh when the saved path names a question the survey no longer has', () => {
+    const widget = mountPrompt(onboardingSurvey(), { options: { kind: surveyChunk }, resume: { path: ['score', 'removed'], answers: {} } });
+    expect(widget.$('#h').textContent).toBe('How likely are you to recommend us?');
+  });
+
   it('Escape dismisses it', () => {
     const widget = mountSurvey();
     widget.radios()[0]!.focus();

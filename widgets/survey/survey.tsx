@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SurveyPrompt } from '../../src/config/prompts.js';
-import type { WidgetAnswer } from '../contract.js';
+import type { SurveyResume, WidgetAnswer } from '../contract.js';
 import type { KindProps } from '../kind.js';
 import { SUBMIT } from '../shell/ui-index.js';
 import { hasAnswer, nextQuestion, remainingSteps, SURVEY_END } from './flow.js';
@@ -16,8 +16,9 @@ export function Survey({ props, env, session, finish }: KindProps) {
   const prompt = props.prompt as SurveyPrompt;
   const { questions } = prompt;
   const t = surveyStrings(props.locale, props.defaultLocale);
-  const [path, setPath] = useState<string[]>([questions[0]!.id]);
-  const [answers, setAnswers] = useState<Record<string, WidgetAnswer | undefined>>({});
+  const [{ path, answers }, setProgress] = useState(() => startingPoint(props));
+  const setPath = (next: string[]) => setProgress({ path: next, answers });
+  const setAnswers = (next: Record<string, WidgetAnswer | undefined>) => setProgress({ path, answers: next });
   const heading = useRef<HTMLDivElement>(null);
   const currentId = path[path.length - 1]!;
   const index = questions.findIndex((question) => question.id === currentId);
@@ -28,9 +29,11 @@ export function Survey({ props, env, session, finish }: KindProps) {
   const last = target === SURVEY_END;
 
   // A new question takes focus on its heading, so a screen reader reads it and Tab goes on from there.
+  const opened = useRef(currentId);
   useEffect(() => {
-    if (path.length > 1) heading.current?.querySelector<HTMLElement>('#h')?.focus();
+    if (currentId !== opened.current) heading.current?.querySelector<HTMLElement>('#h')?.focus();
   }, [currentId]);
+  useEffect(() => props.onProgress?.({ path, answers }), [path, answers]);
 
   const onNext = () => {
     if (question.required && !given) return;
@@ -61,6 +64,13 @@ export function Survey({ props, env, session, finish }: KindProps) {
       </div>
     </div>
   );
+}
+
+/** Where a reload left the survey (if every question on that path is still in it), else its first question. */
+function startingPoint({ prompt, resume }: KindProps['props']): SurveyResume {
+  const { questions } = prompt as SurveyPrompt;
+  const known = resume?.path.length && resume.path.every((id) => questions.some((question) => question.id === id));
+  return known ? { path: resume!.path, answers: { ...resume!.answers } } : { path: [questions[0]!.id], answers: {} };
 }
 
 /** What is reported: texts without the spaces around them. */

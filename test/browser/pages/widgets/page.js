@@ -1,6 +1,7 @@
 // Test page driver: the real prompt host (transpiled from src/ by the test server) mounting
 // the built widgets chunk, with every callback and CSP violation recorded on window.
 import { createPromptHost } from '/src-js/prompts/host.js';
+import { widgetsLoader } from '/src-js/prompts/load-widgets.js';
 
 const params = new URLSearchParams(location.search);
 if (params.has('legacy-styles')) {
@@ -15,7 +16,8 @@ document.addEventListener('securitypolicyviolation', (event) => {
 window.log = [];
 window.errors = [];
 const host = createPromptHost({
-  load: () => import('/dist/waymark-widgets.js'),
+  // The engine's loader: the shell, and a kind's own chunk beside it (survey).
+  load: widgetsLoader('/dist/waymark-widgets.js'),
   ...(params.get('nonce') ? { nonce: params.get('nonce') } : {}),
   onError: (error) => window.errors.push(`${error.code}: ${error.message}`),
 });
