@@ -195,7 +195,7 @@ export default [
   },
   {
     // After the shell: its class names are the ones this chunk takes.
-    input: 'widgets/survey/index.ts',
+    input: 'widgets/survey/index.tsx',
     output: { file: 'dist/waymark-survey.js', format: 'es', sourcemap: true },
     plugins: [fromShell(), resolve({ browser: true }), ts(), compactNames({ shell: false }), minify(), manifest()],
   },

@@ -48,9 +48,10 @@ export const RESERVED = {
   promptShown: '$prompt_shown',
   promptAnswered: '$prompt_answered',
   promptDismissed: '$prompt_dismissed',
+  quizCompleted: '$quiz_completed',
 } as const;
 
-export type PromptKind = 'nps' | 'rating' | 'exit' | 'reward' | 'survey';
+export type PromptKind = 'nps' | 'rating' | 'exit' | 'reward' | 'survey' | 'quiz';
 export type DismissReason = 'close' | 'escape' | 'timeout' | 'navigation' | 'other-tab';
 
 /**
@@ -79,8 +80,10 @@ export interface PromptAnsweredProps {
   choices?: string[];
   other?: string;
   comment?: string;
-  /** survey only: the question this answer is to. */
+  /** survey and quiz: the question this answer is to. */
   questionId?: string;
+  /** quiz only: whether the choices were exactly the right ones. */
+  correct?: boolean;
 }
 export interface PromptDismissedProps {
   promptId: string;

@@ -2,11 +2,11 @@
  * The only boundary between the core and the widgets chunk. Widgets import these types
  * (type-only: no core code enters the chunk) and talk back only through the callbacks.
  */
-import type { ExitPrompt, NpsPrompt, Offer, Prompt, RatingPrompt, RewardPrompt, SurveyPrompt, Text, Theme } from '../src/config/schema.js';
+import type { ExitPrompt, NpsPrompt, Offer, Prompt, QuizPrompt, RatingPrompt, RewardPrompt, SurveyPrompt, Text, Theme } from '../src/config/schema.js';
 import type { DismissReason } from '../src/types.js';
 import type { ChallengeView } from '../src/rewards/challenge-view.js';
 
-export type { ExitPrompt, NpsPrompt, Offer, Prompt, RatingPrompt, RewardPrompt, SurveyPrompt, Text, Theme, DismissReason, ChallengeView };
+export type { ExitPrompt, NpsPrompt, Offer, Prompt, QuizPrompt, RatingPrompt, RewardPrompt, SurveyPrompt, Text, Theme, DismissReason, ChallengeView };
 
 export interface WidgetAnswer {
   /** nps 0–10; rating 1..max (thumbs: 1 = down, 2 = up). */

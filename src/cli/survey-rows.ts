@@ -9,7 +9,8 @@ function questionResult(question: QuestionSummary): string {
   if (question.nps) return `NPS ${round(question.nps.score)}`;
   if (question.csat) return `CSAT ${round(question.csat.score)}%`;
   if (question.ces) return `CES ${round(question.ces.mean)}`;
-  const parts = question.choices ? byCount(question.choices).map(([choice, count]) => `${choice}: ${count}`) : [];
+  const parts = question.right === undefined ? [] : [`right: ${question.right}`];
+  if (question.choices) parts.push(...byCount(question.choices).map(([choice, count]) => `${choice}: ${count}`));
   if (question.other?.length) parts.push(`Other: ${question.other.length}`);
   if (question.texts?.length) parts.push(`${question.texts.length} written`);
   if (!parts.length && question.distribution) parts.push(...Object.entries(question.distribution).map(([score, count]) => `${score}: ${count}`));

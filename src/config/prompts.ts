@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Condition, PropsWhere } from './condition-schema.js';
+import { QuizQuestions } from './quiz.js';
 import { SurveyContent, SurveyQuestions } from './survey.js';
 import { EventName, Id, NonNegative, Text } from './text.js';
 
@@ -125,13 +126,22 @@ export const SurveyPrompt = z.strictObject({
   questions: SurveyQuestions,
 });
 
-export const Prompt = z.discriminatedUnion('kind', [NpsPrompt, RatingPrompt, ExitPrompt, RewardPrompt, SurveyPrompt]);
+/** Questions with right answers, feedback after each, a score at the end and `$quiz_completed`. */
+export const QuizPrompt = z.strictObject({
+  ...common,
+  kind: z.literal('quiz'),
+  content: z.optional(SurveyContent),
+  questions: QuizQuestions,
+});
+
+export const Prompt = z.discriminatedUnion('kind', [NpsPrompt, RatingPrompt, ExitPrompt, RewardPrompt, SurveyPrompt, QuizPrompt]);
 export type Prompt = z.infer<typeof Prompt>;
 export type NpsPrompt = z.infer<typeof NpsPrompt>;
 export type RatingPrompt = z.infer<typeof RatingPrompt>;
 export type ExitPrompt = z.infer<typeof ExitPrompt>;
 export type RewardPrompt = z.infer<typeof RewardPrompt>;
 export type SurveyPrompt = z.infer<typeof SurveyPrompt>;
+export type QuizPrompt = z.infer<typeof QuizPrompt>;
 
 /**
  * A prompt whose `kind` is missing or unknown, checked on everything but its kind-specific

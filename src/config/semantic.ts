@@ -1,6 +1,6 @@
 import { unsafeRegexReason } from '../rules/safe-regex.js';
 import type { PathSegment } from './paths.js';
-import { surveyProblems } from './survey-semantics.js';
+import { quizProblems, surveyProblems } from './survey-semantics.js';
 
 export interface RawProblem {
   path: PathSegment[];
@@ -58,6 +58,10 @@ export function semanticProblems(input: unknown): RawProblem[] {
       report(at('offer'), `offer "${prompt.offer}" is not defined in rewards.offers`);
     }
     if (prompt.kind === 'rating') checkRating(prompt, at, report);
+    if (prompt.kind === 'quiz') {
+      checkUnique(prompt.questions, at('questions'), report);
+      quizProblems(prompt, at, report);
+    }
     if (prompt.kind === 'survey') {
       checkUnique(prompt.questions, at('questions'), report);
       surveyProblems(prompt, at, report);

@@ -104,3 +104,16 @@ export function unreachableQuestions(prompt: Obj): number[] {
   }
   return ids.flatMap((_, index) => (reached.has(index) ? [] : [index]));
 }
+
+/** A quiz's right answers must be among its choices, and a single-choice question has one. */
+export function quizProblems(prompt: Obj, at: (...rest: PathSegment[]) => PathSegment[], report: Report) {
+  (Array.isArray(prompt.questions) ? prompt.questions : []).forEach((question, index) => {
+    if (!isObj(question) || !Array.isArray(question.correct)) return;
+    const labels = choiceLabels(question);
+    question.correct.forEach((label, position) => {
+      if (typeof label === 'string' && !labels.has(label)) report(at('questions', index, 'correct', position), `"${label}" is not one of the choices`);
+    });
+    if (question.type === 'single' && question.correct.length !== 1)
+      report(at('questions', index, 'correct'), 'a single-choice question has exactly one right answer');
+  });
+}

@@ -11,8 +11,9 @@ export function answerProps(prompt: Prompt, submissionId: string, answer: Widget
   const props: PromptAnsweredProps = { promptId: prompt.id, kind: prompt.kind, submissionId, complete };
   const { score, comment, choices, other, questionId } = answer;
   // A survey's answer is to one of its questions, scored as a prompt of that question's type.
-  const question = prompt.kind === 'survey' ? prompt.questions.find((candidate) => candidate.id === questionId) : undefined;
+  const question = 'questions' in prompt ? prompt.questions.find((candidate) => candidate.id === questionId) : undefined;
   if (question) props.questionId = question.id;
+  if (question && 'correct' in question) props.correct = isCorrect(question.correct, choices);
   const scored = question ?? prompt;
   const type = 'type' in scored ? scored.type : scored.kind;
   if (typeof score === 'number') {
@@ -32,3 +33,6 @@ export function answerProps(prompt: Prompt, submissionId: string, answer: Widget
   if (comment) props.comment = comment;
   return props as unknown as Props;
 }
+
+/** A quiz answer is right when its choices are exactly the right ones, in any order. */
+const isCorrect = (correct: string[], choices: string[] = []) => choices.length === correct.length && correct.every((label) => choices.includes(label));

@@ -33,6 +33,8 @@ export interface Display {
   /** The last partial answer: a score counts even if the follow-up is skipped. */
   answer?: WidgetAnswer;
   release?: () => void;
+  /** quiz: whether each question answered so far was right. */
+  correct?: Record<string, boolean>;
   /** survey: shown again after a reload, where the visitor was. */
   resume?: SurveyResume;
   /** History as it was before this display, so its own impression does not fail its `if`. */

@@ -89,5 +89,5 @@ export function createPromptController(deps: PromptControllerDeps) {
 function resumeSurvey(state: PromptState): void {
   const saved = loadProgress(state.deps.namespace);
   const prompt = saved && state.deps.config()?.prompts?.find((candidate) => candidate.id === saved.promptId);
-  if (saved && prompt?.kind === 'survey') void openPrompt(state, prompt, false, saved);
+  if (saved && prompt && 'questions' in prompt) void openPrompt(state, prompt, false, saved);
 }

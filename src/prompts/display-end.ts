@@ -21,9 +21,10 @@ export function dismissDisplay(state: PromptState, display: Display, reason: Dis
   if (state.current !== display) return;
   const { deps } = state;
   const { prompt, submissionId, answer } = display;
-  if (prompt.kind === 'survey') clearProgress(deps.namespace);
-  // A survey's answers were each recorded when given: closing it part way is a dismissal.
-  if (answer && prompt.kind !== 'survey') {
+  const questions = 'questions' in prompt;
+  if (questions) clearProgress(deps.namespace);
+  // A survey's or a quiz's answers were each recorded when given: closing it part way is a dismissal.
+  if (answer && !questions) {
     // The score was given; only the follow-up was skipped. That completes the answer.
     deps.record(RESERVED.promptAnswered, answerProps(prompt, submissionId, answer, true));
     deps.flushSoon();

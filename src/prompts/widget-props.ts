@@ -21,9 +21,12 @@ export function widgetProps(state: PromptState, display: Display): WidgetProps {
     onAnswer: safely(state, (answer: WidgetAnswer, complete: boolean) => {
       if (state.current !== display) return;
       display.answer = answer;
-      deps.record(RESERVED.promptAnswered, answerProps(prompt, submissionId, answer, complete));
+      const props = answerProps(prompt, submissionId, answer, complete);
+      deps.record(RESERVED.promptAnswered, props);
+      if (prompt.kind === 'quiz') (display.correct ??= {})[String(props.questionId)] = props.correct === true;
       if (complete) {
-        if (prompt.kind === 'survey') clearProgress(deps.namespace);
+        if (prompt.kind === 'quiz') recordQuizScore(state, display);
+        if (prompt.kind === 'survey' || prompt.kind === 'quiz') clearProgress(deps.namespace);
         finishDisplay(state, display);
         deps.flushSoon();
       }
@@ -40,11 +43,18 @@ export function widgetProps(state: PromptState, display: Display): WidgetProps {
 /** A survey resumes where a reload left it, and keeps its progress for the next reload. */
 function surveyProps(state: PromptState, display: Display): Pick<WidgetProps, 'resume' | 'onProgress'> {
   const { prompt, submissionId, resume } = display;
-  if (prompt.kind !== 'survey') return {};
+  if (prompt.kind !== 'survey' && prompt.kind !== 'quiz') return {};
   return {
     ...(resume ? { resume } : {}),
     onProgress: safely(state, (progress: SurveyResume) => {
       if (state.current === display) saveProgress(state.deps.namespace, { promptId: prompt.id, submissionId, ...progress });
     }),
   };
+}
+
+/** `$quiz_completed`: how many questions the visitor got right, for reward rules and reports. */
+function recordQuizScore(state: PromptState, { prompt, submissionId, correct = {} }: Display) {
+  const max = 'questions' in prompt ? prompt.questions.length : 0;
+  const score = Object.values(correct).filter(Boolean).length;
+  state.deps.record(RESERVED.quizCompleted, { promptId: prompt.id, submissionId, score, max });
 }

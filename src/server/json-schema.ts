@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Condition, Operators } from '../config/condition-schema.js';
 import { Prompt } from '../config/prompts.js';
+import { QuizQuestion } from '../config/quiz.js';
 import { SurveyContent, SurveyQuestion } from '../config/survey.js';
 import { ConfigSchema } from '../config/schema.js';
 import { Text } from '../config/text.js';
@@ -24,7 +25,8 @@ export function configJsonSchema(): JsonSchema {
     .add(Text, { id: 'Text' })
     .add(Prompt, { id: 'Prompt' })
     .add(SurveyQuestion, { id: 'SurveyQuestion' })
-    .add(SurveyContent, { id: 'SurveyContent' });
+    .add(SurveyContent, { id: 'SurveyContent' })
+    .add(QuizQuestion, { id: 'QuizQuestion' });
   const schema = z.toJSONSchema(ConfigSchema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input', metadata: named, reused: 'ref' }) as JsonSchema;
   schema.$id = 'https://waymark.dev/schema/v1/waymark.schema.json';
   schema.title = 'Waymark config';
@@ -34,6 +36,7 @@ export function configJsonSchema(): JsonSchema {
   const defs = schema.$defs as JsonSchema | undefined;
   describe(defs?.SurveyQuestion, QUESTION_FIELD_DESCRIPTIONS);
   describe(defs?.SurveyContent, QUESTION_FIELD_DESCRIPTIONS);
+  describe(defs?.QuizQuestion, QUESTION_FIELD_DESCRIPTIONS);
   describe(schema);
   return schema;
 }

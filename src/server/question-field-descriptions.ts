@@ -1,4 +1,4 @@
-/** The fields of a survey question, which share names with other fields but mean something else here. */
+/** The fields of survey and quiz questions, which share names with other fields but mean something else here. */
 export const QUESTION_FIELD_DESCRIPTIONS: Record<string, string> = {
   id: 'Unique within the survey; answers carry it as `questionId`, and `next` targets it. Not "end".',
   type: 'Question type: nps, rating, single or multiple choice, text, or info (a statement with a button).',
@@ -19,5 +19,7 @@ export const QUESTION_FIELD_DESCRIPTIONS: Record<string, string> = {
   body: 'More text under the statement.',
   title: 'A line above the questions, such as "Two minutes?".',
   thanks: 'Thank-you message after the last answer.',
+  correct: 'Quiz: the right choices, by their label in the default locale (exactly one for single).',
+  explanation: 'Quiz: shown after the visitor checks their answer, right or wrong.',
   button: 'Label of the button (default "Next", or "Submit" on the last question).',
 };

@@ -26,6 +26,8 @@ export interface PromptSummary extends ScoreStats {
   questions?: Record<string, QuestionSummary>;
   /** Survey: the questions each submission answered, joined by ` > ` → submissions that took that path. */
   paths?: Record<string, number>;
+  /** Quiz: from `$quiz_completed`, once per submission: how many finished, the mean score of `max`, score → count. */
+  quiz?: { completed: number; meanScore: number; max: number; scores: Record<string, number> };
 }
 
 export interface TierSummary {
@@ -63,6 +65,7 @@ export function summarize(touchpoints: Iterable<unknown>, options: SummarizeOpti
   const prompts = dict<PromptSummary>();
   const submissions = new Map<string, Answer>();
   const surveys = new Map<string, Map<string, SurveySubmission>>();
+  const quizzes = new Map<string, Props>();
   const visitors = new Map<string, { tier: string; awarded: number; redeemed: number }>();
   const promptOf = (props: Props) => {
     const id = props.promptId;
@@ -81,6 +84,10 @@ export function summarize(touchpoints: Iterable<unknown>, options: SummarizeOpti
       else if (num(props.delta)) props.delta > 0 ? (visitor.awarded += props.delta) : (visitor.redeemed -= props.delta);
       continue;
     }
+    if (name === RESERVED.quizCompleted) {
+      if (str(props.submissionId) && promptOf({ kind: 'quiz', ...props })) quizzes.set(JSON.stringify([props.promptId, props.submissionId]), props);
+      continue;
+    }
     const summary = name.startsWith('$prompt_') ? promptOf(props) : null;
     if (!summary) continue;
     if (name === RESERVED.promptShown) summary.shown++;
@@ -94,29 +101,42 @@ export function summarize(touchpoints: Iterable<unknown>, options: SummarizeOpti
       // A survey's submission is complete once its last question is, whatever came after.
       if (earlier?.complete === true) answer.complete = true;
       submissions.set(key, answer);
-      if (summary.kind === 'survey') addToSurvey(surveys, props as Answer);
+      if (summary.kind === 'survey' || summary.kind === 'quiz') addToSurvey(surveys, props as Answer);
     }
   }
 
   for (const answer of submissions.values()) add(prompts[answer.promptId!]!, answer);
   for (const [promptId, bySubmission] of surveys) Object.assign(prompts[promptId]!, surveyResults(bySubmission.values()));
+  for (const completed of quizzes.values()) addQuizScore(prompts[String(completed.promptId)]!, completed);
   for (const summary of Object.values(prompts)) {
     // Impressions can be lost (a blocked beacon, an export window) while answers arrive.
     summary.responseRate = summary.kind === 'reward' ? null : summary.shown ? Math.min(1, summary.answered / summary.shown) : 0;
     finishScores(summary);
   }
 
-  const result: Summary = { prompts };
-  if (visitors.size) {
-    const byTier: Record<string, TierSummary> = (result.pointsByTier = dict());
-    for (const { tier, awarded, redeemed } of visitors.values()) {
-      const group = (byTier[tier] ??= { label: tierLabel(options.config, tier), visitors: 0, awarded: 0, redeemed: 0 });
-      group.visitors++;
-      group.awarded += awarded;
-      group.redeemed += redeemed;
-    }
+  return visitors.size ? { prompts, pointsByTier: byTier(visitors.values(), options.config) } : { prompts };
+}
+
+/** Visitors grouped by their latest tier, with the points they earned and redeemed. */
+function byTier(visitors: Iterable<{ tier: string; awarded: number; redeemed: number }>, config: Config | null | undefined): Record<string, TierSummary> {
+  const tiers: Record<string, TierSummary> = dict();
+  for (const { tier, awarded, redeemed } of visitors) {
+    const group = (tiers[tier] ??= { label: tierLabel(config, tier), visitors: 0, awarded: 0, redeemed: 0 });
+    group.visitors++;
+    group.awarded += awarded;
+    group.redeemed += redeemed;
   }
-  return result;
+  return tiers;
+}
+
+/** One finished quiz: scores become a mean once all are counted. */
+function addQuizScore(summary: PromptSummary, { score, max }: Props) {
+  if (!num(score) || !num(max) || score < 0 || score > max) return;
+  const quiz = (summary.quiz ??= { completed: 0, meanScore: 0, max: 0, scores: dict() });
+  quiz.meanScore = (quiz.meanScore * quiz.completed + score) / (quiz.completed + 1);
+  quiz.completed++;
+  quiz.max = Math.max(quiz.max, max);
+  bump(quiz.scores, score);
 }
 
 function addToSurvey(surveys: Map<string, Map<string, SurveySubmission>>, answer: Answer) {
@@ -134,8 +154,8 @@ function add(summary: PromptSummary, answer: Answer) {
   if (kind === 'exit' && !choices.length && !str(answer.other)) return;
   summary.answered++;
   if (answer.complete !== true) summary.partial++;
-  // A survey's scores belong to its questions (surveyResults), not to the survey.
-  if (kind === 'survey') return;
+  // A survey's and a quiz's results belong to their questions (surveyResults), not to the prompt.
+  if (kind === 'survey' || kind === 'quiz') return;
   if (kind === 'exit') {
     const reasons = (summary.reasons ??= dict());
     for (const choice of choices) bump(reasons, choice);

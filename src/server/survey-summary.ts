@@ -15,6 +15,8 @@ export interface QuestionSummary extends ScoreStats {
   other?: string[];
   /** Text questions' answers. */
   texts?: string[];
+  /** Quiz questions: submissions that got it right. */
+  right?: number;
 }
 
 export interface SurveyResults {
@@ -70,5 +72,6 @@ function addQuestionAnswer(question: QuestionSummary, answer: Answer) {
   for (const choice of choices) bump((question.choices ??= dict()), choice);
   if (str(answer.other)) (question.other ??= []).push(answer.other);
   if (str(answer.comment)) (question.texts ??= []).push(answer.comment);
+  if (typeof answer.correct === 'boolean') question.right = (question.right ?? 0) + (answer.correct ? 1 : 0);
   if (typeof answer.score === 'number') addScore(question, questionKind(answer), answer.score, answer);
 }

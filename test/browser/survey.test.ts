@@ -18,8 +18,9 @@ afterAll(async () => {
 
 type Sdk = { track(name: string): void; ready(): Promise<void> };
 const sdk = (page: Page) => page.evaluate(() => (window as unknown as { waymark: Sdk }).waymark.ready());
-const answered = () =>
-  server.batches.flatMap(({ body }) => body.batch).filter((record) => record.name === '$prompt_answered' && record.props.promptId === 'onboarding');
+/** Delivery is at least once (a reload may resend a batch): each record counts once, by its id. */
+const delivered = () => [...new Map(server.batches.flatMap(({ body }) => body.batch).map((record) => [record.id, record])).values()];
+const answered = () => delivered().filter((record) => record.name === '$prompt_answered' && record.props.promptId === 'onboarding');
 const heading = (page: Page) => page.evaluate(() => document.querySelector('waymark-prompt')?.shadowRoot?.querySelector('#h')?.textContent ?? null);
 /** What has focus inside the widget: its role or tag, and its text. */
 const focused = (page: Page) =>
@@ -49,7 +50,7 @@ describe('a survey in Chromium', () => {
     await page.keyboard.press('Enter');
     // The branch: a detractor is asked why; focus is on the new question.
     expect(await heading(page)).toBe('What went wrong?');
-    expect(await focused(page)).toBe('h2:What went wrong?');
+    await expect.poll(() => focused(page)).toBe('h2:What went wrong?');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Too slow');
     await tabTo(page, 'button:Next');
@@ -133,6 +134,28 @@ describe('a survey in Chromium', () => {
     await page.evaluate(() => (window as unknown as { waymark: Sdk }).waymark.track('signup'));
     await page.waitForFunction(() => document.querySelector('waymark-prompt')?.shadowRoot?.querySelector('#h'), undefined, { timeout: 10_000 });
     expect(fetched.filter((path) => path.includes('waymark-survey'))).toEqual(['/dist/waymark-survey.js', '/dist/waymark-survey.js?retry=1']);
+    await page.close();
+  });
+
+  it('a quiz answered right awards the points its reward rule gives for the score', async () => {
+    const page = await browser.context.newPage();
+    server.batches.length = 0;
+    await page.goto(`${server.url}${PAGE}?ns=quiz`);
+    await sdk(page);
+    await page.evaluate(() => (window as unknown as { waymark: Sdk }).waymark.track('article_read'));
+    await page.waitForFunction(() => document.querySelector('waymark-prompt')?.shadowRoot?.querySelector('[role=radio]'), undefined, { timeout: 10_000 });
+    await page.locator('[role=radio]', { hasText: 'Ethiopia' }).click();
+    await page.locator('button', { hasText: 'Check' }).click();
+    await page.locator('[role=status]', { hasText: 'Correct!' }).waitFor();
+    await page.locator('button', { hasText: 'Next' }).click();
+    await page.locator('[role=checkbox]', { hasText: 'Latte' }).click();
+    await page.locator('[role=checkbox]', { hasText: 'Cortado' }).click();
+    await page.locator('button', { hasText: 'Check' }).click();
+    await page.locator('[role=status]', { hasText: '2 of 2 right' }).waitFor();
+    const records = delivered;
+    await expect.poll(() => records().filter(({ name }) => name === '$points').length, { timeout: 10_000 }).toBe(1);
+    expect(records().find(({ name }) => name === '$quiz_completed')?.props).toMatchObject({ promptId: 'coffee-quiz', score: 2, max: 2 });
+    expect(records().find(({ name }) => name === '$points')?.props).toMatchObject({ delta: 50, rule: 'quiz-ace' });
     await page.close();
   });
 });

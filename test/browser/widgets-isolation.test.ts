@@ -157,6 +157,12 @@ describe('config text stays inert', () => {
           content: { title: text, thanks: text },
           questions: [{ id: 'q', type: 'single', text, choices: [IMG, JS], other: true, placeholder: text }],
         };
+      case 'quiz':
+        return {
+          ...prompt,
+          content: { title: text, thanks: text },
+          questions: [{ id: 'q', type: 'single', text, choices: [IMG, JS], correct: [IMG], explanation: text }],
+        };
     }
   };
 

@@ -113,6 +113,22 @@ export const PROMPTS: Record<string, Prompt> = {
       { id: 'why', type: 'text', text: 'What should we build next?', placeholder: 'Optional' },
     ],
   },
+  quiz: {
+    id: 'quiz',
+    kind: 'quiz',
+    trigger,
+    content: { title: 'Coffee quiz' },
+    questions: [
+      {
+        id: 'origin',
+        type: 'single',
+        text: 'Where was coffee first drunk?',
+        choices: ['Brazil', 'Ethiopia'],
+        correct: ['Ethiopia'],
+        explanation: 'A goatherd noticed.',
+      },
+    ],
+  },
 };
 export const VARS = { delta: 50, points: 1250, toNextTier: 250, nextTier: 'Gold' };
 

@@ -86,4 +86,25 @@ describe('survey configs', () => {
       'prompts[0].questions[1]: no answer leads to this question: nobody will see it',
     ]);
   });
+
+  it('a quiz: right answers must be choices, one for a single-choice question', () => {
+    const quiz = (questions: Question[]) => ({ version: 1, prompts: [{ id: 'q', kind: 'quiz', trigger: { on: 'x' }, questions }] });
+    const ok = { id: 'a', type: 'single', text: 'Q', choices: ['A', { en: 'B', fr: 'Bé' }], correct: ['B'], explanation: 'Because.' };
+    expect(errors(validateConfig(quiz([ok, { ...ok, id: 'b', type: 'multiple', correct: ['A', 'B'] }])))).toEqual([]);
+    expect(
+      errors(
+        validateConfig(
+          quiz([
+            { ...ok, correct: ['C'] },
+            { ...ok, id: 'b', correct: ['A', 'B'] },
+            { ...ok, id: 'a' },
+          ]),
+        ),
+      ),
+    ).toEqual([
+      'prompts[0].questions[2].id: duplicate id "a"',
+      'prompts[0].questions[0].correct[0]: "C" is not one of the choices',
+      'prompts[0].questions[1].correct: a single-choice question has exactly one right answer',
+    ]);
+  });
 });

@@ -68,6 +68,14 @@ describe('answer props', () => {
       metric: 'csat',
     });
     expect(answerProps(survey, 's', { comment: 'slow', questionId: 'why' }, true)).toEqual({ ...base, complete: true, questionId: 'why', comment: 'slow' });
+    const quiz = {
+      id: 'qz',
+      kind: 'quiz',
+      trigger: { on: 'x' },
+      questions: [{ id: 'q1', type: 'multiple', text: 'q', choices: ['A', 'B', 'C'], correct: ['A', 'C'] }],
+    } as Prompt;
+    expect(answerProps(quiz, 's', { choices: ['C', 'A'], questionId: 'q1' }, false)).toMatchObject({ questionId: 'q1', correct: true });
+    expect(answerProps(quiz, 's', { choices: ['A'], questionId: 'q1' }, false)).toMatchObject({ questionId: 'q1', correct: false });
     // A question the config does not have is not named (and its score is not banded).
     expect(answerProps(survey, 's', { score: 3, questionId: 'nope' }, false)).toEqual({ ...base, complete: false, score: 3 });
   });

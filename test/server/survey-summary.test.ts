@@ -76,3 +76,32 @@ describe('summarize: surveys', () => {
     expect(survey.paths).toEqual({});
   });
 });
+
+describe('summarize: quizzes', () => {
+  const quizAnswer = (submissionId: string, questionId: string, correct: boolean, complete = false) =>
+    touch(
+      '$prompt_answered',
+      { promptId: 'coffee', kind: 'quiz', submissionId, questionId, choices: [correct ? 'Ethiopia' : 'Brazil'], correct, complete },
+      next(),
+    );
+  const completed = (submissionId: string, score: number) => touch('$quiz_completed', { promptId: 'coffee', submissionId, score, max: 2 }, next());
+
+  it('counts right answers per question and the scores of finished quizzes, each once', () => {
+    const quiz = summarize([
+      quizAnswer('a', 'origin', true),
+      quizAnswer('a', 'brews', true, true),
+      completed('a', 2),
+      completed('a', 2),
+      quizAnswer('b', 'origin', false),
+      quizAnswer('b', 'brews', true, true),
+      completed('b', 1),
+      quizAnswer('c', 'origin', true),
+      completed('c', 9),
+    ]).prompts.coffee!;
+    expect(quiz).toMatchObject({ kind: 'quiz', answered: 3, partial: 1 });
+    expect(quiz.questions?.origin).toMatchObject({ answered: 3, right: 2, dropOff: 1 });
+    expect(quiz.questions?.brews).toMatchObject({ answered: 2, right: 2 });
+    // A score above its max is no score.
+    expect(quiz.quiz).toEqual({ completed: 2, meanScore: 1.5, max: 2, scores: { 1: 1, 2: 1 } });
+  });
+});

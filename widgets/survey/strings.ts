@@ -1,22 +1,29 @@
 import { languageOf } from '../../src/config/localize.js';
 
-/** Next, Back, and "{n} of {total}" per language; the shell's table has the rest (Submit, Other…). */
+/** The survey's and the quiz's words per language; the shell's table has the rest (Submit, Other…). */
 const STRINGS: Record<string, string> = {
-  en: 'Next|Back|{n} of {total}',
-  fr: 'Suivant|Retour|{n} sur {total}',
-  de: 'Weiter|Zurück|{n} von {total}',
-  es: 'Siguiente|Atrás|{n} de {total}',
-  pt: 'Próximo|Voltar|{n} de {total}',
-  it: 'Avanti|Indietro|{n} di {total}',
-  nl: 'Volgende|Terug|{n} van {total}',
-  ja: '次へ|戻る|{n} / {total}',
-  ar: 'التالي|رجوع|{n} من {total}',
+  en: 'Next|Back|{n} of {total}|Check|Correct!|Not quite. The answer: |{n} of {total} right',
+  fr: 'Suivant|Retour|{n} sur {total}|Vérifier|Exact !|Pas tout à fait. La réponse : |{n} sur {total} justes',
+  de: 'Weiter|Zurück|{n} von {total}|Prüfen|Richtig!|Nicht ganz. Die Antwort: |{n} von {total} richtig',
+  es: 'Siguiente|Atrás|{n} de {total}|Comprobar|¡Correcto!|No exactamente. La respuesta: |{n} de {total} correctas',
+  pt: 'Próximo|Voltar|{n} de {total}|Verificar|Correto!|Não exatamente. A resposta: |{n} de {total} certas',
+  it: 'Avanti|Indietro|{n} di {total}|Verifica|Esatto!|Non proprio. La risposta: |{n} su {total} giuste',
+  nl: 'Volgende|Terug|{n} van {total}|Controleren|Goed!|Niet helemaal. Het antwoord: |{n} van {total} goed',
+  ja: '次へ|戻る|{n} / {total}|答え合わせ|正解！|惜しい。答え：|{total}問中{n}問正解',
+  ar: 'التالي|رجوع|{n} من {total}|تحقق|صحيح!|ليس تمامًا. الإجابة: |{n} من {total} صحيحة',
 };
 
 export const NEXT = 0,
   BACK = 1,
-  STEP_OF = 2;
+  STEP_OF = 2,
+  CHECK = 3,
+  RIGHT = 4,
+  WRONG = 5,
+  SCORE = 6;
 
 /** The survey's own UI strings: the visitor's language, else the config's, else English. */
 export const surveyStrings = (locale: string, defaultLocale: string): string[] =>
   (STRINGS[languageOf(locale)] ?? STRINGS[languageOf(defaultLocale)] ?? STRINGS.en!).split('|');
+
+/** Fills `{n}` and `{total}`. */
+export const count = (text: string, n: string, total: string) => text.replace('{n}', n).replace('{total}', total);

@@ -5,7 +5,7 @@ import type { KindProps } from '../kind.js';
 import { SUBMIT } from '../shell/ui-index.js';
 import { hasAnswer, nextQuestion, remainingSteps, SURVEY_END } from './flow.js';
 import { Question } from './question.js';
-import { BACK, NEXT, STEP_OF, surveyStrings } from './strings.js';
+import { BACK, count, NEXT, STEP_OF, surveyStrings } from './strings.js';
 
 /**
  * Several questions, one at a time: each answer is reported when the visitor moves on
@@ -16,7 +16,9 @@ export function Survey({ props, env, session, finish }: KindProps) {
   const prompt = props.prompt as SurveyPrompt;
   const { questions } = prompt;
   const t = surveyStrings(props.locale, props.defaultLocale);
-  const [{ path, answers }, setProgress] = useState(() => startingPoint(props));
+  const [{ path, answers }, setState] = useState(() => startingPoint(props));
+  // Saved as it changes, not after the next paint: a reload right after a move resumes from it.
+  const setProgress = (next: SurveyResume) => (setState(next), props.onProgress?.(next));
   const setPath = (next: string[]) => setProgress({ path: next, answers });
   const setAnswers = (next: Record<string, WidgetAnswer | undefined>) => setProgress({ path, answers: next });
   const heading = useRef<HTMLDivElement>(null);
@@ -33,7 +35,6 @@ export function Survey({ props, env, session, finish }: KindProps) {
   useEffect(() => {
     if (currentId !== opened.current) heading.current?.querySelector<HTMLElement>('#h')?.focus();
   }, [currentId]);
-  useEffect(() => props.onProgress?.({ path, answers }), [path, answers]);
 
   const onNext = () => {
     if (question.required && !given) return;
@@ -47,7 +48,7 @@ export function Survey({ props, env, session, finish }: KindProps) {
   return (
     <div ref={heading}>
       {title && <p class="wm-small">{env.text(title)}</p>}
-      <p class="wm-small">{t[STEP_OF]!.replace('{n}', env.num(step)).replace('{total}', env.num(total))}</p>
+      <p class="wm-small">{count(t[STEP_OF]!, env.num(step), env.num(total))}</p>
       <div class="wm-progress" aria-hidden="true">
         <i style={{ width: `${(100 * (step - 1)) / total}%` }} />
       </div>
@@ -67,7 +68,7 @@ export function Survey({ props, env, session, finish }: KindProps) {
 }
 
 /** Where a reload left the survey (if every question on that path is still in it), else its first question. */
-function startingPoint({ prompt, resume }: KindProps['props']): SurveyResume {
+export function startingPoint({ prompt, resume }: KindProps['props']): SurveyResume {
   const { questions } = prompt as SurveyPrompt;
   const known = resume?.path.length && resume.path.every((id) => questions.some((question) => question.id === id));
   return known ? { path: resume!.path, answers: { ...resume!.answers } } : { path: [questions[0]!.id], answers: {} };
