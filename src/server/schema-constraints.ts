@@ -17,6 +17,7 @@ export function addConstraints(schema: JsonSchema): void {
   const prompts = (defs.Prompt!.oneOf ?? defs.Prompt!.anyOf) as JsonSchema[];
   const rating = prompts.find((variant) => (variant.properties as Record<string, JsonSchema>).kind?.const === 'rating');
   if (rating) rating.allOf = ratingRules();
+  constrainSurveyQuestions(defs.SurveyQuestion!);
   forEachNode(schema, (node) => {
     // A map (`{ locale: text }`, `where`, `trait`…): bounded keys, and never `__proto__`.
     if (typeof node.additionalProperties === 'object' && node.propertyNames) {
@@ -54,6 +55,43 @@ function ratingRules(): JsonSchema[] {
     rules.push({ if: { properties: { max: { const: top } }, required: ['max'] }, then: followUpWithin(top) });
   rules.push({ if: { allOf: [{ not: hasMax }, scaleIs('thumbs')] }, then: followUpWithin(2) });
   rules.push({ if: { allOf: [{ not: hasMax }, { not: scaleIs('thumbs') }] }, then: followUpWithin(5) });
+  return rules;
+}
+
+/**
+ * The `next` keys a survey question can match, by its type: a score or range on its scale
+ * (nps 0–10, rating 1…max), or only `"*"` (text, info); a rating's `max` per scale as for the
+ * rating kind. Choice labels and targets are the config's own: the validator alone checks them.
+ */
+function constrainSurveyQuestions(question: JsonSchema): void {
+  for (const variant of (question.oneOf ?? question.anyOf) as JsonSchema[]) {
+    const properties = variant.properties as Record<string, JsonSchema>;
+    const type = properties.type?.const;
+    if (type === 'nps') properties.next = { ...properties.next, ...nextKeys(0, 10) };
+    if (type === 'text' || type === 'info') properties.next = { ...properties.next, type: 'object', propertyNames: { const: '*' } };
+    if (type === 'rating') variant.allOf = surveyRatingRules();
+  }
+}
+
+/** A `next` whose keys are `"*"`, a score or a range within low…high (leading zeros as the validator reads them). */
+function nextKeys(low: number, high: number): JsonSchema {
+  const score = `0*(?:${Array.from({ length: high - low + 1 }, (_, index) => low + index).join('|')})`;
+  return { type: 'object', propertyNames: { pattern: `^(?:\\*|${score}(?:-${score})?)$` } };
+}
+
+/** A rating question: `max` per scale, and `next` keys within 1…max (thumbs 2, default 5). */
+function surveyRatingRules(): JsonSchema[] {
+  const scaleIs = (scale: string) => ({ properties: { scale: { const: scale } }, required: ['scale'] });
+  const hasScale = { properties: { scale: {} }, required: ['scale'] };
+  const hasMax = { properties: { max: {} }, required: ['max'] };
+  const maxWithin = ([low, high]: [number, number]) => ({ properties: { max: { type: 'integer', minimum: low, maximum: high } } });
+  const keysWithin = (top: number) => ({ properties: { next: nextKeys(1, top) } });
+  const rules: JsonSchema[] = Object.entries(RATING_MAX).map(([scale, range]) => ({ if: scaleIs(scale), then: maxWithin(range) }));
+  rules.push({ if: { not: hasScale }, then: maxWithin(RATING_MAX.stars!) });
+  rules.push({ if: scaleIs('thumbs'), then: keysWithin(2) });
+  for (let top = 3; top <= RATING_MAX.stars![1]; top++)
+    rules.push({ if: { allOf: [{ properties: { max: { const: top } }, required: ['max'] }, { not: scaleIs('thumbs') }] }, then: keysWithin(top) });
+  rules.push({ if: { allOf: [{ not: hasMax }, { not: scaleIs('thumbs') }] }, then: keysWithin(5) });
   return rules;
 }
 

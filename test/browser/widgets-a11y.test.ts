@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Prompt, Theme } from '../../widgets/contract.js';
 import { contrastRatio } from '../../widgets/shell/theme.js';
 import { ROOT, widgetClass, type TestServer } from './harness.js';
-import { openPage, PROMPTS, showPrompt, THEMES, useWidgetsBrowser } from './widgets-setup.js';
+import { openPage, PROMPTS, showPrompt, SURVEY_TYPES, THEMES, useWidgetsBrowser } from './widgets-setup.js';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -73,6 +73,24 @@ describe.each(Object.keys(SCHEMES))('axe finds no violations (%s)', (scheme) => 
       }
     });
   }
+});
+
+describe.each(['light', 'dark'])('axe finds no violations on each survey question type (%s)', (scheme) => {
+  it('nps, single choice with "Other" open, long text, info; 24 px targets', async () => {
+    await openPage(page, server);
+    await showPrompt(page, SURVEY_TYPES, { theme: THEMES[scheme]! });
+    for (const question of ['How likely are you to recommend us?', 'Which plan are you on?', 'What could be better?', "That's all!"]) {
+      expect(await page.locator('waymark-prompt #h').textContent()).toBe(question);
+      const options = page.locator('[role=radio],[role=checkbox]');
+      if (await options.count()) await options.last().click(); // a score, or "Other" with its text field
+      expect(await axe()).toEqual([]);
+      for (const target of await targets()) {
+        expect(target.width, `${question}: ${target.label}`).toBeGreaterThanOrEqual(24);
+        expect(target.height, `${question}: ${target.label}`).toBeGreaterThanOrEqual(24);
+      }
+      if (question !== "That's all!") await page.locator(widgetClass('wm-button')).last().click();
+    }
+  });
 });
 
 /** Computed `rgb(…)` of a widget element's colour, and of the panel's background. */

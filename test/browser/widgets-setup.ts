@@ -130,6 +130,19 @@ export const PROMPTS: Record<string, Prompt> = {
     ],
   },
 };
+/** The question types the gallery's survey does not show: NPS with end labels, single choice with "Other", a long text, a statement. */
+export const SURVEY_TYPES: Prompt = {
+  id: 'survey-types',
+  kind: 'survey',
+  trigger,
+  content: { title: 'Two minutes?' },
+  questions: [
+    { id: 'score', type: 'nps', text: 'How likely are you to recommend us?', lowLabel: 'Not likely', highLabel: 'Very likely' },
+    { id: 'plan', type: 'single', text: 'Which plan are you on?', choices: ['Free', 'Team', 'Enterprise'], other: true },
+    { id: 'why', type: 'text', text: 'What could be better?', long: true, maxLength: 500, placeholder: 'Optional' },
+    { id: 'bye', type: 'info', text: "That's all!", body: 'We read every answer.', button: 'Finish' },
+  ],
+};
 export const VARS = { delta: 50, points: 1250, toNextTier: 250, nextTier: 'Gold' };
 
 export const THEMES: Record<string, Theme> = { light: { colorScheme: 'light' }, dark: { colorScheme: 'dark' } };
