@@ -22,6 +22,8 @@ const EXPECTED_AT: Record<string, { path: string; at: string }> = {
   'negative-points.json': { path: 'rewards.rules[0].points', at: '1:71' },
   'tiers-out-of-order.json': { path: 'rewards.tiers', at: '2:3' },
   'not-json.json': { path: '(root)', at: '1:59' }, // the "}" after a trailing comma
+  'survey-loop.json': { path: 'prompts[0].questions[1].next.Search', at: '10:121' },
+  'survey-unknown-target.json': { path: 'prompts[0].questions[0].next.0-6', at: '9:98' },
 };
 
 describe('waymark validate', () => {

@@ -228,12 +228,16 @@ describe('the JSON Schema agrees with validateConfig', () => {
         if (schema(config)) passing[file] = result.ok ? [] : result.errors.map((error) => kindOf(config, error));
       }
       // An editor reports malformed JSON before any schema; the rest are inexpressible kinds.
-      expect(passing).toEqual({
+      // The shared fixtures predate surveys: each folder is held to the fixtures it has.
+      const inexpressible: Record<string, string[]> = {
         'not-json.json': ['not JSON'],
         'duplicate-ids.json': ['unique ids'],
         'tiers-out-of-order.json': ['order between values'],
         'unknown-stage.json': ['references between ids'],
-      });
+        'survey-loop.json': ['loops between questions'],
+        'survey-unknown-target.json': ['references between ids'],
+      };
+      expect(passing).toEqual(Object.fromEntries(Object.entries(inexpressible).filter(([file]) => file in expected)));
     });
   }
 
