@@ -40,7 +40,7 @@ describe('the playground', () => {
     expect(await page.getByTestId('valid').textContent()).toBe('✓ Valid: 5 prompts, 5 stages, 3 reward rules.');
 
     // An unknown prompt kind and a negative session cap: both reported, each at its path.
-    const broken = original.replace('"kind": "nps"', '"kind": "survey"').replace('"maxPerSession": 8', '"maxPerSession": -1');
+    const broken = original.replace('"kind": "nps"', '"kind": "slideshow"').replace('"maxPerSession": 8', '"maxPerSession": -1');
     await editor().fill(broken);
     await expect
       .poll(problems)
