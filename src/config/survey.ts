@@ -2,8 +2,6 @@ import * as z from 'zod/mini';
 import { LIMITS } from './limits.js';
 import { Id, Str, Text } from './text.js';
 
-export { SURVEY_END } from './survey-end.js';
-
 /**
  * `next` maps an answer to a question id or to `end`: a score (`"7"`), an inclusive range
  * (`"0-6"`), a choice's label in the default locale, or `"*"` for any other answer, a skipped

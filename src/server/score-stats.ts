@@ -14,6 +14,8 @@ export interface ScoreStats {
   distribution?: Record<string, number>;
 }
 
+/** A string with something in it: wire props are untyped. */
+export const str = (value: unknown): value is string => typeof value === 'string' && value !== '';
 /** Keyed by ids, choices and scores from the wire: no prototype, so `constructor` is a plain key. */
 export const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 export const bump = (counts: Record<string, number>, key: string | number) => void (counts[key] = (counts[key] ?? 0) + 1);

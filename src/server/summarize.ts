@@ -2,7 +2,7 @@ import { RESERVED, type PromptAnsweredProps, type PromptKind, type Props } from 
 import type { Config } from '../config/schema.js';
 import { emptyLedger } from '../rewards/ledger-step.js';
 import { inOrder } from '../rewards/replay.js';
-import { addScore, bump, dict, finishScores, type ScoreStats, validScore } from './score-stats.js';
+import { addScore, bump, dict, finishScores, type ScoreStats, str, validScore } from './score-stats.js';
 import { addSurveyAnswer, type QuestionSummary, type SurveySubmission, surveyResults } from './survey-summary.js';
 import { tierLabel } from './tier-label.js';
 
@@ -46,7 +46,6 @@ export interface Summary {
 }
 
 type Answer = Partial<PromptAnsweredProps>;
-const str = (value: unknown): value is string => typeof value === 'string' && value !== '';
 const num = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /**

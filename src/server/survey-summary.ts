@@ -1,5 +1,5 @@
 import type { PromptAnsweredProps } from '../types.js';
-import { addScore, bump, dict, finishScores, type ScoreStats, validScore } from './score-stats.js';
+import { addScore, bump, dict, finishScores, type ScoreStats, str, validScore } from './score-stats.js';
 
 type Answer = Partial<PromptAnsweredProps>;
 
@@ -28,8 +28,6 @@ export interface SurveyResults {
 
 /** One submission's answers by question: the latest answer of each, in the order first given. */
 export type SurveySubmission = { answers: Map<string, Answer>; complete: boolean };
-
-const str = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 /**
  * Adds one `$prompt_answered` of a survey to its submission. A question answered again (after
