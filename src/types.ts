@@ -51,7 +51,7 @@ export const RESERVED = {
   quizCompleted: '$quiz_completed',
 } as const;
 
-export type PromptKind = 'nps' | 'rating' | 'exit' | 'reward' | 'survey' | 'quiz';
+export type PromptKind = 'nps' | 'rating' | 'exit' | 'reward' | 'survey' | 'quiz' | 'poll';
 export type DismissReason = 'close' | 'escape' | 'timeout' | 'navigation' | 'other-tab';
 
 /**

@@ -2,11 +2,37 @@
  * The only boundary between the core and the widgets chunk. Widgets import these types
  * (type-only: no core code enters the chunk) and talk back only through the callbacks.
  */
-import type { ExitPrompt, NpsPrompt, Offer, Prompt, QuizPrompt, RatingPrompt, RewardPrompt, SurveyPrompt, Text, Theme } from '../src/config/schema.js';
+import type {
+  ExitPrompt,
+  NpsPrompt,
+  Offer,
+  PollPrompt,
+  Prompt,
+  QuizPrompt,
+  RatingPrompt,
+  RewardPrompt,
+  SurveyPrompt,
+  Text,
+  Theme,
+} from '../src/config/schema.js';
 import type { DismissReason } from '../src/types.js';
 import type { ChallengeView } from '../src/rewards/challenge-view.js';
 
-export type { ExitPrompt, NpsPrompt, Offer, Prompt, QuizPrompt, RatingPrompt, RewardPrompt, SurveyPrompt, Text, Theme, DismissReason, ChallengeView };
+export type {
+  ExitPrompt,
+  NpsPrompt,
+  Offer,
+  PollPrompt,
+  Prompt,
+  QuizPrompt,
+  RatingPrompt,
+  RewardPrompt,
+  SurveyPrompt,
+  Text,
+  Theme,
+  DismissReason,
+  ChallengeView,
+};
 
 export interface WidgetAnswer {
   /** nps 0–10; rating 1..max (thumbs: 1 = down, 2 = up). */
@@ -43,8 +69,16 @@ export interface WidgetProps {
   resume?: SurveyResume;
   /** survey: the visitor moved (an answer changed, Next, Back), so a reload can resume. */
   onProgress?(progress: SurveyResume): void;
+  /** poll: where the collector serves its votes so far; absent when the endpoint is not a collector. */
+  pollResultsUrl?: string;
   onDismiss(reason: DismissReason): void;
   onRedeem(offerId: string): void;
+}
+
+/** A poll's votes so far: how many voted, and choice label (default locale) → votes for it. */
+export interface PollResults {
+  votes: number;
+  choices: Record<string, number>;
 }
 
 /** A survey's path so far (question ids, the current one last) and its answers by question. */

@@ -28,3 +28,10 @@ export function surveyQuestionRows(prompts: Array<[string, Summary['prompts'][st
 export function surveyPathRows(prompts: Array<[string, Summary['prompts'][string]]>): Row[] {
   return prompts.flatMap(([id, { paths }]) => byCount(paths ?? {}).map(([path, count]) => [id, path, count]));
 }
+
+/** Each poll's choices, most voted first, with their share of the voters. */
+export function pollRows(prompts: Array<[string, Summary['prompts'][string]]>): Row[] {
+  return prompts.flatMap(([id, { poll }]) =>
+    poll ? byCount(poll.choices).map(([choice, votes]) => [id, choice, votes, `${round(100 * poll.shares[choice]!)}%`, poll.votes]) : [],
+  );
+}

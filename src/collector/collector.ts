@@ -6,6 +6,8 @@ import { corsHeaders, originAllowed, preflight } from './cors.js';
 import { newCounters, type Counters } from './counters.js';
 import { ingest, type IngestContext } from './ingest.js';
 import { resolveSettings, type CollectorOptions } from './options.js';
+import { hostedRoute } from './hosted.js';
+import { pollRoute } from './polls.js';
 import { removeExpired, scheduleRetention } from './retention.js';
 import { serveReportPage } from './report-page.js';
 import { keepReportStatistics } from './report/statistics.js';
@@ -37,6 +39,8 @@ async function route(context: IngestContext, request: Request): Promise<Response
     return request.method === 'POST'
       ? ingest(context, request, false, headers)
       : problem(405, 'POST a batch to /collect', { ...headers, allow: 'POST, OPTIONS' });
+  // Public and aggregate only: the page that shows a poll has no admin token.
+  if (url.pathname.startsWith('/api/polls/')) return pollRoute(context, request, url.pathname, headers);
   if (url.pathname.startsWith('/api/')) {
     const admin = checkAdmin(request, settings.adminToken);
     if (!admin.ok) {
@@ -48,7 +52,7 @@ async function route(context: IngestContext, request: Request): Promise<Response
   if (request.method === 'GET' || request.method === 'HEAD') {
     if (url.pathname === '/waymark.json' && settings.config)
       return new Response(settings.config.text, { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache', ...headers } });
-    const page = await serveReportPage(request, url.pathname, headers);
+    const page = (await serveReportPage(request, url.pathname, headers)) ?? (await hostedRoute(settings, request, url.pathname, headers));
     if (page) return page;
     const asset = settings.assets ? await serveAsset(settings.assets, request, url.pathname, headers) : null;
     if (asset) return asset;

@@ -134,7 +134,23 @@ export const QuizPrompt = z.strictObject({
   questions: QuizQuestions,
 });
 
-export const Prompt = z.discriminatedUnion('kind', [NpsPrompt, RatingPrompt, ExitPrompt, RewardPrompt, SurveyPrompt, QuizPrompt]);
+/** One choice question; after the vote, each choice's share from the collector (docs/surveys.md). */
+export const PollPrompt = z.strictObject({
+  ...common,
+  kind: z.literal('poll'),
+  content: z.strictObject({
+    question: Text,
+    choices: z.array(Text).check(z.minLength(2), z.maxLength(20)),
+    multiple: z.optional(z.boolean()),
+    /** Shows the choices in a random order per display. */
+    shuffle: z.optional(z.boolean()),
+    /** After the vote, the share of each choice when the endpoint is a Waymark collector (default true). */
+    results: z.optional(z.boolean()),
+    thanks: Thanks,
+  }),
+});
+
+export const Prompt = z.discriminatedUnion('kind', [NpsPrompt, RatingPrompt, ExitPrompt, RewardPrompt, SurveyPrompt, QuizPrompt, PollPrompt]);
 export type Prompt = z.infer<typeof Prompt>;
 export type NpsPrompt = z.infer<typeof NpsPrompt>;
 export type RatingPrompt = z.infer<typeof RatingPrompt>;
@@ -142,6 +158,7 @@ export type ExitPrompt = z.infer<typeof ExitPrompt>;
 export type RewardPrompt = z.infer<typeof RewardPrompt>;
 export type SurveyPrompt = z.infer<typeof SurveyPrompt>;
 export type QuizPrompt = z.infer<typeof QuizPrompt>;
+export type PollPrompt = z.infer<typeof PollPrompt>;
 
 /**
  * A prompt whose `kind` is missing or unknown, checked on everything but its kind-specific

@@ -1,6 +1,6 @@
 import { unsafeRegexReason } from '../rules/safe-regex.js';
 import type { PathSegment } from './paths.js';
-import { quizProblems, surveyProblems } from './survey-semantics.js';
+import { pollProblems, quizProblems, surveyProblems } from './survey-semantics.js';
 
 export interface RawProblem {
   path: PathSegment[];
@@ -14,6 +14,23 @@ const ids = (items: unknown): string[] => list(items).flatMap((item) => (isObj(i
 
 /** Allowed `max` per rating scale: thumbs is up/down only. */
 export const RATING_MAX: Record<string, [number, number]> = { stars: [3, 10], emoji: [3, 10], numeric: [3, 10], thumbs: [2, 2] };
+
+/** What a prompt's kind adds: a rating's scale, a poll's labels, a survey's or a quiz's questions. */
+function kindProblems(prompt: Obj, defaultLocale: string, at: (...rest: PathSegment[]) => PathSegment[], report: Report) {
+  if (prompt.kind === 'rating') checkRating(prompt, at, report);
+  if (prompt.kind === 'poll') pollProblems(prompt, defaultLocale, at, report);
+  if (prompt.kind === 'quiz') {
+    checkUnique(prompt.questions, at('questions'), report);
+    quizProblems(prompt, at, report);
+  }
+  if (prompt.kind === 'survey') {
+    checkUnique(prompt.questions, at('questions'), report);
+    surveyProblems(prompt, at, report);
+    list(prompt.questions).forEach(
+      (question, position) => isObj(question) && question.type === 'rating' && checkRating(question, (...rest) => at('questions', position, ...rest), report),
+    );
+  }
+}
 
 /**
  * Checks a shape cannot express: cross-references, uniqueness, order, regex syntax.
@@ -57,18 +74,7 @@ export function semanticProblems(input: unknown): RawProblem[] {
     if (prompt.kind === 'reward' && typeof prompt.offer === 'string' && !offers.has(prompt.offer)) {
       report(at('offer'), `offer "${prompt.offer}" is not defined in rewards.offers`);
     }
-    if (prompt.kind === 'rating') checkRating(prompt, at, report);
-    if (prompt.kind === 'quiz') {
-      checkUnique(prompt.questions, at('questions'), report);
-      quizProblems(prompt, at, report);
-    }
-    if (prompt.kind === 'survey') {
-      checkUnique(prompt.questions, at('questions'), report);
-      surveyProblems(prompt, at, report);
-      list(prompt.questions).forEach(
-        (question, position) => isObj(question) && question.type === 'rating' && checkRating(question, (...rest) => at('questions', position, ...rest), report),
-      );
-    }
+    kindProblems(prompt, typeof input.defaultLocale === 'string' ? input.defaultLocale : 'en', at, report);
     if (isObj(prompt.schedule) && typeof prompt.schedule.start === 'string' && typeof prompt.schedule.end === 'string') {
       if (Date.parse(prompt.schedule.start) >= Date.parse(prompt.schedule.end)) report(at('schedule', 'end'), 'end must be after start');
     }

@@ -117,3 +117,16 @@ export function quizProblems(prompt: Obj, at: (...rest: PathSegment[]) => PathSe
       report(at('questions', index, 'correct'), 'a single-choice question has exactly one right answer');
   });
 }
+
+/** A poll's choices are counted by label: two with one label would split one choice's share. */
+export function pollProblems(prompt: Obj, defaultLocale: string, at: (...rest: PathSegment[]) => PathSegment[], report: Report) {
+  const content = isObj(prompt.content) ? prompt.content : {};
+  const seen = new Set<string>();
+  (Array.isArray(content.choices) ? content.choices : []).forEach((choice, index) => {
+    // The label answers carry (localize() in the default locale), without importing the widgets' copy into this chunk.
+    const label = typeof choice === 'string' ? choice : isObj(choice) ? (choice[defaultLocale] ?? Object.values(choice)[0]) : undefined;
+    if (typeof label !== 'string') return;
+    if (seen.has(label)) report(at('content', 'choices', index), `"${label}" is listed twice`);
+    seen.add(label);
+  });
+}

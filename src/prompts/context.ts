@@ -19,6 +19,8 @@ export interface PromptControllerDeps {
   widgetEnv: (prompt: Prompt) => { locale: string; defaultLocale: string; theme: Theme; vars: Record<string, string | number>; challenge?: ChallengeView };
   offer: (offerId: string) => Offer | undefined;
   redeem: (offerId: string) => void;
+  /** Where the collector the endpoint names serves a poll's votes, or null (poll-results.ts). */
+  pollResultsUrl: (promptId: string) => string | null;
   /** Called when an answer completes, so it leaves before the visitor does. */
   flushSoon: () => void;
   namespace: string;

@@ -21,7 +21,7 @@ function chunkLoader<Module>(url: string | undefined, bundled: () => Promise<Mod
 const beside = (url: string, file: string) => url.replace(/[^/?#]*([?#].*)?$/, file);
 
 /**
- * Loads the widgets shell, and for a kind with a chunk of its own (survey, quiz) that chunk beside
+ * Loads the widgets shell, and for a kind with a chunk of its own (survey, quiz, poll) that chunk beside
  * it, in parallel: a page that never shows a survey never fetches survey code. With `url` (the
  * script-tag build passes the shell next to itself, or the `widgetsUrl` option) each chunk is
  * imported from beside it; bundlers resolve the relative imports. Each chunk retries on its own,
@@ -31,7 +31,7 @@ export function widgetsLoader(url?: string): (kind?: string) => Promise<WidgetsM
   const shell = chunkLoader(url, () => import('../../widgets/index.js'));
   const survey = chunkLoader<KindModule>(url && beside(url, 'waymark-survey.js'), () => import('../../widgets/survey/index.js'));
   return (kind) =>
-    kind === 'survey' || kind === 'quiz'
+    kind === 'survey' || kind === 'quiz' || kind === 'poll'
       ? Promise.all([shell(), survey()]).then(([widgets, code]) => ({
           mount: (root, props, options) => widgets.mount(root, props, { ...options, kind: code }),
         }))

@@ -18,6 +18,7 @@ export function widgetProps(state: PromptState, display: Display): WidgetProps {
     ...deps.widgetEnv(prompt),
     ...(offer ? { offer } : {}),
     ...surveyProps(state, display),
+    ...pollProps(deps.pollResultsUrl(prompt.id), prompt.kind),
     onAnswer: safely(state, (answer: WidgetAnswer, complete: boolean) => {
       if (state.current !== display) return;
       display.answer = answer;
@@ -58,3 +59,6 @@ function recordQuizScore(state: PromptState, { prompt, submissionId, correct = {
   const score = Object.values(correct).filter(Boolean).length;
   state.deps.record(RESERVED.quizCompleted, { promptId: prompt.id, submissionId, score, max });
 }
+
+/** A poll learns where its collector serves its votes; any other kind, or no collector, nothing. */
+const pollProps = (url: string | null, kind: string): Pick<WidgetProps, 'pollResultsUrl'> => (url && kind === 'poll' ? { pollResultsUrl: url } : {});

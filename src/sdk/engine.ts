@@ -2,11 +2,13 @@ import type { Config } from '../config/schema.js';
 import type { WaymarkError } from '../errors.js';
 import type { PageExit } from '../lifecycle/page-exit.js';
 import type { Logger } from '../log.js';
+import type { InitOptions } from '../options.js';
 import { type Derived, openVisitor, type Visitor } from '../profile/visitor.js';
 import { createPromptController, type PromptController } from '../prompts/controller.js';
 import type { Explanation } from '../prompts/explanation.js';
 import { createPromptHost } from '../prompts/host.js';
 import { widgetsLoader } from '../prompts/load-widgets.js';
+import { pollResultsUrl } from '../prompts/poll-results.js';
 import type { ReferralLink } from '../rewards/visitor-journeys.js';
 import { type Props, RESERVED, type Touchpoint } from '../types.js';
 import type { SdkState } from './state.js';
@@ -23,6 +25,7 @@ export interface EngineHost {
   readonly pageExit: PageExit;
   readonly debug: Logger;
   readonly widgetsUrl: string | undefined;
+  readonly options: InitOptions;
   readonly nonce: string | undefined;
   readonly destroyed: boolean;
   report(error: WaymarkError): void;
@@ -115,6 +118,7 @@ function startPrompts(host: EngineHost, config: Config, visitor: Visitor, redeem
     widgetEnv: (prompt) => ({ locale: host.locale, defaultLocale: config.defaultLocale ?? 'en', theme: config.theme ?? {}, ...visitor.widgetExtras(prompt) }),
     offer: (offerId) => config.rewards?.offers?.find((offer) => offer.id === offerId),
     redeem,
+    pollResultsUrl: (promptId) => pollResultsUrl(host.options.endpoint, promptId),
     flushSoon: host.flushSoon,
     namespace: host.namespace,
     onError: report,

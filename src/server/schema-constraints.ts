@@ -73,10 +73,14 @@ function constrainSurveyQuestions(question: JsonSchema): void {
   }
 }
 
-/** A `next` whose keys are `"*"`, a score or a range within low…high (leading zeros as the validator reads them). */
+/**
+ * A `next` whose keys are `"*"`, a score or a range within low…high, its low end first
+ * (leading zeros as the validator reads them).
+ */
 function nextKeys(low: number, high: number): JsonSchema {
-  const score = `0*(?:${Array.from({ length: high - low + 1 }, (_, index) => low + index).join('|')})`;
-  return { type: 'object', propertyNames: { pattern: `^(?:\\*|${score}(?:-${score})?)$` } };
+  const from = (start: number) => `0*(?:${Array.from({ length: high - start + 1 }, (_, index) => start + index).join('|')})`;
+  const ranges = Array.from({ length: high - low + 1 }, (_, index) => `0*${low + index}-${from(low + index)}`).join('|');
+  return { type: 'object', propertyNames: { pattern: `^(?:\\*|${from(low)}|${ranges})$` } };
 }
 
 /** A rating question: `max` per scale, and `next` keys within 1…max (thumbs 2, default 5). */

@@ -26,6 +26,8 @@ export interface PromptSummary extends ScoreStats {
   questions?: Record<string, QuestionSummary>;
   /** Survey: the questions each submission answered, joined by ` > ` → submissions that took that path. */
   paths?: Record<string, number>;
+  /** Poll: visitors who voted, votes per choice, and each choice's share of the voters (a multiple-choice poll's shares add up to more than 1). */
+  poll?: { votes: number; choices: Record<string, number>; shares: Record<string, number> };
   /** Quiz: from `$quiz_completed`, once per submission: how many finished, the mean score of `max`, score → count. */
   quiz?: { completed: number; meanScore: number; max: number; scores: Record<string, number> };
 }
@@ -111,6 +113,8 @@ export function summarize(touchpoints: Iterable<unknown>, options: SummarizeOpti
     // Impressions can be lost (a blocked beacon, an export window) while answers arrive.
     summary.responseRate = summary.kind === 'reward' ? null : summary.shown ? Math.min(1, summary.answered / summary.shown) : 0;
     finishScores(summary);
+    const { poll } = summary;
+    for (const [choice, votes] of Object.entries(poll?.choices ?? {})) poll!.shares[choice] = votes / poll!.votes;
   }
 
   return visitors.size ? { prompts, pointsByTier: byTier(visitors.values(), options.config) } : { prompts };
@@ -151,10 +155,17 @@ function add(summary: PromptSummary, answer: Answer) {
   if (answer.score !== undefined && !validScore(scored, answer.score, answer)) return;
   const choices = Array.isArray(answer.choices) ? answer.choices.filter(str) : [];
   if (kind === 'exit' && !choices.length && !str(answer.other)) return;
+  if (kind === 'poll' && !choices.length) return;
   summary.answered++;
   if (answer.complete !== true) summary.partial++;
   // A survey's and a quiz's results belong to their questions (surveyResults), not to the prompt.
   if (kind === 'survey' || kind === 'quiz') return;
+  if (kind === 'poll') {
+    const poll = (summary.poll ??= { votes: 0, choices: dict(), shares: dict() });
+    poll.votes++;
+    for (const choice of new Set(choices)) bump(poll.choices, choice);
+    return;
+  }
   if (kind === 'exit') {
     const reasons = (summary.reasons ??= dict());
     for (const choice of choices) bump(reasons, choice);

@@ -74,6 +74,36 @@ describe('the playground', () => {
     expect(dark).toBe(true);
   });
 
+  it('previews a quiz and a poll, the poll with made-up results after the vote', async () => {
+    const original = await editor().inputValue();
+    const config = JSON.parse(original);
+    config.prompts.push(
+      {
+        id: 'coffee-quiz',
+        kind: 'quiz',
+        trigger: { on: 'x' },
+        questions: [{ id: 'q', type: 'single', text: 'First drunk where?', choices: ['Brazil', 'Ethiopia'], correct: ['Ethiopia'] }],
+      },
+      { id: 'flavour-poll', kind: 'poll', trigger: { on: 'x' }, content: { question: 'Which flavour next?', choices: ['Hazelnut', 'Caramel'] } },
+    );
+    await editor().fill(JSON.stringify(config, null, 2));
+    await page.getByTestId('valid').waitFor();
+    await page.locator('#preview-locale').selectOption('en');
+    await page.locator('#preview-prompt').selectOption('coffee-quiz');
+    await expect.poll(previewText).toContain('First drunk where?');
+    await page.locator('#preview-prompt').selectOption('flavour-poll');
+    await expect.poll(previewText).toContain('Which flavour next?');
+    await page.locator('[data-testid="preview"] [role=radio]').nth(1).click();
+    await page
+      .locator(`[data-testid="preview"] ${widgetClass('wm-button')}`)
+      .last()
+      .click();
+    // 20 and 10 made-up votes, and this one for Caramel: 20 of 31, 11 of 31.
+    await expect.poll(previewText).toContain('Hazelnut 65%Caramel 35% (your vote)');
+    await editor().fill(original);
+    await page.getByTestId('valid').waitFor();
+  });
+
   it('fires touchpoints and shows stage, points, tier and explain() as they change', async () => {
     const fire = (name: string) => page.locator(`#fire button[data-event="${name}"]`).click();
     await fire('product_view');

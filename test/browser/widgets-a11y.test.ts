@@ -93,6 +93,25 @@ describe.each(['light', 'dark'])('axe finds no violations on each survey questio
   });
 });
 
+describe.each(['light', 'dark'])('axe finds no violations on a poll’s results (%s)', (scheme) => {
+  it('voted with the keyboard, the shares are read from the focused heading; 24 px targets', async () => {
+    await openPage(page, server);
+    await showPrompt(page, PROMPTS.poll!, { theme: THEMES[scheme]!, pollVotes: { votes: 3, choices: { Hazelnut: 1, Caramel: 2 } } });
+    await page.locator('[role=radio]').first().focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator(widgetClass('wm-shares')).waitFor({ timeout: 5000 });
+    await page.waitForFunction(() => document.activeElement?.shadowRoot?.activeElement?.id === 'h', undefined, { timeout: 5000 });
+    expect(await page.locator(`${widgetClass('wm-shares')} li`).allTextContents()).toEqual(['Hazelnut 50% (your vote)', 'Caramel 50%', 'Cardamom 0%']);
+    expect(await axe()).toEqual([]);
+    for (const target of await targets()) {
+      expect(target.width, target.label).toBeGreaterThanOrEqual(24);
+      expect(target.height, target.label).toBeGreaterThanOrEqual(24);
+    }
+  });
+});
+
 /** Computed `rgb(…)` of a widget element's colour, and of the panel's background. */
 const colours = (selector: string) =>
   page.evaluate((target) => {

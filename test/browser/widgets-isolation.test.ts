@@ -163,6 +163,8 @@ describe('config text stays inert', () => {
           content: { title: text, thanks: text },
           questions: [{ id: 'q', type: 'single', text, choices: [IMG, JS], correct: [IMG], explanation: text }],
         };
+      case 'poll':
+        return { ...prompt, content: { question: text, choices: [IMG, JS], thanks: text } };
     }
   };
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import ts from 'typescript';
-import type { Offer, Prompt, Theme } from '../../widgets/contract.js';
+import type { Offer, PollResults, Prompt, Theme } from '../../widgets/contract.js';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser, ROOT, startServer, waitUntil, type BrowserHandle, type TestServer } from './harness.js';
 
@@ -129,6 +129,12 @@ export const PROMPTS: Record<string, Prompt> = {
       },
     ],
   },
+  poll: {
+    id: 'poll',
+    kind: 'poll',
+    trigger,
+    content: { question: 'Which flavour should we roast next?', choices: ['Hazelnut', 'Caramel', 'Cardamom'] },
+  },
 };
 /** The question types the gallery's survey does not show: NPS with end labels, single choice with "Other", a long text, a statement. */
 export const SURVEY_TYPES: Prompt = {
@@ -151,7 +157,7 @@ export const THEMES: Record<string, Theme> = { light: { colorScheme: 'light' }, 
 export async function showPrompt(
   page: Page,
   prompt: Prompt,
-  extra: { theme?: Theme; modal?: boolean; locale?: string; vars?: Record<string, string | number> } = {},
+  extra: { theme?: Theme; modal?: boolean; locale?: string; vars?: Record<string, string | number>; pollVotes?: PollResults } = {},
 ) {
   const withPresentation = extra.modal === undefined ? prompt : { ...prompt, presentation: { ...prompt.presentation, modal: extra.modal } };
   const shown = await page.evaluate((props) => (window as unknown as { showPrompt(props: unknown): Promise<boolean> }).showPrompt(props), {
@@ -160,6 +166,7 @@ export async function showPrompt(
     vars: extra.vars ?? VARS,
     locale: extra.locale ?? 'en',
     ...(prompt.kind === 'reward' && prompt.offer ? { offer: OFFER } : {}),
+    ...(extra.pollVotes ? { pollVotes: extra.pollVotes } : {}),
   });
   if (!shown) throw new Error(`prompt ${prompt.id} did not show: ${JSON.stringify(await page.evaluate(() => (window as { errors?: unknown }).errors))}`);
   await page.locator('[role=dialog]').waitFor({ state: 'visible', timeout: 5000 });

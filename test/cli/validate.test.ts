@@ -24,6 +24,7 @@ const EXPECTED_AT: Record<string, { path: string; at: string }> = {
   'not-json.json': { path: '(root)', at: '1:59' }, // the "}" after a trailing comma
   'survey-loop.json': { path: 'prompts[0].questions[1].next.Search', at: '10:121' },
   'survey-unknown-target.json': { path: 'prompts[0].questions[0].next.0-6', at: '9:98' },
+  'poll-duplicate-choice.json': { path: 'prompts[0].content.choices[2]', at: '8:90' },
 };
 
 describe('waymark validate', () => {

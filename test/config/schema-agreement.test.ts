@@ -25,6 +25,8 @@ const INEXPRESSIBLE: Array<[kind: string, message: RegExp]> = [
   ['references between ids', / is not defined in |^question ".*" is not in this survey |^".*" is not one of the choices /s],
   // A survey's branches form a graph: a loop runs through several questions' `next`.
   ['loops between questions', /: the survey would loop /],
+  // Choices are compared by their label in the default locale, inside localized texts.
+  ['labels across locales', /" is listed twice$/],
   // Comparing two values of the instance needs `$data`, which is not JSON Schema.
   ['order between values', /^tiers must be listed in ascending order|^end must be after start$|^the lower bound comes first$/],
   // `format: "regex"` sees the pattern alone; its flags (`i`, `u`, `v`) change both what
@@ -236,10 +238,32 @@ describe('the JSON Schema agrees with validateConfig', () => {
         'unknown-stage.json': ['references between ids'],
         'survey-loop.json': ['loops between questions'],
         'survey-unknown-target.json': ['references between ids'],
+        'poll-duplicate-choice.json': ['labels across locales'],
       };
       expect(passing).toEqual(Object.fromEntries(Object.entries(inexpressible).filter(([file]) => file in expected)));
     });
   }
+
+  it('agrees on survey ranges: low to high within the scale, never high to low', () => {
+    const survey = (question: Record<string, unknown>) => ({
+      version: 1,
+      prompts: [{ id: 's', kind: 'survey', trigger: { on: 'x' }, questions: [question, { id: 'b', type: 'text', text: 'Why?' }] }],
+    });
+    const cases: Array<[Record<string, unknown>, string, boolean]> = [
+      [{ type: 'nps' }, '0-6', true],
+      [{ type: 'nps' }, '3-3', true],
+      [{ type: 'nps' }, '06-10', true],
+      [{ type: 'nps' }, '6-0', false],
+      [{ type: 'nps' }, '7-11', false],
+      [{ type: 'rating', scale: 'stars', max: 5 }, '1-5', true],
+      [{ type: 'rating', scale: 'stars', max: 5 }, '5-1', false],
+      [{ type: 'rating', scale: 'thumbs' }, '2-1', false],
+    ];
+    for (const [question, key, valid] of cases) {
+      const config = survey({ id: 'a', text: 'Score?', ...question, next: { [key]: 'b' } });
+      expect([key, schema(config), validateConfig(config).ok]).toEqual([key, valid, valid]);
+    }
+  });
 
   it('over 2,400 seeded mutations of valid configs, disagrees only where no schema can say it', () => {
     const random = seeded(20_261_203);

@@ -1,6 +1,7 @@
 import type { Config } from '../../src/config/schema.js';
 import type { WaymarkError } from '../../src/errors.js';
 import { createPromptController } from '../../src/prompts/controller.js';
+import type { PromptControllerDeps } from '../../src/prompts/context.js';
 import type { PromptHost } from '../../src/prompts/host.js';
 import type { PromptHistory } from '../../src/rules/facts.js';
 import { uuidv7 } from '../../src/track/uuid.js';
@@ -45,7 +46,7 @@ export const settle = async () => {
  * A controller wired to in-memory stand-ins: `record` applies `$prompt_*` to the history the
  * way the profile does (only complete answers count), and `facts()` reads it back.
  */
-export function setup(config: Config, options: { namespace?: string; anonymousId?: string } = {}) {
+export function setup(config: Config, options: { namespace?: string; anonymousId?: string; pollResultsUrl?: PromptControllerDeps['pollResultsUrl'] } = {}) {
   const state = {
     now: NOW,
     path: '/',
@@ -97,6 +98,7 @@ export function setup(config: Config, options: { namespace?: string; anonymousId
       redeemed.push(offerId);
     },
     flushSoon: () => void flushes++,
+    pollResultsUrl: options.pollResultsUrl ?? (() => null),
     newId: uuidv7,
     namespace: options.namespace ?? `test-${Math.random()}`,
     onError: (error) => void errors.push(error),

@@ -114,3 +114,23 @@ describe('names compacted by the build', () => {
     expect(widgets).toMatch(/all:initial/);
   });
 });
+
+describe('each kind’s bytes (npm run size)', () => {
+  it('names a source of every kind that is in a chunk, and adds up to the chunks', async () => {
+    const { KIND_SOURCES, kindSizes } = await import('./kinds.mjs');
+    const manifest: Record<string, string[]> = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    const bundled = [...(manifest['waymark-widgets.js'] ?? []), ...(manifest['waymark-survey.js'] ?? [])];
+    for (const [kind, sources] of Object.entries(KIND_SOURCES))
+      expect(
+        sources.filter((source) => !bundled.includes(source)),
+        kind,
+      ).toEqual([]);
+    const sizes = kindSizes();
+    for (const { kind, raw } of sizes) expect(raw, kind).toBeGreaterThan(0);
+    const chunks = ['dist/waymark-widgets.js', 'dist/waymark-survey.js'].reduce((sum, file) => sum + readFileSync(join(ROOT, file)).length, 0);
+    const counted = sizes.reduce((sum, { raw }) => sum + raw, 0);
+    // Every mapped byte is counted once; only the chunks' unmapped glue is left out.
+    expect(counted).toBeLessThanOrEqual(chunks);
+    expect(counted).toBeGreaterThan(chunks * 0.9);
+  });
+});

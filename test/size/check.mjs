@@ -3,6 +3,7 @@
 // fetches, and fails above a budget.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { kindSizes } from './kinds.mjs';
 import { PAGES } from './pages.mjs';
 
 const KB = 1024;
@@ -19,8 +20,8 @@ export const BUDGETS = [
   // The shell and the four single-question kinds; 12.25 KB since it lends preact and its parts
   // to kind chunks (#17) so they bundle no copy.
   { file: 'dist/waymark-widgets.js', label: 'widgets chunk (with preact)', budget: 12.25 * KB },
-  // Fetched beside the widgets only when a survey or a quiz shows (#17).
-  { file: 'dist/waymark-survey.js', label: 'survey and quiz chunk', budget: 4 * KB },
+  // Fetched beside the widgets only when a survey, a quiz or a poll shows (#17).
+  { file: 'dist/waymark-survey.js', label: 'survey, quiz and poll chunk', budget: 4 * KB },
   // Lazy, and only for a config that is not compiled (#15): 17 KB since it also checks the
   // journey rewards (#14) and carries the messages the core used to hold; 18 KB with surveys and quizzes (#17).
   { file: 'dist/waymark-config.js', label: 'config validator chunk', budget: 18 * KB },
@@ -76,9 +77,16 @@ function checkPages() {
   return failed;
 }
 
+/** What each kind's own code weighs inside the chunks (kinds.mjs): printed, the chunk budgets hold them. */
+function printKinds() {
+  console.log("\neach kind's own code in the widgets chunks (minified; gzip of that code alone)");
+  for (const { kind, raw, gzip } of kindSizes()) console.log(`${kind.padEnd(40)}  ${kb(raw).padStart(9)}  ${kb(gzip).padStart(9)}`);
+}
+
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop());
 if (isMain) {
   const bundlesFailed = checkBundles();
   const pagesFailed = checkPages();
+  if (!bundlesFailed) printKinds();
   process.exit(bundlesFailed || pagesFailed ? 1 : 0);
 }

@@ -45,6 +45,7 @@ textarea.wm-input{min-height:72px;resize:vertical}
 .wm-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .wm-progress{height:8px;margin-top:12px;border-radius:4px;background:color-mix(in srgb,var(--wm-text) 18%,var(--wm-background));overflow:hidden}
 .wm-progress i{display:block;height:100%;background:var(--wm-accent)}
+.wm-shares{margin:12px 0 0;padding:0;list-style:none}.wm-shares li{margin-top:8px}.wm-shares .wm-progress{margin-top:4px}
 .wm-offer{margin-top:12px;padding:12px;border:1px dashed var(--wm-line);border-radius:calc(var(--wm-radius)/2)}
 .wm-offer-label{font-weight:600}.wm-small{font-size:13px}
 .wm-challenge-steps{margin:12px 0 0;padding:0;list-style:none}.wm-challenge-steps li{padding:2px 0}.wm-challenge-steps .wm-step-done{font-weight:600}

@@ -20,6 +20,7 @@ function answerClass(row: SubmissionRow, kind: string | null): { kpi: string; ma
   const max = row.max ?? (row.scale === 'thumbs' ? 2 : 5);
   if (kind === 'nps') return row.score === null || whole(row.score, 0, 10) ? { kpi: 'nps', max: 10 } : null;
   if (kind === 'exit') return row.choices.length || row.other !== null ? { kpi: 'exit', max: 0 } : null;
+  if (kind === 'poll') return row.choices.length ? { kpi: 'poll', max: 0 } : null;
   if (kind !== 'rating') return { kpi: 'other', max: 0 };
   if (row.score !== null && !(whole(max, 2, 10) && whole(row.score, 1, max))) return null;
   return { kpi: row.metric === 'ces' ? 'ces' : row.metric === 'none' ? 'plain' : 'csat', max };
@@ -35,7 +36,8 @@ function contribution(row: SubmissionRow, kind: string | null): Array<Pick<Daily
   const { score } = row;
   const top = answer.kpi === 'csat' && score !== null && (answer.max >= 4 ? score >= answer.max - 1 : score >= answer.max);
   const key = [answer.kpi, score ?? '', answer.max, top ? 1 : 0, row.complete ? 1 : 0].join('|');
-  const reasons = answer.kpi === 'exit' ? row.choices.map((choice) => ({ measure: 'reason' as const, key: choice, amount: 0 })) : [];
+  // An exit survey's reasons and a poll's votes are both counts of the choices picked.
+  const reasons = answer.kpi === 'exit' || answer.kpi === 'poll' ? row.choices.map((choice) => ({ measure: 'reason' as const, key: choice, amount: 0 })) : [];
   return [{ measure: 'answer', key, amount: score ?? 0 }, ...reasons];
 }
 

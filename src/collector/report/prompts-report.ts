@@ -22,6 +22,7 @@ export interface PromptReport extends Kpis {
   responseRate: number | null;
   /** Every point of the scale, in order, zeros included: [score, count]. */
   distribution: Array<[number, number]> | null;
+  /** Exit survey: picks per reason; poll: votes per choice. Most picked first. */
   reasons: Array<{ reason: string; count: number }> | null;
   followUps: { total: number; texts: Array<{ text: string; field: 'other' | 'comment'; stage: string; day: string }> };
 }
@@ -67,7 +68,7 @@ export async function promptsReport(sql: Sql, filters: ReportFilters): Promise<P
         kind,
         scores.filter((row) => row.promptId === promptId),
       ),
-      reasons: kind === 'exit' ? ownReasons : null,
+      reasons: kind === 'exit' || kind === 'poll' ? ownReasons : null,
       followUps: texts.find((row) => row.promptId === promptId) ?? { total: 0, texts: [] },
     };
   });

@@ -29,6 +29,8 @@ window.showPrompt = (props) =>
     theme: {},
     vars: {},
     ...props,
+    // A poll's results as a collector would serve them, when the test gives some.
+    ...(props.pollVotes ? { pollResultsUrl: `data:application/json,${encodeURIComponent(JSON.stringify(props.pollVotes))}` } : {}),
     onAnswer: (answer, complete) => window.log.push(['answer', answer, complete]),
     onDismiss: (reason) => window.log.push(['dismiss', reason]),
     onRedeem: (offerId) => window.log.push(['redeem', offerId]),
