@@ -44,8 +44,13 @@ function renderPreview() {
 function onValid(next) {
   config = next;
   const selected = promptSelect.value;
-  promptSelect.replaceChildren(...(config.prompts ?? []).map((prompt) => new Option(`${prompt.id} (${prompt.kind})`, prompt.id)));
-  if ((config.prompts ?? []).some((prompt) => prompt.id === selected)) promptSelect.value = selected;
+  // A prompt with variants is listed once per variant, so each can be previewed ("id/variant").
+  const options = (config.prompts ?? []).flatMap((prompt) => [
+    new Option(`${prompt.id} (${prompt.kind})`, prompt.id),
+    ...(prompt.variants ?? []).map((variant) => new Option(`${prompt.id} (${prompt.kind}), variant ${variant.id}`, `${prompt.id}/${variant.id}`)),
+  ]);
+  promptSelect.replaceChildren(...options);
+  if (options.some((option) => option.value === selected)) promptSelect.value = selected;
   visitor.start(config);
   renderPreview();
 }

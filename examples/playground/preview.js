@@ -2,6 +2,13 @@ import { el, logLine } from './dom.js';
 
 const OWN_CHUNK = ['survey', 'quiz', 'poll'];
 
+/** The prompt as one of its variants shows it (the engine merges the same way: src/prompts/variant.ts). */
+function withVariant(prompt, variantId) {
+  const variant = prompt?.variants?.find((candidate) => candidate.id === variantId);
+  if (!variant) return prompt;
+  return { ...prompt, content: { ...prompt.content, ...variant.content }, ...(variant.questions ? { questions: variant.questions } : {}) };
+}
+
 /**
  * Made-up votes for a poll's preview (a data: URL, so nothing is asked of a collector): the
  * first choice most voted, each next one less, so the marketer sees the results view.
@@ -29,7 +36,11 @@ export function createPreview({ container, log, widgetsUrl }) {
     const { mount } = await widgets;
     mounted?.close();
     mounted = undefined;
-    const prompt = config?.prompts?.find((candidate) => candidate.id === promptId);
+    const [id, variantId] = promptId.split('/');
+    const prompt = withVariant(
+      config?.prompts?.find((candidate) => candidate.id === id),
+      variantId,
+    );
     if (!prompt) return;
     // Surveys, quizzes and polls have a chunk of their own beside the widgets; the shell mounts it.
     const ownChunk = OWN_CHUNK.includes(prompt.kind);

@@ -2,7 +2,7 @@ import { summarize, type Summary } from '../server/index.js';
 import { DB_USAGE, dbReportCommand } from './db-report.js';
 import { bold, dim, EXIT, readInput, type CliIo } from './io.js';
 import { parseNdjson } from './ndjson.js';
-import { pollRows, surveyPathRows, surveyQuestionRows } from './survey-rows.js';
+import { pollRows, surveyPathRows, surveyQuestionRows, variantRows } from './survey-rows.js';
 import { formatTable } from './table.js';
 
 const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
@@ -84,6 +84,7 @@ export function renderSummary(summary: Summary, touchpoints: number, io: CliIo):
       ...(other?.length ? [[id, `Other (${other.length} written)`, other.length]] : []),
     ]),
   );
+  section('Variants', ['prompt', 'variant', 'shown', 'answered', 'response rate', 'result'], variantRows(prompts));
   section('Polls', ['poll', 'choice', 'votes', 'share', 'voters'], pollRows(prompts));
   section('Survey questions', ['survey', 'question', 'answered', 'left here', 'result'], surveyQuestionRows(prompts));
   section('Survey paths', ['survey', 'path', 'submissions'], surveyPathRows(prompts));

@@ -35,3 +35,27 @@ export function pollRows(prompts: Array<[string, Summary['prompts'][string]]>): 
     poll ? byCount(poll.choices).map(([choice, votes]) => [id, choice, votes, `${round(100 * poll.shares[choice]!)}%`, poll.votes]) : [],
   );
 }
+
+/** A variant's headline result: its NPS, CSAT, CES, a quiz's mean score, or a poll's or exit survey's top choice. */
+function variantResult(result: Summary['prompts'][string]): string {
+  if (result.nps) return `NPS ${round(result.nps.score)}`;
+  if (result.csat) return `CSAT ${round(result.csat.score)}%`;
+  if (result.ces) return `CES ${round(result.ces.mean)}`;
+  if (result.quiz) return `mean score ${round(result.quiz.meanScore)} of ${result.quiz.max}`;
+  const [top] = byCount(result.poll?.choices ?? result.reasons ?? {});
+  return top ? `${top[0]}: ${top[1]}` : '–';
+}
+
+/** Each variant of a prompt side by side: how many saw it, how many answered, and what they said. */
+export function variantRows(prompts: Array<[string, Summary['prompts'][string]]>): Row[] {
+  return prompts.flatMap(([id, { variants }]) =>
+    Object.entries(variants ?? {}).map(([variant, result]) => [
+      id,
+      variant,
+      result.shown,
+      result.answered,
+      result.responseRate === null ? '–' : `${round(100 * result.responseRate)}%`,
+      variantResult(result),
+    ]),
+  );
+}

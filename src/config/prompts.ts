@@ -47,27 +47,66 @@ const common = {
 
 const Thanks = z.optional(Text);
 
+/**
+ * Test and learn: each visitor gets one variant, sticky, by weight (default 1): its `content`
+ * keys replace the prompt's, its `questions` (surveys, quizzes) replace the prompt's list.
+ */
+function variantsOf<Content extends z.ZodMiniObject, Questions extends z.ZodMiniType | undefined = undefined>(content: Content, questions?: Questions) {
+  const Variant = z.strictObject({
+    id: Id,
+    weight: z.optional(z.number().check(z.gt(0), z.lte(1000))),
+    // Every key optional: zod's own partial() would add its helpers to the validator chunk for this alone.
+    content: z.optional(
+      z.strictObject(
+        Object.fromEntries(Object.entries(content.shape).map(([key, field]) => [key, z.optional(field)])) as {
+          [Key in keyof Content['shape']]: z.ZodMiniOptional<Content['shape'][Key]>;
+        },
+      ),
+    ),
+    ...((questions ? { questions: z.optional(questions) } : {}) as Questions extends z.ZodMiniType ? { questions: z.ZodMiniOptional<Questions> } : object),
+  });
+  return z.optional(z.array(Variant).check(z.minLength(2), z.maxLength(10)));
+}
+
+const NpsContent = z.strictObject({
+  question: Text,
+  lowLabel: z.optional(Text),
+  highLabel: z.optional(Text),
+  followUp: z.optional(
+    z.strictObject({
+      detractor: z.optional(Text),
+      passive: z.optional(Text),
+      promoter: z.optional(Text),
+    }),
+  ),
+  placeholder: z.optional(Text),
+  thanks: Thanks,
+});
+
 export const NpsPrompt = z.strictObject({
   ...common,
   kind: z.literal('nps'),
-  content: z.strictObject({
-    question: Text,
-    lowLabel: z.optional(Text),
-    highLabel: z.optional(Text),
-    followUp: z.optional(
-      z.strictObject({
-        detractor: z.optional(Text),
-        passive: z.optional(Text),
-        promoter: z.optional(Text),
-      }),
-    ),
-    placeholder: z.optional(Text),
-    thanks: Thanks,
-  }),
+  content: NpsContent,
+  variants: variantsOf(NpsContent),
 });
 
 export const RatingScale = z.enum(['stars', 'thumbs', 'emoji', 'numeric']);
 export type RatingScale = z.infer<typeof RatingScale>;
+
+const RatingContent = z.strictObject({
+  question: Text,
+  lowLabel: z.optional(Text),
+  highLabel: z.optional(Text),
+  followUp: z.optional(
+    z.strictObject({
+      below: z.optional(z.number()),
+      above: z.optional(z.number()),
+      question: Text,
+    }),
+  ),
+  placeholder: z.optional(Text),
+  thanks: Thanks,
+});
 
 export const RatingPrompt = z.strictObject({
   ...common,
@@ -75,33 +114,30 @@ export const RatingPrompt = z.strictObject({
   scale: z.optional(RatingScale),
   max: z.optional(z.int()),
   metric: z.optional(z.enum(['csat', 'ces', 'none'])),
-  content: z.strictObject({
-    question: Text,
-    lowLabel: z.optional(Text),
-    highLabel: z.optional(Text),
-    followUp: z.optional(
-      z.strictObject({
-        below: z.optional(z.number()),
-        above: z.optional(z.number()),
-        question: Text,
-      }),
-    ),
-    placeholder: z.optional(Text),
-    thanks: Thanks,
-  }),
+  content: RatingContent,
+  variants: variantsOf(RatingContent),
+});
+
+const ExitContent = z.strictObject({
+  question: Text,
+  choices: z.array(Text).check(z.minLength(1), z.maxLength(20)),
+  multiple: z.optional(z.boolean()),
+  allowOther: z.optional(z.boolean()),
+  placeholder: z.optional(Text),
+  thanks: Thanks,
 });
 
 export const ExitPrompt = z.strictObject({
   ...common,
   kind: z.literal('exit'),
-  content: z.strictObject({
-    question: Text,
-    choices: z.array(Text).check(z.minLength(1), z.maxLength(20)),
-    multiple: z.optional(z.boolean()),
-    allowOther: z.optional(z.boolean()),
-    placeholder: z.optional(Text),
-    thanks: Thanks,
-  }),
+  content: ExitContent,
+  variants: variantsOf(ExitContent),
+});
+
+const RewardContent = z.strictObject({
+  title: Text,
+  body: z.optional(Text),
+  cta: z.optional(Text),
 });
 
 export const RewardPrompt = z.strictObject({
@@ -111,11 +147,8 @@ export const RewardPrompt = z.strictObject({
   offer: z.optional(Id),
   /** A challenge id from `rewards.challenges`: the prompt shows its steps and `{progress}`. */
   challenge: z.optional(Id),
-  content: z.strictObject({
-    title: Text,
-    body: z.optional(Text),
-    cta: z.optional(Text),
-  }),
+  content: RewardContent,
+  variants: variantsOf(RewardContent),
 });
 
 /** Several questions, one at a time, with branching (docs/surveys.md). */
@@ -124,6 +157,7 @@ export const SurveyPrompt = z.strictObject({
   kind: z.literal('survey'),
   content: z.optional(SurveyContent),
   questions: SurveyQuestions,
+  variants: variantsOf(SurveyContent, SurveyQuestions),
 });
 
 /** Questions with right answers, feedback after each, a score at the end and `$quiz_completed`. */
@@ -132,22 +166,26 @@ export const QuizPrompt = z.strictObject({
   kind: z.literal('quiz'),
   content: z.optional(SurveyContent),
   questions: QuizQuestions,
+  variants: variantsOf(SurveyContent, QuizQuestions),
+});
+
+const PollContent = z.strictObject({
+  question: Text,
+  choices: z.array(Text).check(z.minLength(2), z.maxLength(20)),
+  multiple: z.optional(z.boolean()),
+  /** Shows the choices in a random order per display. */
+  shuffle: z.optional(z.boolean()),
+  /** After the vote, the share of each choice when the endpoint is a Waymark collector (default true). */
+  results: z.optional(z.boolean()),
+  thanks: Thanks,
 });
 
 /** One choice question; after the vote, each choice's share from the collector (docs/surveys.md). */
 export const PollPrompt = z.strictObject({
   ...common,
   kind: z.literal('poll'),
-  content: z.strictObject({
-    question: Text,
-    choices: z.array(Text).check(z.minLength(2), z.maxLength(20)),
-    multiple: z.optional(z.boolean()),
-    /** Shows the choices in a random order per display. */
-    shuffle: z.optional(z.boolean()),
-    /** After the vote, the share of each choice when the endpoint is a Waymark collector (default true). */
-    results: z.optional(z.boolean()),
-    thanks: Thanks,
-  }),
+  content: PollContent,
+  variants: variantsOf(PollContent),
 });
 
 export const Prompt = z.discriminatedUnion('kind', [NpsPrompt, RatingPrompt, ExitPrompt, RewardPrompt, SurveyPrompt, QuizPrompt, PollPrompt]);
@@ -159,6 +197,7 @@ export type RewardPrompt = z.infer<typeof RewardPrompt>;
 export type SurveyPrompt = z.infer<typeof SurveyPrompt>;
 export type QuizPrompt = z.infer<typeof QuizPrompt>;
 export type PollPrompt = z.infer<typeof PollPrompt>;
+export type PromptVariant = NonNullable<Prompt['variants']>[number];
 
 /**
  * A prompt whose `kind` is missing or unknown, checked on everything but its kind-specific
@@ -174,4 +213,5 @@ export const PromptOfUnknownKind = z.strictObject({
   challenge: RewardPrompt.shape.challenge,
   content: z.looseObject({}),
   questions: z.optional(z.array(z.looseObject({}))),
+  variants: z.optional(z.array(z.looseObject({}))),
 });

@@ -93,7 +93,19 @@ export type Rewards = z.infer<typeof Rewards>;
 export type Limits = z.infer<typeof Limits>;
 export type Theme = z.infer<typeof Theme>;
 export type { Condition, Operators, PropsWhere } from './condition-schema.js';
-export type { Prompt, NpsPrompt, RatingPrompt, ExitPrompt, RewardPrompt, SurveyPrompt, QuizPrompt, PollPrompt, Position, RatingScale } from './prompts.js';
+export type {
+  Prompt,
+  NpsPrompt,
+  RatingPrompt,
+  ExitPrompt,
+  RewardPrompt,
+  SurveyPrompt,
+  QuizPrompt,
+  PollPrompt,
+  PromptVariant,
+  Position,
+  RatingScale,
+} from './prompts.js';
 export type { Text } from './text.js';
 export type { SurveyQuestion, QuestionType } from './survey.js';
 export type { QuizQuestion } from './quiz.js';

@@ -74,7 +74,15 @@ export function semanticProblems(input: unknown): RawProblem[] {
     if (prompt.kind === 'reward' && typeof prompt.offer === 'string' && !offers.has(prompt.offer)) {
       report(at('offer'), `offer "${prompt.offer}" is not defined in rewards.offers`);
     }
-    kindProblems(prompt, typeof input.defaultLocale === 'string' ? input.defaultLocale : 'en', at, report);
+    const defaultLocale = typeof input.defaultLocale === 'string' ? input.defaultLocale : 'en';
+    kindProblems(prompt, defaultLocale, at, report);
+    checkUnique(prompt.variants, at('variants'), report);
+    // A variant's own questions and choices, checked as the prompt's are, at the variant's path.
+    list(prompt.variants).forEach((variant, position) => {
+      if (!isObj(variant) || prompt.kind === 'rating') return;
+      const own = { kind: prompt.kind, content: isObj(variant.content) ? variant.content : {}, questions: variant.questions };
+      kindProblems(own, defaultLocale, (...rest) => at('variants', position, ...rest), report);
+    });
     if (isObj(prompt.schedule) && typeof prompt.schedule.start === 'string' && typeof prompt.schedule.end === 'string') {
       if (Date.parse(prompt.schedule.start) >= Date.parse(prompt.schedule.end)) report(at('schedule', 'end'), 'end must be after start');
     }

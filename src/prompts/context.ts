@@ -1,4 +1,4 @@
-import type { Config, Offer, Prompt, Theme } from '../config/schema.js';
+import type { Config, Offer, Prompt, PromptVariant, Theme } from '../config/schema.js';
 import { WaymarkError } from '../errors.js';
 import type { Facts } from '../rules/facts.js';
 import type { ChallengeView } from '../rewards/challenge-view.js';
@@ -37,6 +37,8 @@ export interface Display {
   release?: () => void;
   /** quiz: whether each question answered so far was right. */
   correct?: Record<string, boolean>;
+  /** This visitor's variant of the prompt, when it has variants (variant.ts). */
+  variant?: PromptVariant;
   /** survey: shown again after a reload, where the visitor was. */
   resume?: SurveyResume;
   /** History as it was before this display, so its own impression does not fail its `if`. */

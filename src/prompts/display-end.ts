@@ -3,6 +3,7 @@ import { answerProps } from './answers.js';
 import type { Display, PromptState } from './context.js';
 import { wake } from './queue.js';
 import { clearProgress } from './survey-progress.js';
+import { variantProps } from './variant.js';
 
 /**
  * The display is over: frees the lock, tells the other tabs, and gives a queued prompt its
@@ -20,15 +21,15 @@ export function finishDisplay(state: PromptState, display: Display, takeTurn = t
 export function dismissDisplay(state: PromptState, display: Display, reason: DismissReason): void {
   if (state.current !== display) return;
   const { deps } = state;
-  const { prompt, submissionId, answer } = display;
+  const { prompt, submissionId, answer, variant } = display;
   const questions = 'questions' in prompt;
   if (questions) clearProgress(deps.namespace);
   // A survey's or a quiz's answers were each recorded when given: closing it part way is a dismissal.
   if (answer && !questions) {
     // The score was given; only the follow-up was skipped. That completes the answer.
-    deps.record(RESERVED.promptAnswered, answerProps(prompt, submissionId, answer, true));
+    deps.record(RESERVED.promptAnswered, { ...answerProps(prompt, submissionId, answer, true), ...variantProps(variant) });
     deps.flushSoon();
-  } else deps.record(RESERVED.promptDismissed, { promptId: prompt.id, kind: prompt.kind, submissionId, reason });
+  } else deps.record(RESERVED.promptDismissed, { promptId: prompt.id, kind: prompt.kind, submissionId, reason, ...variantProps(variant) });
   finishDisplay(state, display, reason !== 'other-tab');
 }
 

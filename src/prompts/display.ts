@@ -4,6 +4,7 @@ import { type Display, fail, note, type PromptState } from './context.js';
 import { finishDisplay } from './display-end.js';
 import type { SurveyProgress } from './survey-progress.js';
 import { enqueue, unqueue } from './queue.js';
+import { variantOf, variantProps } from './variant.js';
 import { widgetProps } from './widget-props.js';
 
 /**
@@ -38,7 +39,7 @@ async function show(state: PromptState, prompt: Prompt, force: boolean, resumed:
   tabs.announce(prompt.id, true);
   // A resumed survey is the same display as before the reload: one impression, not two.
   if (resumed) return note(state, prompt.id, 'shown again where the visitor was before the page reloaded');
-  deps.record(RESERVED.promptShown, { promptId: prompt.id, kind: prompt.kind, submissionId: display.submissionId });
+  deps.record(RESERVED.promptShown, { promptId: prompt.id, kind: prompt.kind, submissionId: display.submissionId, ...variantProps(display.variant) });
   note(state, prompt.id, 'shown');
 }
 
@@ -46,8 +47,10 @@ async function show(state: PromptState, prompt: Prompt, force: boolean, resumed:
 function startDisplay(state: PromptState, prompt: Prompt, resumed: SurveyProgress | undefined): Display {
   const { prompts, lastPromptShownAt, promptsShownThisSession } = state.deps.facts();
   const history = prompts[prompt.id];
+  const variant = variantOf(prompt, state.deps.anonymousId());
   const display: Display = {
     prompt,
+    ...(variant ? { variant } : {}),
     submissionId: resumed?.submissionId ?? state.deps.newId(),
     ...(resumed ? { resume: { path: resumed.path, answers: resumed.answers } } : {}),
     before: { prompts: { ...prompts, ...(history && { [prompt.id]: { ...history } }) }, lastPromptShownAt, promptsShownThisSession },

@@ -3,6 +3,7 @@ import type { Prompt } from '../config/schema.js';
 import { findPrompt, note, type PromptState } from './context.js';
 import { checkGates } from './gates.js';
 import { queueStatus } from './queue.js';
+import { variantOf } from './variant.js';
 
 /** The gates of a prompt for this visitor now, the last one being one prompt at a time across tabs. */
 export function gateReports(state: PromptState, prompt: Prompt): GateReport[] {
@@ -33,7 +34,8 @@ export function explainPrompt(state: PromptState, promptId: string): Explanation
     { gate: 'trigger', pass: true, reason: describeTrigger(prompt, state.pending.has(promptId)) + queueStatus(state, promptId) },
     ...gateReports(state, prompt),
   ];
-  return { promptId, eligible: reports.every((report) => report.pass), gates: reports };
+  const variant = variantOf(prompt, state.deps.anonymousId());
+  return { promptId, eligible: reports.every((report) => report.pass), gates: reports, ...(variant ? { variant: variant.id } : {}) };
 }
 
 function describeTrigger(prompt: Prompt, waiting: boolean): string {

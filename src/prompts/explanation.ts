@@ -12,4 +12,6 @@ export interface Explanation {
   /** Whether the prompt would show if its trigger fired now. */
   eligible: boolean;
   gates: GateReport[];
+  /** The id of the variant this visitor gets, for a prompt with `variants`. */
+  variant?: string;
 }

@@ -1,9 +1,11 @@
+import type { Prompt } from '../config/schema.js';
 import { type DismissReason, RESERVED } from '../types.js';
 import type { SurveyResume, WidgetAnswer, WidgetProps } from '../../widgets/contract.js';
 import { answerProps } from './answers.js';
 import { type Display, type PromptState, safely } from './context.js';
 import { dismissDisplay, finishDisplay } from './display-end.js';
 import { clearProgress, saveProgress } from './survey-progress.js';
+import { variantProps, withVariant } from './variant.js';
 
 /**
  * What the widget gets: the prompt, its texts' locale and theme, and callbacks that become
@@ -11,7 +13,9 @@ import { clearProgress, saveProgress } from './survey-progress.js';
  */
 export function widgetProps(state: PromptState, display: Display): WidgetProps {
   const { deps } = state;
-  const { prompt, submissionId } = display;
+  const { submissionId, variant } = display;
+  // The widget shows, and answers are read against, this visitor's variant of the prompt.
+  const prompt = withVariant(display.prompt, variant);
   const offer = prompt.kind === 'reward' && prompt.offer ? deps.offer(prompt.offer) : undefined;
   return {
     prompt,
@@ -22,11 +26,11 @@ export function widgetProps(state: PromptState, display: Display): WidgetProps {
     onAnswer: safely(state, (answer: WidgetAnswer, complete: boolean) => {
       if (state.current !== display) return;
       display.answer = answer;
-      const props = answerProps(prompt, submissionId, answer, complete);
+      const props = { ...answerProps(prompt, submissionId, answer, complete), ...variantProps(variant) };
       deps.record(RESERVED.promptAnswered, props);
       if (prompt.kind === 'quiz') (display.correct ??= {})[String(props.questionId)] = props.correct === true;
       if (complete) {
-        if (prompt.kind === 'quiz') recordQuizScore(state, display);
+        if (prompt.kind === 'quiz') recordQuizScore(state, display, prompt);
         if (prompt.kind === 'survey' || prompt.kind === 'quiz') clearProgress(deps.namespace);
         finishDisplay(state, display);
         deps.flushSoon();
@@ -54,10 +58,10 @@ function surveyProps(state: PromptState, display: Display): Pick<WidgetProps, 'r
 }
 
 /** `$quiz_completed`: how many questions the visitor got right, for reward rules and reports. */
-function recordQuizScore(state: PromptState, { prompt, submissionId, correct = {} }: Display) {
+function recordQuizScore(state: PromptState, { submissionId, correct = {}, variant }: Display, prompt: Prompt) {
   const max = 'questions' in prompt ? prompt.questions.length : 0;
   const score = Object.values(correct).filter(Boolean).length;
-  state.deps.record(RESERVED.quizCompleted, { promptId: prompt.id, submissionId, score, max });
+  state.deps.record(RESERVED.quizCompleted, { promptId: prompt.id, submissionId, score, max, ...variantProps(variant) });
 }
 
 /** A poll learns where its collector serves its votes; any other kind, or no collector, nothing. */

@@ -59,6 +59,9 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   multiple: 'Allow choosing several answers.',
   allowOther: 'Add an “Other” answer with a text field.',
   shuffle: 'Show the choices in a random order.',
+  variants:
+    'Test and learn: 2–10 versions of this prompt. Each visitor gets one, the same every time, by weight; its id is recorded on every impression, answer and dismissal (`variant`), and summarize() compares them.',
+  weight: 'How often this variant is given, relative to the others (default 1).',
   results: "Poll: after the vote, show each choice's share of the votes when the endpoint is a Waymark collector (default true); otherwise thank the visitor.",
   offer: 'Id of an offer in rewards.offers: shows an offer card with a redeem button.',
   title: 'Headline of the reward prompt; may use {points}, {delta}, {tier}, {nextTier}, {toNextTier}.',

@@ -28,6 +28,8 @@ export interface PromptSummary extends ScoreStats {
   paths?: Record<string, number>;
   /** Poll: visitors who voted, votes per choice, and each choice's share of the voters (a multiple-choice poll's shares add up to more than 1). */
   poll?: { votes: number; choices: Record<string, number>; shares: Record<string, number> };
+  /** A prompt with variants: variant id → the same summary over that variant's records alone, to compare response rates and scores. */
+  variants?: Record<string, PromptSummary>;
   /** Quiz: from `$quiz_completed`, once per submission: how many finished, the mean score of `max`, score → count. */
   quiz?: { completed: number; meanScore: number; max: number; scores: Record<string, number> };
 }
@@ -62,6 +64,24 @@ export interface SummarizeOptions {
 }
 
 export function summarize(touchpoints: Iterable<unknown>, options: SummarizeOptions = {}): Summary {
+  const all = [...touchpoints];
+  const summary = summarizeAll(all, options);
+  // Each variant's records, summarized again under a key of their own, become the prompt's `variants`.
+  const byVariant = all.flatMap((touchpoint) => {
+    const props = (touchpoint as { props?: Props } | null)?.props;
+    return props && str(props.variant) && str(props.promptId)
+      ? [{ ...touchpoint!, props: { ...props, promptId: JSON.stringify([props.promptId, props.variant]) } }]
+      : [];
+  });
+  for (const [key, result] of Object.entries(summarizeAll(byVariant, {}).prompts)) {
+    const [promptId, variant] = JSON.parse(key) as [string, string];
+    const prompt = summary.prompts[promptId];
+    if (prompt) (prompt.variants ??= dict())[variant] = result;
+  }
+  return summary;
+}
+
+function summarizeAll(touchpoints: Iterable<unknown>, options: SummarizeOptions): Summary {
   const startTier = options.config?.rewards ? (emptyLedger(options.config).tier ?? 'none') : 'none';
   const prompts = dict<PromptSummary>();
   const submissions = new Map<string, Answer>();

@@ -104,6 +104,27 @@ describe('the playground', () => {
     await page.getByTestId('valid').waitFor();
   });
 
+  it('previews each variant of a prompt', async () => {
+    const original = await editor().inputValue();
+    const config = JSON.parse(original);
+    config.prompts.push({
+      id: 'recommend',
+      kind: 'nps',
+      trigger: { on: 'x' },
+      content: { question: 'How likely are you to recommend us?' },
+      variants: [{ id: 'plain' }, { id: 'warm', content: { question: 'Would you tell a friend about us?' } }],
+    });
+    await editor().fill(JSON.stringify(config, null, 2));
+    await page.getByTestId('valid').waitFor();
+    await page.locator('#preview-locale').selectOption('en');
+    await page.locator('#preview-prompt').selectOption('recommend/warm');
+    await expect.poll(previewText).toContain('Would you tell a friend about us?');
+    await page.locator('#preview-prompt').selectOption('recommend/plain');
+    await expect.poll(previewText).toContain('How likely are you to recommend us?');
+    await editor().fill(original);
+    await page.getByTestId('valid').waitFor();
+  });
+
   it('fires touchpoints and shows stage, points, tier and explain() as they change', async () => {
     const fire = (name: string) => page.locator(`#fire button[data-event="${name}"]`).click();
     await fire('product_view');
