@@ -1,5 +1,6 @@
 import { unsafeRegexReason } from '../rules/safe-regex.js';
 import type { PathSegment } from './paths.js';
+import { placementProblems } from './placement-semantics.js';
 import { surveyProblems } from './survey-semantics.js';
 
 export interface RawProblem {
@@ -58,6 +59,7 @@ export function semanticProblems(input: unknown): RawProblem[] {
       report(at('offer'), `offer "${prompt.offer}" is not defined in rewards.offers`);
     }
     if (prompt.kind === 'rating') checkRating(prompt, at, report);
+    placementProblems(prompt.presentation, at('presentation'), report);
     if (prompt.kind === 'survey') {
       checkUnique(prompt.questions, at('questions'), report);
       surveyProblems(prompt, at, report);

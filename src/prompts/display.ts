@@ -33,7 +33,8 @@ async function show(state: PromptState, prompt: Prompt, force: boolean): Promise
     if (shown && !state.destroyed) deps.host.close();
     return;
   }
-  if (!shown) return finishDisplay(state, display); // the host has reported why
+  // The host has reported why, or an inline target left the page while the widgets loaded.
+  if (!shown) return finishDisplay(state, display);
   deps.record(RESERVED.promptShown, { promptId: prompt.id, kind: prompt.kind, submissionId: display.submissionId });
   tabs.announce(prompt.id, true);
   note(state, prompt.id, 'shown');
@@ -50,6 +51,7 @@ function startDisplay(state: PromptState, prompt: Prompt): Display {
   };
   state.current = display;
   state.expired.delete(prompt.id);
+  state.leftPage.delete(prompt.id);
   unqueue(state, prompt.id, 'it is showing');
   return display;
 }

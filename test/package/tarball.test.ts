@@ -69,7 +69,7 @@ describe('the published package', () => {
 
   it('ships nothing else: no sources, source maps, demo bundle, build manifest or tests', () => {
     const shipped =
-      /^(package\.json|README\.md|LICENSE|dist\/(waymark(-config|-engine|-widgets|-rewards)?\.m?js|cli\.mjs|server\.mjs|waymark\.schema\.json)|dist\/report-page\/(index\.html|report\.(js|css))|dist\/types\/.+\.d\.ts)$/;
+      /^(package\.json|README\.md|LICENSE|dist\/(waymark(-config|-engine|-widgets|-rewards|-survey)?\.m?js|cli\.mjs|server\.mjs|waymark\.schema\.json)|dist\/report-page\/(index\.html|report\.(js|css))|dist\/types\/.+\.d\.ts)$/;
     expect(files.filter((file) => !shipped.test(file))).toEqual([]);
     expect(files.filter((file) => file.endsWith('.map') || file.startsWith('dist/examples/'))).toEqual([]);
     expect(files).not.toContain('dist/modules.json');

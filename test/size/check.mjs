@@ -24,7 +24,8 @@ export const BUDGETS = [
   // Lazy, and only for a config that is not compiled (#15): 17 KB since it also checks the
   // journey rewards (#14) and carries the messages the core used to hold; 17.5 KB with surveys (#17).
   { file: 'dist/waymark-config.js', label: 'config validator chunk', budget: 17.5 * KB },
-  { file: 'dist/waymark-engine.js', label: 'engine chunk', budget: 14 * KB },
+  // 14.25 KB since inline placement and page-scoped prompts closing on a route change (14 KB before).
+  { file: 'dist/waymark-engine.js', label: 'engine chunk', budget: 14.25 * KB },
   // Loaded only for configs with `rewards`: the ledger, challenges, streaks, expiry, referrals (#14).
   { file: 'dist/waymark-rewards.js', label: 'rewards chunk', budget: 6 * KB },
 ];

@@ -16,8 +16,9 @@ export const PAGES = [
   // Issue #15 asks for 24 KB; the budget keeps today's figure from growing until it gets there
   // (38 KB since the page-exit owner and the keepalive marks of #18 added 0.7 KB to the core;
   // 38.25 KB since the prompt queue, a blocked prompt that waits its turn, added 0.65 KB to the engine;
-  // 38.75 KB since surveys (#17): the engine's survey answers and loader, the shell lending its parts).
-  { label: 'script tag, compiled config, once a prompt has shown', files: [core, engine, widgets], budget: 38.75 * KB, target: 24 * KB },
+  // 38.75 KB since surveys (#17): the engine's survey answers and loader, the shell lending its parts;
+  // 39 KB since inline placement and page-scoped prompts closing on a route change, in the engine).
+  { label: 'script tag, compiled config, once a prompt has shown', files: [core, engine, widgets], budget: 39 * KB, target: 24 * KB },
   { label: 'script tag, compiled config, once a survey has shown', files: [core, engine, widgets, survey] },
   { label: 'script tag, compiled config with rewards, once a prompt has shown', files: [core, engine, rewards, widgets] },
   { label: 'script tag, uncompiled config, once a prompt has shown', files: [core, validator, engine, widgets] },
