@@ -1,5 +1,6 @@
 import { unsafeRegexReason } from '../rules/safe-regex.js';
 import type { PathSegment } from './paths.js';
+import { placementProblems } from './placement-semantics.js';
 import { quizProblems, surveyProblems } from './survey-semantics.js';
 
 export interface RawProblem {
@@ -58,17 +59,8 @@ export function semanticProblems(input: unknown): RawProblem[] {
       report(at('offer'), `offer "${prompt.offer}" is not defined in rewards.offers`);
     }
     if (prompt.kind === 'rating') checkRating(prompt, at, report);
-    if (prompt.kind === 'quiz') {
-      checkUnique(prompt.questions, at('questions'), report);
-      quizProblems(prompt, at, report);
-    }
-    if (prompt.kind === 'survey') {
-      checkUnique(prompt.questions, at('questions'), report);
-      surveyProblems(prompt, at, report);
-      list(prompt.questions).forEach(
-        (question, position) => isObj(question) && question.type === 'rating' && checkRating(question, (...rest) => at('questions', position, ...rest), report),
-      );
-    }
+    checkQuestions(prompt, at, report);
+    placementProblems(prompt.presentation, at('presentation'), report);
     if (isObj(prompt.schedule) && typeof prompt.schedule.start === 'string' && typeof prompt.schedule.end === 'string') {
       if (Date.parse(prompt.schedule.start) >= Date.parse(prompt.schedule.end)) report(at('schedule', 'end'), 'end must be after start');
     }
@@ -81,6 +73,21 @@ export function semanticProblems(input: unknown): RawProblem[] {
 }
 
 type Report = (path: PathSegment[], message: string) => void;
+
+/** A survey's or a quiz's questions: unique ids, then what each kind's grammar cannot say. */
+function checkQuestions(prompt: Record<string, unknown>, at: (...rest: PathSegment[]) => PathSegment[], report: Report) {
+  if (prompt.kind === 'quiz') {
+    checkUnique(prompt.questions, at('questions'), report);
+    quizProblems(prompt, at, report);
+  }
+  if (prompt.kind === 'survey') {
+    checkUnique(prompt.questions, at('questions'), report);
+    surveyProblems(prompt, at, report);
+    list(prompt.questions).forEach(
+      (question, position) => isObj(question) && question.type === 'rating' && checkRating(question, (...rest) => at('questions', position, ...rest), report),
+    );
+  }
+}
 
 function checkUnique(items: unknown, path: PathSegment[], report: Report) {
   const seen = new Set<string>();
