@@ -15,7 +15,7 @@ const SDK_FILE = /^\/s\/sdk\/(waymark(?:-[a-z]+)?\.js)$/;
  * `GET /s/<promptId>`: any prompt of the collector's config that asks something, as a page of
  * its own, to share by email or chat. The page runs the SDK from this collector against it,
  * so answers are recorded like any other; its config holds that prompt alone, shown at once
- * in the middle of the page, whatever its trigger, `if`, sample or frequency say.
+ * inline in the page, whatever its trigger, `if`, sample or frequency say.
  */
 export async function hostedRoute(settings: Settings, request: Request, pathname: string, headers: Record<string, string>): Promise<Response | null> {
   const sdk = SDK_FILE.exec(pathname);
@@ -41,11 +41,11 @@ export async function hostedRoute(settings: Settings, request: Request, pathname
   });
 }
 
-/** The config of one hosted prompt: shown on the page view, in the middle, as a dialog; the rest of the config stays (theme, rewards). */
+/** The config of one hosted prompt: shown on the page view, inline in the page's own survey slot; the rest of the config stays (theme, rewards). */
 export function hostedConfig(config: Config, prompt: Prompt): unknown {
   const { if: _if, sample: _sample, frequency: _frequency, presentation: _presentation, ...rest } = prompt;
   const { limits: _limits, $compiled: _compiled, ...shared } = config as Config & { $compiled?: unknown };
-  const hosted = { ...shared, prompts: [{ ...rest, trigger: { on: '$page_view' }, presentation: { modal: true, position: 'center' } }] };
+  const hosted = { ...shared, prompts: [{ ...rest, trigger: { on: '$page_view' }, presentation: { placement: 'inline', target: '#survey' } }] };
   const compiled = compileConfig(hosted);
   return compiled.ok ? compiled.config : hosted;
 }
@@ -100,6 +100,7 @@ function hostedPage(config: Config, prompt: Prompt, { writeKey, closed, nonce }:
 <body>
   <main>
     <h1>${title}</h1>
+    <div id="survey"></div>
   ${sdk}
   </main>
 </body>

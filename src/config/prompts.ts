@@ -26,8 +26,17 @@ const Schedule = z.strictObject({
   end: z.optional(z.iso.datetime({ offset: true, local: true })),
 });
 
+/** Where a prompt appears: a fixed panel (default), a modal dialog, or in the page flow inside `target`. */
+export const Placement = z.enum(['popover', 'modal', 'inline']);
+export type Placement = z.infer<typeof Placement>;
+
 const Presentation = z.strictObject({
+  placement: z.optional(Placement),
+  /** `placement: "inline"`: a CSS selector; the prompt mounts into the first element it names. */
+  target: z.optional(z.string()),
   modal: z.optional(z.boolean()),
+  /** true: the prompt stays open across SPA routes instead of closing when its page is left. */
+  keepOnRouteChange: z.optional(z.boolean()),
   position: z.optional(Position),
   /** Seconds before a non-answered prompt dismisses itself (reason `timeout`). */
   timeoutSeconds: z.optional(z.number().check(z.gt(0))),

@@ -66,6 +66,8 @@ export interface PromptState {
   readonly queue: QueuedPrompt[];
   /** When each prompt last ran out of time in the queue, for `explain()`. */
   readonly expired: Map<string, number>;
+  /** When each prompt last closed or left the queue because the visitor left its page, for `explain()`. */
+  readonly leftPage: Map<string, number>;
   /** A wait for the display lock is under way (queue.ts). */
   waking: boolean;
   /**
@@ -84,6 +86,7 @@ export const createPromptState = (deps: PromptControllerDeps, tabs: TabSync): Pr
   pending: new Map(),
   queue: [],
   expired: new Map(),
+  leftPage: new Map(),
   waking: false,
   offerTurn: () => {},
   current: null,

@@ -46,7 +46,7 @@ export function createPromptController(deps: PromptControllerDeps) {
     onTouchpoint(touchpoint: Touchpoint) {
       const prompts = deps.config()?.prompts;
       if (state.destroyed || !prompts) return;
-      if (touchpoint.name === RESERVED.pageView && (state.pending.size || state.current)) revalidate(state);
+      if (touchpoint.name === RESERVED.pageView && (state.pending.size || state.queue.length || state.current)) revalidate(state, touchpoint);
       offerPrompts(state, triggeredBy(prompts, touchpoint));
     },
 

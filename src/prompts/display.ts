@@ -35,7 +35,8 @@ async function show(state: PromptState, prompt: Prompt, force: boolean, resumed:
     if (shown && !state.destroyed) deps.host.close();
     return;
   }
-  if (!shown) return finishDisplay(state, display); // the host has reported why
+  // The host has reported why, or an inline target left the page while the widgets loaded.
+  if (!shown) return finishDisplay(state, display);
   tabs.announce(prompt.id, true);
   // A resumed survey is the same display as before the reload: one impression, not two.
   if (resumed) return note(state, prompt.id, 'shown again where the visitor was before the page reloaded');
@@ -57,6 +58,7 @@ function startDisplay(state: PromptState, prompt: Prompt, resumed: SurveyProgres
   };
   state.current = display;
   state.expired.delete(prompt.id);
+  state.leftPage.delete(prompt.id);
   unqueue(state, prompt.id, 'it is showing');
   return display;
 }

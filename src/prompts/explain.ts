@@ -2,6 +2,8 @@ import type { Explanation, GateReport } from './explanation.js';
 import type { Prompt } from '../config/schema.js';
 import { findPrompt, note, type PromptState } from './context.js';
 import { checkGates } from './gates.js';
+import { pageStatus } from './page-scope.js';
+import { inlineSelector, missingTarget } from './placement.js';
 import { queueStatus } from './queue.js';
 import { variantOf } from './variant.js';
 
@@ -9,6 +11,11 @@ import { variantOf } from './variant.js';
 export function gateReports(state: PromptState, prompt: Prompt): GateReport[] {
   const { deps, current } = state;
   const reports = checkGates(prompt, deps.config()!, deps.facts(), deps.anonymousId());
+  const selector = inlineSelector(prompt);
+  if (selector !== undefined) {
+    const missing = missingTarget(prompt);
+    reports.push({ gate: 'inline target', pass: !missing, reason: `inline target: ${missing ?? 'on the page'}` });
+  }
   const other = state.tabs.elsewhere();
   const busy = current ? `"${current.prompt.id}" is showing in this tab` : other ? `"${other}" is showing in another tab` : '';
   reports.push({ gate: 'one at a time', pass: !busy, reason: `one at a time: ${busy || 'nothing else is showing'}` });
@@ -31,7 +38,7 @@ export function explainPrompt(state: PromptState, promptId: string): Explanation
     return { promptId, eligible: false, gates: [{ gate: 'config', pass: false, reason }] };
   }
   const reports = [
-    { gate: 'trigger', pass: true, reason: describeTrigger(prompt, state.pending.has(promptId)) + queueStatus(state, promptId) },
+    { gate: 'trigger', pass: true, reason: describeTrigger(prompt, state.pending.has(promptId)) + queueStatus(state, promptId) + pageStatus(state, promptId) },
     ...gateReports(state, prompt),
   ];
   const variant = variantOf(prompt, state.deps.anonymousId());

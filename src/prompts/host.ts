@@ -1,8 +1,12 @@
 import type { MountedWidget, WidgetProps, WidgetsModule } from '../../widgets/contract.js';
 import { WaymarkError } from '../errors.js';
+import { findTarget, inlineSelector } from './placement.js';
 
 export interface PromptHost {
-  /** Loads the widgets chunk (once) and mounts the prompt; false after reporting why it could not. */
+  /**
+   * Loads the widgets chunk (once) and mounts the prompt; false after reporting why it could
+   * not, or, quietly, when an inline prompt's target left the page while the chunk loaded.
+   */
   show(props: WidgetProps): Promise<boolean>;
   /** Unmounts without reporting a dismissal. */
   close(): void;
@@ -27,13 +31,18 @@ const DEFAULT_Z_INDEX = 2147483000;
  * `!important` beats even `* { all: unset !important }`, and CSSOM writes are allowed
  * under a strict CSP where a `style` attribute would not be.
  */
+const ISOLATED =
+  'display:block!important;transform:none!important;filter:none!important;opacity:1!important;visibility:visible!important;contain:none!important';
 const hostStyle = (zIndex: number) =>
-  `position:fixed!important;inset:0 auto auto 0!important;width:0!important;height:0!important;display:block!important;` +
-  `z-index:${zIndex}!important;transform:none!important;filter:none!important;opacity:1!important;visibility:visible!important;contain:none!important`;
+  `position:fixed!important;inset:0 auto auto 0!important;width:0!important;height:0!important;z-index:${zIndex}!important;${ISOLATED}`;
+
+/** For an inline prompt: a plain block in the page flow, as isolated from the page's CSS. */
+const INLINE_STYLE = `position:static!important;width:auto!important;height:auto!important;margin:0!important;${ISOLATED}`;
 
 /**
  * Shows one prompt at a time in an open shadow root on its own element at the end of
- * `<body>`, so host CSS cannot break the widget and the widget's CSS cannot leak out.
+ * `<body>` (or, inline, inside its target), so host CSS cannot break the widget and the
+ * widget's CSS cannot leak out.
  */
 export function createPromptHost({ load, nonce, onError }: PromptHostOptions): PromptHost {
   let element: HTMLElement | null = null;
@@ -70,12 +79,13 @@ export function createPromptHost({ load, nonce, onError }: PromptHostOptions): P
         const module = await load(props.prompt.kind);
         if (destroyed || attempt !== showing) return false;
         unmount();
-        ({ element, widget } = mountPrompt(module, props, nonce, (host, mounted) => {
+        const mounted = mountPrompt(module, props, nonce, (host, mounted) => {
           if (widget !== mounted) return; // already replaced or closed
           element = widget = null;
           host.remove();
-        }));
-        return true;
+        });
+        if (mounted) ({ element, widget } = mounted);
+        return !!mounted;
       } catch (error) {
         unmountQuietly(unmount);
         onError(new WaymarkError('widget_failed', `the prompt could not be shown: ${String(error)}`, error));
@@ -104,16 +114,22 @@ function unmountQuietly(unmount: () => void): void {
   }
 }
 
-/** A new `<waymark-prompt>` at the end of `<body>`, with the widget mounted in its open shadow root. */
+/**
+ * A new `<waymark-prompt>` at the end of `<body>` (inline: at the end of its target), with the
+ * widget mounted in its open shadow root; null when an inline target is missing.
+ */
 function mountPrompt(
   module: WidgetsModule,
   props: WidgetProps,
   nonce: string | undefined,
   onClosed: (element: HTMLElement, widget: MountedWidget) => void,
-): { element: HTMLElement; widget: MountedWidget } {
+): { element: HTMLElement; widget: MountedWidget } | null {
+  const selector = inlineSelector(props.prompt);
+  const parent = selector === undefined ? (document.body ?? document.documentElement) : findTarget(selector);
+  if (!parent) return null;
   const element = document.createElement('waymark-prompt');
-  element.style.cssText = hostStyle(props.theme.zIndex ?? DEFAULT_Z_INDEX);
-  (document.body ?? document.documentElement).appendChild(element);
+  element.style.cssText = selector === undefined ? hostStyle(props.theme.zIndex ?? DEFAULT_Z_INDEX) : INLINE_STYLE;
+  parent.appendChild(element);
   try {
     const root = element.attachShadow({ mode: 'open' });
     const widget: MountedWidget = module.mount(root, props, { ...(nonce ? { nonce } : {}), onClosed: () => onClosed(element, widget) });

@@ -58,6 +58,7 @@ export function unqueue(state: PromptState, promptId: string, why: string): void
 export function clearQueue(state: PromptState): void {
   state.queue.length = 0;
   state.expired.clear();
+  state.leftPage.clear();
 }
 
 /**

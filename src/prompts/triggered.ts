@@ -1,5 +1,5 @@
 import type { Prompt } from '../config/schema.js';
-import { evaluate, matchesWhere } from '../rules/conditions.js';
+import { matchesWhere } from '../rules/conditions.js';
 import type { Facts } from '../rules/facts.js';
 import type { Touchpoint } from '../types.js';
 import { findPrompt, note, type PromptState } from './context.js';
@@ -7,7 +7,8 @@ import { cancelDelay, waitThen } from './delays.js';
 import { openPrompt } from './display.js';
 import { closeDisplay } from './display-end.js';
 import { failingGates, isEligible } from './explain.js';
-import { enqueue, waitsItsTurn, wake } from './queue.js';
+import { LEFT, leftItsPage, leftTriggerPage } from './page-scope.js';
+import { dequeue, enqueue, waitsItsTurn, wake } from './queue.js';
 
 /** The prompts a touchpoint triggers, highest `priority` first; ties keep config order (the sort is stable). */
 export function triggeredBy(prompts: readonly Prompt[], touchpoint: Touchpoint): Prompt[] {
@@ -46,17 +47,29 @@ function offer(state: PromptState, prompt: Prompt, failed = failingGates(state, 
   return isEligible(state, prompt, failed);
 }
 
-/** After an SPA route change: drop delays and close a prompt whose `if` no longer holds. */
-export function revalidate(state: PromptState): void {
+/**
+ * After an SPA route change (`view`, its `$page_view`): the prompts that belonged to the page
+ * left (page-scope.ts) lose their delay, their place in the queue, or the screen, as a dismissal
+ * with reason `navigation`.
+ */
+export function revalidate(state: PromptState, view: Touchpoint): void {
   const facts = state.deps.facts();
   for (const promptId of state.pending.keys()) {
-    const condition = findPrompt(state, promptId)?.if;
-    if (condition && !evaluate(condition, facts)) cancelDelay(state, promptId, 'its "if" no longer holds');
+    const prompt = findPrompt(state, promptId);
+    const why = prompt && leftItsPage(prompt, view, facts);
+    if (why) cancelDelay(state, promptId, why);
+  }
+  // A queued prompt whose `if` fails stays: that may change before its turn (turns.ts).
+  for (const entry of [...state.queue]) {
+    if (!leftTriggerPage(entry.prompt, view)) continue;
+    state.leftPage.set(entry.prompt.id, Date.now());
+    dequeue(state, entry, `left the queue, ${LEFT}`);
   }
   const { current } = state;
-  const condition = current?.prompt.if;
-  if (current && condition && !evaluate(condition, Object.assign(Object.create(facts) as Facts, current.before))) {
-    note(state, current.prompt.id, 'closed, its "if" no longer holds on this page');
+  const why = current && leftItsPage(current.prompt, view, Object.assign(Object.create(facts) as Facts, current.before));
+  if (current && why) {
+    state.leftPage.set(current.prompt.id, Date.now());
+    note(state, current.prompt.id, `closed, ${why}${why === LEFT ? '' : ' on this page'}`);
     closeDisplay(state, current, 'navigation');
   }
 }

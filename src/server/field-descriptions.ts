@@ -37,6 +37,10 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   repeat: 'Keep showing after the visitor answered (off by default).',
   priority: 'Higher wins when several prompts are eligible at once.',
   presentation: 'How the prompt is presented: modal or not, and where.',
+  placement: 'Where the prompt appears: popover (a fixed panel, the default), modal (a dialog), or inline (in the page flow inside target).',
+  target: 'placement inline: CSS selector of the page element the prompt is placed into (its first match).',
+  keepOnRouteChange:
+    'true: stays open across SPA route changes; by default a prompt tied to a page (a $page_view trigger with where, or an if) closes when the visitor leaves it.',
   modal: 'true: a dialog that holds focus; false: a popover that does not steal focus.',
   position: 'Where the prompt appears on screen.',
   timeoutSeconds: 'Seconds after which an unanswered prompt closes itself.',

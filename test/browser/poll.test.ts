@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,6 +92,17 @@ describe.skipIf(!hasChromium())('a poll in Chromium, with the results from wayma
   });
 });
 
+/** What has focus inside the widget, as `role:text`; Tab until it is `wanted`. */
+async function tabTo(page: Page, wanted: string) {
+  const focused = () =>
+    page.evaluate(() => {
+      const active = document.querySelector('waymark-prompt')?.shadowRoot?.activeElement as HTMLElement | null | undefined;
+      return active ? `${active.getAttribute('role') ?? active.tagName.toLowerCase()}:${active.textContent?.trim() ?? ''}` : null;
+    });
+  for (let step = 0; step < 20 && (await focused()) !== wanted; step++) await page.keyboard.press('Tab');
+  expect(await focused()).toBe(wanted);
+}
+
 describe.skipIf(!hasChromium())('a hosted survey link, /s/<promptId> on waymark serve', () => {
   it('shows the survey at once, whatever its trigger and `if`, and records the answers given with the keyboard', async () => {
     const page = await browser.context.newPage();
@@ -98,19 +110,17 @@ describe.skipIf(!hasChromium())('a hosted survey link, /s/<promptId> on waymark 
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     await page.goto(`${collector.url}/s/after-delivery`);
     expect(await page.title()).toBe('Your delivery');
-    await page.locator('[role=dialog]').waitFor({ timeout: 10_000 });
-    await page.waitForFunction(() => document.activeElement?.tagName === 'WAYMARK-PROMPT', undefined, { timeout: 5000 });
-    // A 9, then Next; the text question, then Submit.
-    await page.locator('[role=radio]').nth(9).focus();
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
+    // Inline in the page, below its heading: the visitor tabs into it, picks a 9 and goes on.
+    await page.locator('#survey waymark-prompt [role=radio]').first().waitFor({ timeout: 10_000 });
+    await tabTo(page, 'radio:0');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await tabTo(page, 'button:Next');
     await page.keyboard.press('Enter');
     await page.locator('waymark-prompt #h', { hasText: 'What should we improve?' }).waitFor({ timeout: 5000 });
     await page.keyboard.press('Tab');
     await page.keyboard.type('Faster delivery');
-    // Past Back, to Submit.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    await tabTo(page, 'button:Submit');
     await page.keyboard.press('Enter');
     await page.locator('[role=status]', { hasText: 'Thank you!' }).waitFor({ timeout: 5000 });
     const answers = await answersOf('after-delivery', 2);

@@ -5,34 +5,15 @@ import { describe, expect, it } from 'vitest';
 import type { Prompt, Theme } from '../../widgets/contract.js';
 import { contrastRatio } from '../../widgets/shell/theme.js';
 import { ROOT, widgetClass, type TestServer } from './harness.js';
+import { runAxe } from './axe.js';
 import { openPage, PROMPTS, showPrompt, SURVEY_TYPES, THEMES, useWidgetsBrowser } from './widgets-setup.js';
-
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let server: TestServer;
 let page: Page;
 useWidgetsBrowser((opened, started) => ((page = opened), (server = started)));
 
-interface Violation {
-  id: string;
-  nodes: Array<{ target: unknown; failureSummary?: string | undefined }>;
-}
-
 /** axe-core over the whole page, open shadow roots included, WCAG 2.2 A/AA plus best practices. */
-async function axe(): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(
-      { include: [['waymark-prompt']] },
-      {
-        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-        rules: { 'target-size': { enabled: true }, region: { enabled: false } },
-      },
-    );
-    return result.violations.map(({ id, nodes }) => ({ id, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }));
-  });
-}
+const axe = () => runAxe(page);
 
 /** Every interactive element of the widget, with its size. */
 const targets = () =>

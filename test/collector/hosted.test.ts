@@ -60,7 +60,7 @@ describe('hosted survey pages, GET /s/<promptId>', () => {
         id: 'onboarding',
         kind: 'survey',
         trigger: { on: '$page_view' },
-        presentation: { modal: true, position: 'center' },
+        presentation: { placement: 'inline', target: '#survey' },
         content: { title: 'Two minutes <b>please</b>?' },
         questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }],
       },

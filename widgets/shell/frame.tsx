@@ -19,12 +19,16 @@ interface FrameProps {
   env: Env;
   /** The thank-you is showing. */
   done: boolean;
-  /** Preview mode: laid out in the page flow, never modal (gallery, playground). */
+  /** Preview mode: laid out in the page flow, never modal, no timeouts (gallery, playground). */
   inline: boolean;
   children: ComponentChildren;
 }
 
-export const isModal = ({ prompt }: WidgetProps) => prompt.presentation?.modal ?? prompt.kind !== 'reward';
+/** `placement` says it when given; else `modal`, else every kind but a reward is modal. */
+export function isModal({ prompt }: WidgetProps): boolean {
+  const { placement, modal } = prompt.presentation ?? {};
+  return placement ? placement === 'modal' : (modal ?? prompt.kind !== 'reward');
+}
 
 /**
  * The shared shell (WAI-ARIA APG dialog): a modal `<dialog>` in the top layer that takes
@@ -33,7 +37,9 @@ export const isModal = ({ prompt }: WidgetProps) => prompt.presentation?.modal ?
  */
 export function Frame({ props, session, env, done, inline, children }: FrameProps) {
   const { prompt, theme } = props;
-  const modal = isModal(props) && !inline;
+  // A prompt placed inline sits in the page flow like a preview, but keeps its own timeout.
+  const inFlow = inline || prompt.presentation?.placement === 'inline';
+  const modal = isModal(props) && !inFlow;
   const panel = useRef<HTMLDivElement & HTMLDialogElement>(null);
   const [announcement, setAnnouncement] = useState('');
   const stopTimeout = useOpening(panel, props, session, modal, inline, setAnnouncement);
@@ -46,7 +52,7 @@ export function Frame({ props, session, env, done, inline, children }: FrameProp
   return (
     <Tag
       ref={panel}
-      class={`wm-panel ${position}${dark ? ' wm-dark' : ''}${inline ? ' wm-inline' : ''}`}
+      class={`wm-panel ${position}${dark ? ' wm-dark' : ''}${inFlow ? ' wm-inline' : ''}`}
       role="dialog"
       aria-modal={modal ? 'true' : undefined}
       aria-labelledby="h"
@@ -97,7 +103,9 @@ function useOpening(panel: Panel, props: WidgetProps, session: Session, modal: b
     const announcing = modal || inline ? undefined : setTimeout(() => announce(element.querySelector('#h')?.textContent ?? ''), 100);
     const { prompt } = props;
     const seconds = prompt.presentation?.timeoutSeconds;
-    const timeoutMs = seconds ? seconds * 1000 : prompt.kind === 'reward' && !props.offer && !modal ? TOAST_MS : 0;
+    // A toast leaves by itself; an inline reward is part of the page and stays unless told otherwise.
+    const toast = prompt.kind === 'reward' && !props.offer && !modal && prompt.presentation?.placement !== 'inline';
+    const timeoutMs = seconds ? seconds * 1000 : toast ? TOAST_MS : 0;
     const timeout = timeoutMs && !inline ? setTimeout(() => session.dismiss('timeout'), timeoutMs) : undefined;
     stopTimeout.current = () => clearTimeout(timeout);
     return () => {
