@@ -1,6 +1,7 @@
 /**
  * The only boundary between the core and the widgets chunk. Widgets import these types
- * (type-only: no core code enters the chunk) and talk back only through the callbacks.
+ * (type-only: no core code enters the chunk) and talk back only through the callbacks; a
+ * poll also reads its counts from the collector URL it is given (`pollResultsUrl`).
  */
 import type {
   ExitPrompt,
