@@ -9,6 +9,8 @@ import { keyBytes, type Entry } from './store.js';
 
 /** Requests in flight at once while draining. */
 const CONCURRENCY = 4;
+/** Longest a batch waits for keepalive quota, as long as a request may take (transport/send.ts). */
+const ROOM_WAIT_MS = 10_000;
 /** A run stops starting batches after this, well inside the flusher lease. */
 const RUN_MS = 15_000;
 
@@ -66,7 +68,10 @@ export async function drain(o: OutboxState, result: FlushResult): Promise<boolea
     const { batch } = next;
     if (!batch.length) continue;
     // A batch the keepalive quota cannot carry waits its turn: cut off by a closing tab, it would be sent twice (finding 9).
-    while (inflight.size && !o.inFlight.fits(batch.reduce((bytes, [key]) => bytes + keyBytes(key), 0))) await Promise.race(inflight);
+    await o.inFlight.waitForRoom(
+      batch.reduce((bytes, [key]) => bytes + keyBytes(key), 0),
+      ROOM_WAIT_MS,
+    );
     const sending: Promise<void> = sendEntries(o, batch, result).then((ok) => {
       retrying ||= !ok;
       inflight.delete(sending);

@@ -25,6 +25,10 @@ export function createInFlight() {
   const flights = new Set<Flight>();
   const busyIds = new Set<string>();
   let keepaliveBytes = 0;
+  const waiting: Array<() => void> = [];
+  const changed = () => {
+    for (const wake of waiting.splice(0)) wake();
+  };
   return {
     room: () => KEEPALIVE_BUDGET - keepaliveBytes,
     fits: (bytes: number) => bytes <= KEEPALIVE_BUDGET - keepaliveBytes,
@@ -41,11 +45,23 @@ export function createInFlight() {
       if (flight.keepalive) keepaliveBytes -= flight.bytes;
       flight.keepalive = false;
       flight.answered = status >= 200 && status < 300;
+      changed();
     },
     /** Done with, the records deleted or kept for a retry: they may be sent again. */
     end(flight: Flight) {
       for (const key of flight.keys) busyIds.delete(key.slice(0, 36));
       flights.delete(flight);
+      changed();
+    },
+    /**
+     * Waits until `bytes` fit the quota, any request of this page ends, or `ms` pass. A page-hide
+     * request holds quota the drain's own batches do not account for (issue 18, finding 9).
+     */
+    async waitForRoom(bytes: number, ms: number) {
+      const until = Date.now() + ms;
+      while (flights.size && bytes > KEEPALIVE_BUDGET - keepaliveBytes && Date.now() < until) {
+        await new Promise<void>((resolve) => (waiting.push(resolve), setTimeout(resolve, until - Date.now())));
+      }
     },
     /** Whether a request of this page already carries the record with this id. */
     busy: (id: string) => busyIds.has(id),

@@ -143,6 +143,27 @@ describe('page hide', () => {
     await expect.poll(() => outbox.stats().pending).toBe(300 - 100 - b!.batch.length);
   });
 
+  it('finding 9: a flush while a page-hide request holds the keepalive quota waits for it, then goes with keepalive', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    sink.respond = async () => (await held, new HttpResponse(null, { status: 200 }));
+    const { outbox } = await openIdle({ delivery: { batchSize: 5000 } });
+    track(outbox, 300);
+    setHidden(true);
+    await expect.poll(() => sink.requests.length).toBe(1);
+    // Without keepalive, a batch cut off by the closing tab may land with its answer lost: sent twice.
+    const fetches = vi.spyOn(globalThis, 'fetch');
+    const flushing = outbox.flush();
+    await wait(30);
+    expect(fetches).not.toHaveBeenCalled();
+    release();
+    expect(await flushing).toMatchObject({ pending: 0 });
+    expect(fetches.mock.calls.map(([, init]) => init?.keepalive)).toEqual([true]);
+    fetches.mockRestore();
+    expect(new Set(sink.ids()).size).toBe(300);
+    expect(sink.ids()).toHaveLength(300);
+  });
+
   it('leaves records stored when the keepalive request fails', async () => {
     sink.respond = () => new HttpResponse(null, { status: 503 });
     const { outbox } = await openIdle();
