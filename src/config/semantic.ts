@@ -60,7 +60,7 @@ export function semanticProblems(input: unknown): RawProblem[] {
     }
     if (prompt.kind === 'rating') checkRating(prompt, at, report);
     checkQuestions(prompt, at, report);
-    placementProblems(prompt.presentation, at('presentation'), report);
+    placementProblems(prompt, at(), report);
     if (isObj(prompt.schedule) && typeof prompt.schedule.start === 'string' && typeof prompt.schedule.end === 'string') {
       if (Date.parse(prompt.schedule.start) >= Date.parse(prompt.schedule.end)) report(at('schedule', 'end'), 'end must be after start');
     }

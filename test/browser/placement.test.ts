@@ -140,6 +140,37 @@ describe('inline prompts in Chromium', () => {
   });
 });
 
+describe('the feedback tab in Chromium', () => {
+  const launcher = (page: Page) =>
+    page.evaluate(() => {
+      const button = document.querySelector('waymark-launcher')?.shadowRoot?.querySelector('button');
+      if (!button) return null;
+      const { width, height, right } = button.getBoundingClientRect();
+      return { name: button.textContent, hidden: button.hidden, width, height, atRightEdge: Math.round(right) === document.documentElement.clientWidth };
+    });
+  const launcherFocused = (page: Page) =>
+    page.evaluate(() => document.activeElement?.tagName === 'WAYMARK-LAUNCHER' && document.activeElement.shadowRoot?.activeElement?.tagName === 'BUTTON');
+
+  it('opens from its launcher with the keyboard, is answered, gives focus back to the launcher, and the answer reaches the sink', async () => {
+    const page = await open('tab');
+    await expect.poll(() => launcher(page)).toMatchObject({ name: 'Feedback', hidden: false, atRightEdge: true });
+    const { width, height } = (await launcher(page))!;
+    expect(Math.min(width, height)).toBeGreaterThanOrEqual(24);
+    await page.evaluate(() => document.querySelector('waymark-launcher')!.shadowRoot!.querySelector('button')!.focus());
+    await page.keyboard.press('Enter');
+    await waitFor(page, '$prompt_shown');
+    await expect.poll(() => launcher(page)).toMatchObject({ hidden: true, width: 0 }); // while its prompt is open
+    for (const key of ['End', 'Home', 'ArrowRight', ' ', 'Tab']) await page.keyboard.press(key);
+    expect(await focused(page)).toBe('Submit');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => launcherFocused(page), { timeout: 10_000 }).toBe(true);
+    await page.evaluate(() => window.wm.flush());
+    await expect.poll(() => namesAtSink('feedback-tab'), { timeout: 5_000 }).toEqual(['$prompt_shown', '$prompt_answered', '$prompt_answered']);
+    expect(atSink('feedback-tab').at(-1)?.props).toMatchObject({ promptId: 'feedback-tab', score: 2, complete: true });
+    await page.close();
+  });
+});
+
 describe('page-scoped prompts in Chromium', () => {
   it('an SPA route change away from the page that triggered a prompt closes it, and the dismissal reaches the sink', async () => {
     const page = await open('route');

@@ -24,8 +24,9 @@ export const BUDGETS = [
   // Lazy, and only for a config that is not compiled (#15): 17 KB since it also checks the
   // journey rewards (#14) and carries the messages the core used to hold; 18 KB with surveys and quizzes (#17).
   { file: 'dist/waymark-config.js', label: 'config validator chunk', budget: 18 * KB },
-  // 14.5 KB since surveys and quizzes (#17): it records their answers and scores and resumes them after a reload.
-  { file: 'dist/waymark-engine.js', label: 'engine chunk', budget: 14.5 * KB },
+  // 14.5 KB since surveys and quizzes (#17): it records their answers and scores and resumes them after a reload;
+  // 15.75 KB since the feedback tab (1.1 KB): its launcher is drawn by the engine so the widgets wait to be opened.
+  { file: 'dist/waymark-engine.js', label: 'engine chunk', budget: 15.75 * KB },
   // Loaded only for configs with `rewards`: the ledger, challenges, streaks, expiry, referrals (#14).
   { file: 'dist/waymark-rewards.js', label: 'rewards chunk', budget: 6 * KB },
 ];

@@ -16,8 +16,9 @@ export const PAGES = [
   // Issue #15 asks for 24 KB; the budget keeps today's figure from growing until it gets there
   // (38 KB since the page-exit owner and the keepalive marks of #18 added 0.7 KB to the core;
   // 38.25 KB since the prompt queue, a blocked prompt that waits its turn, added 0.65 KB to the engine;
-  // 39.5 KB since surveys and quizzes (#17): the engine records, loads and resumes them, the shell lends them its parts).
-  { label: 'script tag, compiled config, once a prompt has shown', files: [core, engine, widgets], budget: 39.5 * KB, target: 24 * KB },
+  // 39.5 KB since surveys and quizzes (#17): the engine records, loads and resumes them, the shell lends them its parts;
+  // 40.75 KB since the feedback tab's launcher, in the engine).
+  { label: 'script tag, compiled config, once a prompt has shown', files: [core, engine, widgets], budget: 40.75 * KB, target: 24 * KB },
   { label: 'script tag, compiled config, once a survey or a quiz has shown', files: [core, engine, widgets, survey] },
   { label: 'script tag, compiled config with rewards, once a prompt has shown', files: [core, engine, rewards, widgets] },
   { label: 'script tag, uncompiled config, once a prompt has shown', files: [core, validator, engine, widgets] },
