@@ -12,7 +12,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 /**
  * Chunks the core bundles load lazily and never bundle (see src/lazy/load.ts): the widgets
  * (preact UI), the config validator (zod/mini), the engine (profile, rules, prompts) and the
- * rewards (the points ledger, challenges, streaks, expiry, referrals).
+ * rewards (the points ledger, challenges, streaks, expiry, referrals) and the feedback tab's launchers.
  */
 const CHUNKS = [
   { source: /[\\/]widgets[\\/]index(\.tsx?|\.js)?$/, file: './waymark-widgets.js' },
@@ -22,6 +22,8 @@ const CHUNKS = [
   { source: /[\\/]lazy[\\/]engine(\.ts|\.js)?$/, file: './waymark-engine.js' },
   // Loaded by the engine for a config with `rewards`: the ledger and the journey rewards.
   { source: /[\\/]lazy[\\/]rewards(\.ts|\.js)?$/, file: './waymark-rewards.js' },
+  // Loaded by the engine for a config with a feedback tab: the launcher buttons.
+  { source: /[\\/]lazy[\\/]tab(\.ts|\.js)?$/, file: './waymark-tab.js' },
 ];
 const chunkOf = (id) => CHUNKS.find((chunk) => chunk.source.test(id));
 const DATABASE_DRIVERS = ['@electric-sql/pglite', 'pg'];
@@ -203,6 +205,7 @@ export default [
     ['src/lazy/validator.ts', 'dist/waymark-config.js'],
     ['src/lazy/engine.ts', 'dist/waymark-engine.js'],
     ['src/lazy/rewards.ts', 'dist/waymark-rewards.js', rewardsChunk],
+    ['src/lazy/tab.ts', 'dist/waymark-tab.js'],
   ].map(([input, file, links = lazyChunks]) => ({
     input,
     external: links.external,

@@ -26,8 +26,11 @@ const Schedule = z.strictObject({
   end: z.optional(z.iso.datetime({ offset: true, local: true })),
 });
 
-/** Where a prompt appears: a fixed panel (default), a modal dialog, or in the page flow inside `target`. */
-export const Placement = z.enum(['popover', 'modal', 'inline']);
+/**
+ * Where a prompt appears: a fixed panel (default), a modal dialog, in the page flow inside
+ * `target`, or behind a launcher tab at a screen edge that the visitor opens.
+ */
+export const Placement = z.enum(['popover', 'modal', 'inline', 'tab']);
 export type Placement = z.infer<typeof Placement>;
 
 const Presentation = z.strictObject({
@@ -37,6 +40,10 @@ const Presentation = z.strictObject({
   modal: z.optional(z.boolean()),
   /** true: the prompt stays open across SPA routes instead of closing when its page is left. */
   keepOnRouteChange: z.optional(z.boolean()),
+  /** `placement: "tab"`: the launcher's text and accessible name. */
+  tabLabel: z.optional(Text),
+  /** `placement: "tab"`: the screen edge the launcher sits at (default right). */
+  edge: z.optional(z.enum(['right', 'left'])),
   position: z.optional(Position),
   /** Seconds before a non-answered prompt dismisses itself (reason `timeout`). */
   timeoutSeconds: z.optional(z.number().check(z.gt(0))),
@@ -45,7 +52,8 @@ const Presentation = z.strictObject({
 /** Fields every prompt kind shares. */
 const common = {
   id: Id,
-  trigger: Trigger,
+  /** Required, except for `placement: "tab"`, which the visitor opens (semantic.ts says so). */
+  trigger: z.optional(Trigger),
   if: z.optional(Condition),
   schedule: z.optional(Schedule),
   sample: z.optional(z.number().check(z.gte(0), z.lte(1))),

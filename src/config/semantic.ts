@@ -84,7 +84,7 @@ export function semanticProblems(input: unknown): RawProblem[] {
       const own = { kind: prompt.kind, content: isObj(variant.content) ? variant.content : {}, questions: variant.questions };
       kindProblems(own, defaultLocale, (...rest) => at('variants', position, ...rest), report);
     });
-    placementProblems(prompt.presentation, at('presentation'), report);
+    placementProblems(prompt, at(), report);
     if (isObj(prompt.schedule) && typeof prompt.schedule.start === 'string' && typeof prompt.schedule.end === 'string') {
       if (Date.parse(prompt.schedule.start) >= Date.parse(prompt.schedule.end)) report(at('schedule', 'end'), 'end must be after start');
     }

@@ -75,6 +75,8 @@ export interface PromptState {
    * (turns.ts), so the display files that call it need not import what shows prompts.
    */
   offerTurn: () => void;
+  /** The prompt on screen changed, or the facts did: the tab launchers follow (tab.ts). */
+  onScreen: () => void;
   /** The prompt on screen or loading: there is at most one. */
   current: Display | null;
   destroyed: boolean;
@@ -89,6 +91,7 @@ export const createPromptState = (deps: PromptControllerDeps, tabs: TabSync): Pr
   leftPage: new Map(),
   waking: false,
   offerTurn: () => {},
+  onScreen: () => {},
   current: null,
   destroyed: false,
 });

@@ -7,6 +7,7 @@ import { openPrompt } from './display.js';
 import { closeDisplay, finishDisplay } from './display-end.js';
 import { explainPrompt, isEligible } from './explain.js';
 import { clearQueue, unqueue, wake } from './queue.js';
+import { startLaunchers } from './tab.js';
 import { createTabSync } from './tabs.js';
 import { takeTurns } from './turns.js';
 import { loadProgress } from './survey-progress.js';
@@ -30,16 +31,12 @@ export function createPromptController(deps: PromptControllerDeps) {
   );
   const state = createPromptState(deps, tabs);
   state.offerTurn = () => takeTurns(state);
-  const onOtherTab = safely(state, (promptId: string, open: boolean) => {
-    if (open) {
-      cancelDelay(state, promptId, 'it opened in another tab');
-      unqueue(state, promptId, 'it opened in another tab');
-    } else if (state.current?.prompt.id === promptId) closeDisplay(state, state.current, 'other-tab');
-    else wake(state);
-  });
+  const launchers = startLaunchers(state);
+  const onOtherTab = safely(state, (promptId: string, open: boolean) => otherTabSaid(state, promptId, open));
   const onPageHide = () => state.current && tabs.announce(state.current.prompt.id, false);
   globalThis.addEventListener?.('pagehide', onPageHide);
   resumeSurvey(state);
+  state.onScreen();
 
   return {
     /** Call after the profile has applied the touchpoint, so the facts include it. */
@@ -48,6 +45,7 @@ export function createPromptController(deps: PromptControllerDeps) {
       if (state.destroyed || !prompts) return;
       if (touchpoint.name === RESERVED.pageView && (state.pending.size || state.queue.length || state.current)) revalidate(state, touchpoint);
       offerPrompts(state, triggeredBy(prompts, touchpoint));
+      state.onScreen(); // the facts changed: a tab's `if` may hold now, or no longer
     },
 
     /** Manual display: through every gate, or with `force` past all but a prompt already open here. */
@@ -76,10 +74,20 @@ export function createPromptController(deps: PromptControllerDeps) {
         finishDisplay(state, state.current);
         deps.host.close();
       }
+      launchers.destroy();
       globalThis.removeEventListener?.('pagehide', onPageHide);
       tabs.close();
     },
   };
+}
+
+/** Another tab opened a prompt (it is not to show here too) or closed one (this one may be over, or have its turn). */
+function otherTabSaid(state: PromptState, promptId: string, open: boolean): void {
+  if (open) {
+    cancelDelay(state, promptId, 'it opened in another tab');
+    unqueue(state, promptId, 'it opened in another tab');
+  } else if (state.current?.prompt.id === promptId) closeDisplay(state, state.current, 'other-tab');
+  else wake(state);
 }
 
 /**

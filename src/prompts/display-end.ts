@@ -14,6 +14,7 @@ export function finishDisplay(state: PromptState, display: Display, takeTurn = t
   state.current = null;
   display.release?.();
   state.tabs.announce(display.prompt.id, false);
+  state.onScreen();
   if (takeTurn) wake(state);
 }
 

@@ -60,5 +60,6 @@ function startDisplay(state: PromptState, prompt: Prompt, resumed: SurveyProgres
   state.expired.delete(prompt.id);
   state.leftPage.delete(prompt.id);
   unqueue(state, prompt.id, 'it is showing');
+  state.onScreen();
   return display;
 }

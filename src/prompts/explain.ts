@@ -5,6 +5,7 @@ import { checkGates } from './gates.js';
 import { pageStatus } from './page-scope.js';
 import { inlineSelector, missingTarget } from './placement.js';
 import { queueStatus } from './queue.js';
+import { isTab } from './tab.js';
 import { variantOf } from './variant.js';
 
 /** The gates of a prompt for this visitor now, the last one being one prompt at a time across tabs. */
@@ -46,6 +47,9 @@ export function explainPrompt(state: PromptState, promptId: string): Explanation
 }
 
 function describeTrigger(prompt: Prompt, waiting: boolean): string {
+  const tab = isTab(prompt) ? 'it waits for the visitor to open its tab' : '';
+  if (!prompt.trigger) return `trigger: none, ${tab}`;
   const { on, where, delaySeconds } = prompt.trigger;
-  return `trigger: on "${on}"${where ? ' with matching props' : ''}${delaySeconds ? `, ${delaySeconds} s later` : ''}${waiting ? ' (waiting now)' : ''}`;
+  const when = `on "${on}"${where ? ' with matching props' : ''}${delaySeconds ? `, ${delaySeconds} s later` : ''}${waiting ? ' (waiting now)' : ''}`;
+  return `trigger: ${when}${tab && `; else ${tab}`}`;
 }

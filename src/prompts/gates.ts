@@ -42,7 +42,10 @@ export function checkGates(prompt: Prompt, config: Config, facts: Facts, anonymo
   const frequency = prompt.frequency ?? {};
   const history = facts.prompts[prompt.id];
   const shown = history?.shown ?? 0;
-  if (frequency.once) gate('once', !shown, shown ? `already shown ${span(now - (history?.lastShownAt ?? now))} ago` : 'not shown yet');
+  // A tab is opened by the visitor: opening and closing it is not the one time `once` allows.
+  const tab = prompt.presentation?.placement === 'tab';
+  if (frequency.once && tab) gate('once', !history?.answered, history?.answered ? 'answered once, its tab is gone' : 'not answered yet');
+  else if (frequency.once) gate('once', !shown, shown ? `already shown ${span(now - (history?.lastShownAt ?? now))} ago` : 'not shown yet');
   if (frequency.cooldownDays !== undefined) wait('cooldown', 'shown', history?.lastShownAt, frequency.cooldownDays * DAY_MS);
   if (frequency.maxShows !== undefined) gate('maxShows', shown < frequency.maxShows, `shown ${shown} of ${frequency.maxShows} times`);
   if (frequency.afterDismissDays !== undefined) wait('afterDismiss', 'dismissed', history?.lastDismissedAt, frequency.afterDismissDays * DAY_MS);
@@ -50,7 +53,8 @@ export function checkGates(prompt: Prompt, config: Config, facts: Facts, anonymo
     gate('answered', false, `answered ${span(now - (history.lastAnsweredAt ?? now))} ago; set frequency.repeat to ask again`);
   else gate('answered', true, history?.answered ? 'answered before, and repeat is on' : 'not answered yet');
 
-  const limits = config.limits ?? {};
+  // The global limits pace the prompts the visitor did not ask for; a tab waits to be asked.
+  const limits = (!tab && config.limits) || {};
   if (limits.cooldownHours !== undefined)
     wait('global cooldown', 'a prompt was shown', facts.lastPromptShownAt, limits.cooldownHours * HOUR_MS, 'no prompt shown yet');
   if (limits.maxPerSession !== undefined)

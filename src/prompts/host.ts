@@ -13,6 +13,8 @@ export interface PromptHost {
   /** Warms the chunk; a failure here is reported by the next `show`. */
   preload(): Promise<void>;
   readonly isOpen: boolean;
+  /** The page's CSP nonce, for the tab launchers' styles too (launcher.ts). */
+  readonly nonce?: string | undefined;
   destroy(): void;
 }
 
@@ -33,7 +35,7 @@ const DEFAULT_Z_INDEX = 2147483000;
  */
 const ISOLATED =
   'display:block!important;transform:none!important;filter:none!important;opacity:1!important;visibility:visible!important;contain:none!important';
-const hostStyle = (zIndex: number) =>
+export const hostStyle = (zIndex = DEFAULT_Z_INDEX) =>
   `position:fixed!important;inset:0 auto auto 0!important;width:0!important;height:0!important;z-index:${zIndex}!important;${ISOLATED}`;
 
 /** For an inline prompt: a plain block in the page flow, as isolated from the page's CSS. */
@@ -73,6 +75,7 @@ export function createPromptHost({ load, nonce, onError }: PromptHostOptions): P
     get isOpen() {
       return widget !== null;
     },
+    nonce,
     async show(props) {
       const attempt = ++showing;
       try {
@@ -93,17 +96,16 @@ export function createPromptHost({ load, nonce, onError }: PromptHostOptions): P
       }
     },
     close,
-    preload: () =>
-      load().then(
-        () => {},
-        () => {},
-      ),
+    preload: () => load().then(ignore, ignore),
     destroy() {
       destroyed = true;
       close();
     },
   };
 }
+
+/** A failed preload is reported by the next `show`, which loads again. */
+const ignore = () => {};
 
 /** Cleans up after a failed show: that failure is the one reported, not a second one here. */
 function unmountQuietly(unmount: () => void): void {
@@ -128,7 +130,7 @@ function mountPrompt(
   const parent = selector === undefined ? (document.body ?? document.documentElement) : findTarget(selector);
   if (!parent) return null;
   const element = document.createElement('waymark-prompt');
-  element.style.cssText = selector === undefined ? hostStyle(props.theme.zIndex ?? DEFAULT_Z_INDEX) : INLINE_STYLE;
+  element.style.cssText = selector === undefined ? hostStyle(props.theme.zIndex) : INLINE_STYLE;
   parent.appendChild(element);
   try {
     const root = element.attachShadow({ mode: 'open' });

@@ -11,8 +11,8 @@ import { span } from './durations.js';
  * good, unlike an `if`, which may hold again. `presentation.keepOnRouteChange` opts out.
  */
 export function leftTriggerPage(prompt: Prompt, view: Touchpoint): boolean {
-  const { on, where } = prompt.trigger;
-  return !prompt.presentation?.keepOnRouteChange && on === RESERVED.pageView && !!where && !matchesWhere(where, view.props);
+  const where = prompt.trigger?.where;
+  return !prompt.presentation?.keepOnRouteChange && prompt.trigger?.on === RESERVED.pageView && !!where && !matchesWhere(where, view.props);
 }
 
 export const LEFT = 'its page was left';

@@ -13,7 +13,7 @@ import { dequeue, enqueue, waitsItsTurn, wake } from './queue.js';
 /** The prompts a touchpoint triggers, highest `priority` first; ties keep config order (the sort is stable). */
 export function triggeredBy(prompts: readonly Prompt[], touchpoint: Touchpoint): Prompt[] {
   return prompts
-    .filter(({ trigger }) => trigger.on === touchpoint.name && matchesWhere(trigger.where, touchpoint.props))
+    .filter(({ trigger }) => trigger?.on === touchpoint.name && matchesWhere(trigger.where, touchpoint.props))
     .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
 }
 
@@ -30,7 +30,7 @@ export function offerPrompts(state: PromptState, candidates: Prompt[]): void {
     if (chosen && !failed.length) failed = [{ gate: 'one at a time', pass: false, reason: `one at a time: "${chosen.id}" goes first` }];
     if (!offer(state, prompt, failed)) continue;
     chosen = prompt;
-    const delaySeconds = prompt.trigger.delaySeconds;
+    const delaySeconds = prompt.trigger?.delaySeconds;
     if (!delaySeconds) void openPrompt(state, prompt);
     else
       waitThen(state, prompt, delaySeconds, () => {

@@ -21,7 +21,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   when: 'Condition that puts a visitor in this stage.',
   kind: "Prompt type: nps, rating, exit, reward, survey (several questions), quiz (questions with right answers) or poll (one choice question, then each choice's share).",
   questions: "The survey's or the quiz's questions, asked in order (a survey's `next` branches).",
-  trigger: 'The touchpoint that may show this prompt.',
+  trigger: 'The touchpoint that may show this prompt; required unless presentation.placement is tab.',
   on: 'Touchpoint name, e.g. "purchase" or "$exit_intent".',
   delaySeconds: 'Wait this long after the trigger; cancelled if `if` stops holding meanwhile.',
   if: 'Condition that must hold when the prompt would show.',
@@ -37,7 +37,10 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   repeat: 'Keep showing after the visitor answered (off by default).',
   priority: 'Higher wins when several prompts are eligible at once.',
   presentation: 'How the prompt is presented: modal or not, and where.',
-  placement: 'Where the prompt appears: popover (a fixed panel, the default), modal (a dialog), or inline (in the page flow inside target).',
+  placement:
+    'Where the prompt appears: popover (a fixed panel, the default), modal (a dialog), inline (in the page flow inside target), or tab (behind a launcher button at a screen edge that the visitor opens).',
+  tabLabel: 'placement tab: the text and accessible name of the launcher button (required for tab).',
+  edge: 'placement tab: the screen edge the launcher sits at, right (default) or left; the prompt opens by it.',
   target: 'placement inline: CSS selector of the page element the prompt is placed into (its first match).',
   keepOnRouteChange:
     'true: stays open across SPA route changes; by default a prompt tied to a page (a $page_view trigger with where, or an if) closes when the visitor leaves it.',

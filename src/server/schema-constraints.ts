@@ -17,6 +17,7 @@ export function addConstraints(schema: JsonSchema): void {
   const prompts = (defs.Prompt!.oneOf ?? defs.Prompt!.anyOf) as JsonSchema[];
   const rating = prompts.find((variant) => (variant.properties as Record<string, JsonSchema>).kind?.const === 'rating');
   if (rating) rating.allOf = ratingRules();
+  for (const variant of prompts) variant.allOf = [...((variant.allOf as JsonSchema[] | undefined) ?? []), ...placementRules()];
   constrainSurveyQuestions(defs.SurveyQuestion!);
   forEachNode(schema, (node) => {
     // A map (`{ locale: text }`, `where`, `trait`…): bounded keys, and never `__proto__`.
@@ -35,6 +36,23 @@ function constrainOperators(operators: JsonSchema) {
   properties.flags = { type: 'string', pattern: '^(?!.*(.).*\\1)(?!.*u.*v)(?!.*v.*u)[dgimsuvy]*$', description: description('flags') };
   operators.minProperties = 1;
   operators.dependentRequired = { flags: ['regex'] };
+}
+
+/**
+ * What a placement needs: `inline` a `target`, `tab` a `tabLabel`; every prompt but a tab a
+ * `trigger` (the visitor opens a tab).
+ */
+function placementRules(): JsonSchema[] {
+  const placementIs = (placement: string) => ({
+    properties: { presentation: { type: 'object', properties: { placement: { const: placement } }, required: ['placement'] } },
+    required: ['presentation'],
+  });
+  const presentationNeeds = (key: string) => ({ properties: { presentation: { type: 'object', properties: { [key]: {} }, required: [key] } } });
+  return [
+    { if: { not: placementIs('tab') }, then: { properties: { trigger: {} }, required: ['trigger'] } },
+    { if: placementIs('inline'), then: presentationNeeds('target') },
+    { if: placementIs('tab'), then: presentationNeeds('tabLabel') },
+  ];
 }
 
 /** `max` per scale (stars 3–10, thumbs 2), and follow-up bounds within 1…max (default 5, thumbs 2). */

@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe } from './axe.js';
+import { settled } from './widgets-setup.js';
 import { launchBrowser, startServer, type BrowserHandle, type TestServer } from './harness.js';
 
 /** Real Chromium against dist/: where prompts appear (inline) and when they leave (route changes), wired by init(), down to the sink. */
@@ -29,8 +31,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(ns: string): Promise<Page> {
+async function open(ns: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await browser.context.newPage();
+  await page.emulateMedia({ colorScheme });
   const logs: string[] = [];
   page.on('console', (message) => logs.push(message.text()));
   (page as Page & { logs: string[] }).logs = logs;
@@ -136,6 +139,51 @@ describe('inline prompts in Chromium', () => {
     const gate = (await page.evaluate(() => window.wm.explain('inline-missing'))).gates.find((report) => report.gate === 'inline target');
     expect(gate?.reason).toBe('inline target: its inline target #no-such-slot is not on the page');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the feedback tab in Chromium', () => {
+  const launcher = (page: Page) =>
+    page.evaluate(() => {
+      const button = document.querySelector('waymark-launcher')?.shadowRoot?.querySelector('button');
+      if (!button) return null;
+      const { width, height, right } = button.getBoundingClientRect();
+      return { name: button.textContent, hidden: button.hidden, width, height, atRightEdge: Math.round(right) === document.documentElement.clientWidth };
+    });
+  const launcherFocused = (page: Page) =>
+    page.evaluate(() => document.activeElement?.tagName === 'WAYMARK-LAUNCHER' && document.activeElement.shadowRoot?.activeElement?.tagName === 'BUTTON');
+
+  it('opens from its launcher with the keyboard, is answered, gives focus back to the launcher, and the answer reaches the sink', async () => {
+    const page = await open('tab');
+    await expect.poll(() => launcher(page)).toMatchObject({ name: 'Feedback', hidden: false, atRightEdge: true });
+    const { width, height } = (await launcher(page))!;
+    expect(Math.min(width, height)).toBeGreaterThanOrEqual(24);
+    await page.evaluate(() => document.querySelector('waymark-launcher')!.shadowRoot!.querySelector('button')!.focus());
+    await page.keyboard.press('Enter');
+    await waitFor(page, '$prompt_shown');
+    await expect.poll(() => launcher(page)).toMatchObject({ hidden: true, width: 0 }); // while its prompt is open
+    for (const key of ['End', 'Home', 'ArrowRight', ' ', 'Tab']) await page.keyboard.press(key);
+    expect(await focused(page)).toBe('Submit');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => launcherFocused(page), { timeout: 10_000 }).toBe(true);
+    await page.evaluate(() => window.wm.flush());
+    await expect.poll(() => namesAtSink('feedback-tab'), { timeout: 5_000 }).toEqual(['$prompt_shown', '$prompt_answered', '$prompt_answered']);
+    expect(atSink('feedback-tab').at(-1)?.props).toMatchObject({ promptId: 'feedback-tab', score: 2, complete: true });
+    await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)('%s: axe finds no violations in the launcher or the prompt it opens; its code is a chunk of its own', async (scheme) => {
+    const fetched: string[] = [];
+    browser.context.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const page = await open(`tab-axe-${scheme}`, scheme);
+    await expect.poll(() => launcher(page)).toMatchObject({ name: 'Feedback', hidden: false });
+    expect(fetched).toContain('/dist/waymark-tab.js');
+    expect(await runAxe(page, 'waymark-launcher')).toEqual([]);
+    await page.evaluate(() => document.querySelector('waymark-launcher')!.shadowRoot!.querySelector('button')!.click());
+    await page.waitForFunction(() => document.querySelector('waymark-prompt')?.shadowRoot?.querySelector('button'));
+    await settled(page);
+    expect(await runAxe(page)).toEqual([]);
     await page.close();
   });
 });

@@ -134,6 +134,8 @@ describe('a survey in Chromium', () => {
     await page.evaluate(() => (window as unknown as { waymark: Sdk }).waymark.track('signup'));
     await page.waitForFunction(() => document.querySelector('waymark-prompt')?.shadowRoot?.querySelector('#h'), undefined, { timeout: 10_000 });
     expect(fetched.filter((path) => path.includes('waymark-survey'))).toEqual(['/dist/waymark-survey.js', '/dist/waymark-survey.js?retry=1']);
+    // No prompt of this config is a feedback tab: the launchers' chunk is never asked for.
+    expect(fetched.filter((path) => path.includes('waymark-tab'))).toEqual([]);
     await page.close();
   });
 

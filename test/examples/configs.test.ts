@@ -15,7 +15,7 @@ describe('the example configs', () => {
     expect([...kinds].sort()).toEqual(['exit', 'nps', 'rating', 'reward']);
     // A redeem offer and a points toast, both from rewards.
     expect(result.config.prompts?.some((prompt) => prompt.kind === 'reward' && prompt.offer)).toBe(true);
-    expect(result.config.prompts?.some((prompt) => prompt.trigger.on === '$points')).toBe(true);
+    expect(result.config.prompts?.some((prompt) => prompt.trigger?.on === '$points')).toBe(true);
   });
 
   it('points its $schema at the shipped JSON Schema', () => {

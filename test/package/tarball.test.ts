@@ -52,7 +52,14 @@ describe('the published package', () => {
   const files = packedFiles();
 
   it('ships what users run: the bundles, the CLI, the server module, the report page, the schema and the types', () => {
-    const chunks = ['dist/waymark-config.js', 'dist/waymark-engine.js', 'dist/waymark-widgets.js', 'dist/waymark-survey.js', 'dist/waymark-rewards.js'];
+    const chunks = [
+      'dist/waymark-config.js',
+      'dist/waymark-engine.js',
+      'dist/waymark-widgets.js',
+      'dist/waymark-survey.js',
+      'dist/waymark-rewards.js',
+      'dist/waymark-tab.js',
+    ];
     for (const file of [
       'dist/waymark.js',
       'dist/waymark.mjs',
@@ -69,7 +76,7 @@ describe('the published package', () => {
 
   it('ships nothing else: no sources, source maps, demo bundle, build manifest or tests', () => {
     const shipped =
-      /^(package\.json|README\.md|LICENSE|dist\/(waymark(-config|-engine|-widgets|-survey|-rewards)?\.m?js|cli\.mjs|server\.mjs|waymark\.schema\.json)|dist\/report-page\/(index\.html|report\.(js|css))|dist\/types\/.+\.d\.ts)$/;
+      /^(package\.json|README\.md|LICENSE|dist\/(waymark(-config|-engine|-widgets|-survey|-rewards|-tab)?\.m?js|cli\.mjs|server\.mjs|waymark\.schema\.json)|dist\/report-page\/(index\.html|report\.(js|css))|dist\/types\/.+\.d\.ts)$/;
     expect(files.filter((file) => !shipped.test(file))).toEqual([]);
     expect(files.filter((file) => file.endsWith('.map') || file.startsWith('dist/examples/'))).toEqual([]);
     expect(files).not.toContain('dist/modules.json');

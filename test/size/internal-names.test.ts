@@ -17,7 +17,7 @@ const PUBLIC_TYPES = [
   'src/track/detectors/options.ts',
 ];
 /** Bundles built on their own: a property they read must keep its name in the core. */
-const OTHER_BUNDLES = ['dist/waymark-engine.js', 'dist/waymark-widgets.js', 'dist/waymark-config.js', 'dist/waymark-rewards.js'];
+const OTHER_BUNDLES = ['dist/waymark-engine.js', 'dist/waymark-widgets.js', 'dist/waymark-config.js', 'dist/waymark-rewards.js', 'dist/waymark-tab.js'];
 const asProperty = (name: string) => new RegExp(`(?:\\.|\\b)${name}\\b\\s*[:(=]|\\.${name}\\b`);
 
 /** Needs the build (npm test builds first). */

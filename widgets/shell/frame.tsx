@@ -47,7 +47,7 @@ export function Frame({ props, session, env, done, inline, children }: FrameProp
   const onKeyDown = (event: KeyboardEvent) => onFrameKey(event, panel.current!, session, modal);
 
   const Tag = modal ? 'dialog' : 'div';
-  const position = prompt.presentation?.position ?? theme.position ?? (modal ? 'center' : 'bottom-right');
+  const position = prompt.presentation?.position ?? tabCorner(props) ?? theme.position ?? (modal ? 'center' : 'bottom-right');
   const dark = isDark(theme.colorScheme);
   return (
     <Tag
@@ -81,6 +81,10 @@ export function Frame({ props, session, env, done, inline, children }: FrameProp
   );
 }
 
+/** A prompt opened from its launcher tab shows by the launcher's edge. */
+const tabCorner = ({ prompt }: WidgetProps) =>
+  prompt.presentation?.placement === 'tab' ? (`bottom-${prompt.presentation.edge ?? 'right'}` as const) : undefined;
+
 type Panel = { readonly current: (HTMLDivElement & HTMLDialogElement) | null };
 
 /**
@@ -92,15 +96,17 @@ function useOpening(panel: Panel, props: WidgetProps, session: Session, modal: b
   const stopTimeout = useRef(() => {});
   useLayoutEffect(() => {
     const element = panel.current!;
+    // The visitor opened a tab prompt themselves: focus follows them into it, its launcher hides.
+    const asked = !inline && !!tabCorner(props);
     if (modal) {
       try {
         element.showModal();
       } catch {
         // No top layer (old engine): it stays an aria-modal panel with the Tab trap below.
       }
-      (element.querySelector(FOCUSABLE) as HTMLElement | null)?.focus();
     }
-    const announcing = modal || inline ? undefined : setTimeout(() => announce(element.querySelector('#h')?.textContent ?? ''), 100);
+    if (modal || asked) (element.querySelector(FOCUSABLE) as HTMLElement | null)?.focus();
+    const announcing = modal || inline || asked ? undefined : setTimeout(() => announce(element.querySelector('#h')?.textContent ?? ''), 100);
     const { prompt } = props;
     const seconds = prompt.presentation?.timeoutSeconds;
     // A toast leaves by itself; an inline reward is part of the page and stays unless told otherwise.
