@@ -7,12 +7,14 @@ import { validateConfig } from '../../src/config/validate.js';
 const ROOT = join(import.meta.dirname, '../..');
 
 describe('the example configs', () => {
-  it('the shop config is valid and shows every prompt kind', () => {
+  it('the shop config is valid and shows every single-question kind, a poll behind a feedback tab', () => {
     const result = validateConfig(readFileSync(join(ROOT, 'examples/shop/waymark.json'), 'utf8'));
     expect(result.ok ? [] : result.errors).toEqual([]);
     if (!result.ok) return;
     const kinds = new Set(result.config.prompts?.map((prompt) => prompt.kind));
-    expect([...kinds].sort()).toEqual(['exit', 'nps', 'rating', 'reward']);
+    expect([...kinds].sort()).toEqual(['exit', 'nps', 'poll', 'rating', 'reward']);
+    // A poll behind a feedback tab, which the visitor opens when they want.
+    expect(result.config.prompts?.some((prompt) => prompt.presentation?.placement === 'tab')).toBe(true);
     // A redeem offer and a points toast, both from rewards.
     expect(result.config.prompts?.some((prompt) => prompt.kind === 'reward' && prompt.offer)).toBe(true);
     expect(result.config.prompts?.some((prompt) => prompt.trigger?.on === '$points')).toBe(true);
