@@ -1,5 +1,5 @@
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PollPrompt, PollResults } from '../../widgets/contract.js';
 import * as surveyChunk from '../../widgets/survey/index.js';
 import { mountPrompt, trigger } from './helpers.js';
@@ -39,6 +39,19 @@ describe('poll widget', () => {
     expect(shares).toEqual(['Hazelnut 50% (your vote)', 'Caramel 50%', 'Cardamom 0%']);
     expect(widget.$('[role=status]').textContent).toBe('Votes: 4');
     expect(widget.focused()?.id).toBe('h');
+  });
+
+  it('asks for the counts as it opens, before the vote is sent, so the vote it adds is never counted twice', async () => {
+    const fetches = vi.spyOn(globalThis, 'fetch');
+    const widget = mountPoll(poll(), served({ votes: 1, choices: { Caramel: 1 } }));
+    expect(fetches).toHaveBeenCalledTimes(1);
+    widget.click(widget.radios()[1]!);
+    widget.click(vote(widget));
+    await settle();
+    expect(fetches).toHaveBeenCalledTimes(1);
+    fetches.mockRestore();
+    expect(widget.$$('.wm-shares li').map((item) => item.textContent)).toEqual(['Hazelnut 0%', 'Caramel 100% (your vote)', 'Cardamom 0%']);
+    expect(widget.$('[role=status]').textContent).toBe('Votes: 2');
   });
 
   it('counts a multiple-choice vote once per voter and once per choice', async () => {

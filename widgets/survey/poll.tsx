@@ -8,8 +8,9 @@ import { count, PERCENT, surveyStrings, VOTE, VOTES, YOUR_VOTE } from './strings
 
 /**
  * One choice question and a Vote button. The vote completes the answer; then, when the
- * collector serves the poll's counts, each choice's share shows (the visitor's own vote
- * added, since it may not have arrived yet), else the thank-you.
+ * collector serves the poll's counts, each choice's share shows, else the thank-you. The counts
+ * are asked for as the poll opens, before the vote is sent, so they never hold it already: the
+ * visitor's own vote is added to them once.
  */
 export function Poll({ props, env, session, finish }: KindProps) {
   const { content } = props.prompt as PollPrompt;
@@ -17,6 +18,8 @@ export function Poll({ props, env, session, finish }: KindProps) {
   const [answer, setAnswer] = useState<WidgetAnswer | undefined>();
   const [voted, setVoted] = useState(false);
   const [results, setResults] = useState<PollResults | null>(null);
+  const url = content.results !== false && props.pollResultsUrl;
+  const counts = useMemo(() => (url ? fetchPollResults(url) : null), [url]);
   const question = useMemo(
     () =>
       ({
@@ -33,9 +36,8 @@ export function Poll({ props, env, session, finish }: KindProps) {
     if (voted || !choices?.length) return;
     setVoted(true);
     session.answer({ choices }, true);
-    const url = content.results !== false && props.pollResultsUrl;
-    if (!url) return finish();
-    void fetchPollResults(url).then((counts) => (counts ? setResults(withVote(counts, choices)) : finish()));
+    if (!counts) return finish();
+    void counts.then((before) => (before ? setResults(withVote(before, choices)) : finish()));
   };
   if (results) return <Shares content={content} results={results} mine={answer?.choices ?? []} env={env} t={t} />;
   return (
