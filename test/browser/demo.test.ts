@@ -186,7 +186,7 @@ describe('the demo shop, end to end', () => {
     await app.close();
   });
 
-  it('one walk through the shop shows every prompt kind (toasts, star rating, exit survey, NPS, redeem offer), and redeeming takes $5 off the order', async () => {
+  it('one walk through the shop shows every prompt kind (toasts, star rating, exit survey, NPS, redeem offer, a poll from the Feedback tab), and redeeming takes $5 off the order', async () => {
     const shop = await open('/shop/');
     await sdkLoaded(shop);
     await Promise.all([shop.waitForEvent('load'), shop.getByRole('button', { name: 'Start over as a new visitor' }).click()]);
@@ -266,6 +266,12 @@ describe('the demo shop, end to end', () => {
     await shop.getByRole('link', { name: 'Checkout' }).click();
     expect(await shop.getByTestId('checkout-total').textContent()).toBe('To pay $20.00');
 
+    // The Feedback tab at the page's edge opens the poll when the visitor asks; the vote shows the collector's shares.
+    await shop.locator('waymark-launcher').getByRole('button', { name: 'Feedback' }).click();
+    await prompt.getByRole('radio', { name: 'Just looking' }).click();
+    await prompt.getByRole('button', { name: 'Vote' }).click();
+    await expect.poll(promptText).toContain('Just looking 100% (your vote)');
+
     await expect.poll(async () => (await storedNames()).filter((name) => name === '$redeem').length, { timeout: 15_000 }).toBe(1);
     const names = await storedNames();
     const records = await stored();
@@ -275,9 +281,9 @@ describe('the demo shop, end to end', () => {
       .filter((record) => record.anonymousId === walker && record.name === '$prompt_shown')
       .map((record) => (record.props as { promptId: string }).promptId);
     expect(records.find((record) => record.name === '$redeem')?.writeKey).toBe('demo-shop');
-    expect(new Set(shownIds)).toEqual(new Set(['nps-after-purchase', 'points-toast', 'find-rating', 'cart-exit', 'redeem-offer']));
-    // Six prompts in one session, the two toasts included: the session cap leaves room for the whole walk.
-    expect(shownIds).toHaveLength(6);
+    expect(new Set(shownIds)).toEqual(new Set(['nps-after-purchase', 'points-toast', 'find-rating', 'cart-exit', 'redeem-offer', 'shop-feedback']));
+    // Six prompts in one session, the two toasts included (the session cap leaves room for the whole walk), and the poll the visitor opened.
+    expect(shownIds).toHaveLength(7);
     expect(names).toContain('$prompt_dismissed');
     expect(pageErrors).toEqual([]);
   });
