@@ -17,7 +17,8 @@ export function addConstraints(schema: JsonSchema): void {
   const prompts = (defs.Prompt!.oneOf ?? defs.Prompt!.anyOf) as JsonSchema[];
   const rating = prompts.find((variant) => (variant.properties as Record<string, JsonSchema>).kind?.const === 'rating');
   if (rating) rating.allOf = ratingRules();
-  for (const variant of prompts) variant.allOf = [...((variant.allOf as JsonSchema[] | undefined) ?? []), ...placementRules()];
+  // Once, beside the kinds: every kind's prompt shares them.
+  defs.Prompt!.allOf = placementRules();
   constrainSurveyQuestions(defs.SurveyQuestion!);
   forEachNode(schema, (node) => {
     // A map (`{ locale: text }`, `where`, `trait`…): bounded keys, and never `__proto__`.
@@ -44,12 +45,16 @@ function constrainOperators(operators: JsonSchema) {
  */
 function placementRules(): JsonSchema[] {
   const placementIs = (placement: string) => ({
+    type: 'object',
     properties: { presentation: { type: 'object', properties: { placement: { const: placement } }, required: ['placement'] } },
     required: ['presentation'],
   });
-  const presentationNeeds = (key: string) => ({ properties: { presentation: { type: 'object', properties: { [key]: {} }, required: [key] } } });
+  const presentationNeeds = (key: string) => ({
+    type: 'object',
+    properties: { presentation: { type: 'object', properties: { [key]: {} }, required: [key] } },
+  });
   return [
-    { if: { not: placementIs('tab') }, then: { properties: { trigger: {} }, required: ['trigger'] } },
+    { if: { not: placementIs('tab') }, then: { type: 'object', properties: { trigger: {} }, required: ['trigger'] } },
     { if: placementIs('inline'), then: presentationNeeds('target') },
     { if: placementIs('tab'), then: presentationNeeds('tabLabel') },
   ];

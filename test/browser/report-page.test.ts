@@ -4,6 +4,7 @@ import type { JourneyReport } from '../../src/collector/report/journey-report.js
 import { reportCsv } from '../../src/collector/page/csv.js';
 import { hasChromium, launchBrowser, type BrowserHandle } from './harness.js';
 import { SEED_ADMIN_TOKEN, startSeededCollector, type SeededCollector } from './report-seed.js';
+import { record } from '../collector/requests.js';
 
 let collector: SeededCollector;
 let browser: BrowserHandle;
@@ -11,6 +12,18 @@ let browser: BrowserHandle;
 beforeAll(async () => {
   collector = await startSeededCollector(400);
   browser = await launchBrowser();
+  // A prompt with two variants, each shown twice and answered once.
+  const props = (visitor: string, variant: string) => ({ promptId: 'tested-nps', kind: 'nps', submissionId: `${visitor}-t`, variant });
+  const batch = ['a', 'b', 'c', 'd'].flatMap((visitor, n) => {
+    const variant = n % 2 ? 'short' : 'long';
+    const shown = record(`v-${visitor}`, '$prompt_shown', props(visitor, variant));
+    return n < 2 ? [shown, record(`v-${visitor}`, '$prompt_answered', { ...props(visitor, variant), score: 9 + n, complete: true })] : [shown];
+  });
+  const sent = await fetch(`${collector.url}/collect`, {
+    method: 'POST',
+    body: JSON.stringify({ writeKey: 'key-a', sentAt: new Date().toISOString(), batch }),
+  });
+  expect(sent.status).toBe(200);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -37,6 +50,17 @@ describe.skipIf(!hasChromium())('the collector’s /report page in Chromium', ()
     expect(await page.locator('[data-testid="prompt-nps"] svg[data-chart="columns"] rect').count()).toBe(11);
     expect(await page.locator('[data-testid="prompt-csat"] svg[data-chart="columns"] rect').count()).toBe(5);
     expect(await page.getByTestId('total-touchpoints').textContent()).toBe(all.totals.touchpoints.toLocaleString('en'));
+    const variants = await page
+      .locator('[data-testid="variants-tested-nps"] tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent)));
+    expect(variants).toEqual([
+      ['long', '2', '1', '50%', '100 (n=1)', '–', '–'],
+      ['short', '2', '1', '50%', '100 (n=1)', '–', '–'],
+    ]);
+    expect(all.prompts.find((prompt) => prompt.promptId === 'tested-nps')?.variants?.map((row) => [row.variant, row.shown, row.answered])).toEqual([
+      ['long', 2, 1],
+      ['short', 2, 1],
+    ]);
     const funnelRows = await page.locator('[data-testid="funnel-table"] tbody tr td:nth-child(2)').allTextContents();
     expect(funnelRows).toEqual(all.funnel.steps.map((step) => step.visitors.toLocaleString('en')));
 

@@ -79,6 +79,16 @@ function addPrompts(report: JourneyReport, add: Add) {
     });
     for (const [score, total] of prompt.distribution ?? []) add('distribution', prompt.promptId, { [`score ${score}`]: total });
     for (const reason of prompt.reasons ?? []) add('reason', prompt.promptId, { [reason.reason]: reason.count });
+    for (const variant of prompt.variants ?? [])
+      add('variant', `${prompt.promptId} ${variant.variant}`, {
+        shown: variant.shown,
+        answered: variant.answered,
+        responseRate: variant.responseRate,
+        nps: variant.nps?.score ?? null,
+        npsAnswers: variant.nps?.total ?? 0,
+        csat: variant.csat?.score ?? null,
+        ces: variant.ces?.mean ?? null,
+      });
   }
 }
 

@@ -119,6 +119,20 @@ export function trendsSection(report: JourneyReport): HTMLElement {
   );
 }
 
+/** A prompt's variants side by side: impressions, response rate and the KPIs, each with its count. */
+function variantsTable(prompt: PromptReport, variants: NonNullable<PromptReport['variants']>): HTMLElement {
+  const rows = variants.map((variant) => [
+    variant.variant,
+    count(variant.shown),
+    count(variant.answered),
+    variant.responseRate === null ? 'n/a' : percent(variant.responseRate),
+    withCount(round(variant.nps?.score, 0), variant.nps?.total),
+    withCount(`${round(variant.csat?.score, 0)}%`, variant.csat?.total),
+    withCount(round(variant.ces?.mean, 2), variant.ces?.total),
+  ]);
+  return table(`variants-${prompt.promptId}`, ['variant', 'shown', 'answered', 'response rate', 'NPS', 'CSAT', 'CES'], rows);
+}
+
 function promptPanel(prompt: PromptReport): HTMLElement {
   const kpi = prompt.nps
     ? `NPS ${withCount(round(prompt.nps.score, 0), prompt.nps.total)}`
@@ -141,6 +155,7 @@ function promptPanel(prompt: PromptReport): HTMLElement {
         ? barChart(prompt.reasons.map((reason) => ({ label: reason.reason, value: reason.count })))
         : el('p', { class: 'muted' }, 'No reasons yet.'),
     );
+  if (prompt.variants) charts.push(el('p', { class: 'small' }, 'Variants'), variantsTable(prompt, prompt.variants));
   const texts = prompt.followUps.texts
     .slice(0, 5)
     .map((text) => el('li', {}, `“${text.text}” `, el('span', { class: 'muted' }, `${stageName(text.stage)}, ${text.day}`)));

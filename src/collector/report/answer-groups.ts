@@ -10,6 +10,17 @@ export type AnswerGroup = 'all' | 'prompt' | 'stage' | 'bucket';
 
 type Grouped = Record<AnswerGroup, AnswerCounts[]>;
 
+/** The answer KPIs summed over answer rows (answers-sql.ts, answerRows): the columns of AnswerCounts. */
+export const KPI_SUMS = `max(CASE WHEN kpi IN ('csat', 'ces', 'plain') THEN 'rating' WHEN kpi IN ('nps', 'exit') THEN kpi END) AS kind,
+       sum(count) AS answered, coalesce(sum(count) FILTER (WHERE NOT complete), 0) AS partial,
+       coalesce(sum(count) FILTER (WHERE kpi = 'nps' AND score >= 9), 0) AS promoters,
+       coalesce(sum(count) FILTER (WHERE kpi = 'nps' AND score >= 7 AND score < 9), 0) AS passives,
+       coalesce(sum(count) FILTER (WHERE kpi = 'nps' AND score < 7), 0) AS detractors,
+       coalesce(sum(count) FILTER (WHERE kpi = 'csat' AND score IS NOT NULL AND top), 0) AS "csatTop",
+       coalesce(sum(count) FILTER (WHERE kpi = 'csat' AND score IS NOT NULL), 0) AS "csatTotal",
+       coalesce(sum(amount) FILTER (WHERE kpi = 'ces' AND score IS NOT NULL), 0) AS "cesSum",
+       coalesce(sum(count) FILTER (WHERE kpi = 'ces' AND score IS NOT NULL), 0) AS "cesTotal"`;
+
 /**
  * The totals, prompts, stages and trends of a report all sum the same answer rows, so they
  * share one GROUPING SETS query instead of scanning them four times.
@@ -18,16 +29,7 @@ async function groupedCounts(sql: Sql, filters: ReportFilters): Promise<Grouped>
   const params = new Params();
   const bucket = `${bucketOf(filters.interval)}::text`;
   const rows = await sql.query<Record<string, unknown>>(
-    `SELECT GROUPING(prompt_id, stage, ${bucket}) AS sets, coalesce(prompt_id, stage, ${bucket}, 'all') AS "group",
-       max(CASE WHEN kpi IN ('csat', 'ces', 'plain') THEN 'rating' WHEN kpi IN ('nps', 'exit') THEN kpi END) AS kind,
-       sum(count) AS answered, coalesce(sum(count) FILTER (WHERE NOT complete), 0) AS partial,
-       coalesce(sum(count) FILTER (WHERE kpi = 'nps' AND score >= 9), 0) AS promoters,
-       coalesce(sum(count) FILTER (WHERE kpi = 'nps' AND score >= 7 AND score < 9), 0) AS passives,
-       coalesce(sum(count) FILTER (WHERE kpi = 'nps' AND score < 7), 0) AS detractors,
-       coalesce(sum(count) FILTER (WHERE kpi = 'csat' AND score IS NOT NULL AND top), 0) AS "csatTop",
-       coalesce(sum(count) FILTER (WHERE kpi = 'csat' AND score IS NOT NULL), 0) AS "csatTotal",
-       coalesce(sum(amount) FILTER (WHERE kpi = 'ces' AND score IS NOT NULL), 0) AS "cesSum",
-       coalesce(sum(count) FILTER (WHERE kpi = 'ces' AND score IS NOT NULL), 0) AS "cesTotal"
+    `SELECT GROUPING(prompt_id, stage, ${bucket}) AS sets, coalesce(prompt_id, stage, ${bucket}, 'all') AS "group", ${KPI_SUMS}
      FROM (${answerRows(filters, params)}) AS answers GROUP BY GROUPING SETS ((), (prompt_id), (stage), (${bucket})) HAVING sum(count) > 0`,
     params.values,
   );
@@ -38,7 +40,7 @@ async function groupedCounts(sql: Sql, filters: ReportFilters): Promise<Grouped>
   return grouped;
 }
 
-function countsOf(row: Record<string, unknown>): AnswerCounts {
+export function countsOf(row: Record<string, unknown>): AnswerCounts {
   return {
     group: String(row.group),
     kind: (row.kind as string | null) ?? null,

@@ -9,7 +9,13 @@ export function mergeSubmission(known: SubmissionRow | undefined, step: Submissi
   const newer = step.ts > known.ts || (step.ts === known.ts && step.recordId > known.recordId);
   const [latest, earlier] = newer ? [step, known] : [known, step];
   const place = { day: known.day, writeKey: known.writeKey, stage: known.stage, device: known.device, locale: known.locale };
-  return { ...latest, ...place, score: latest.score ?? earlier.score, scoreInvalid: latest.scoreInvalid && earlier.score === null };
+  return {
+    ...latest,
+    ...place,
+    score: latest.score ?? earlier.score,
+    scoreInvalid: latest.scoreInvalid && earlier.score === null,
+    variant: latest.variant ?? earlier.variant,
+  };
 }
 
 const whole = (value: number, low: number, high: number) => Number.isInteger(value) && value >= low && value <= high;
@@ -28,7 +34,8 @@ function answerClass(row: SubmissionRow, kind: string | null): { kpi: string; ma
 
 /**
  * The roll-up key of an answer: `kpi|score|max|top|complete`, so counts, distributions,
- * CSAT's top box and partial answers all come from summing `waymark_daily` rows.
+ * CSAT's top box and partial answers all come from summing `waymark_daily` rows; an answer to a
+ * variant counts again as `variant_answer`, its key followed by `|` and the variant.
  */
 function contribution(row: SubmissionRow, kind: string | null): Array<Pick<DailyRow, 'measure' | 'key' | 'amount'>> {
   const answer = answerClass(row, kind);
@@ -38,7 +45,9 @@ function contribution(row: SubmissionRow, kind: string | null): Array<Pick<Daily
   const key = [answer.kpi, score ?? '', answer.max, top ? 1 : 0, row.complete ? 1 : 0].join('|');
   // An exit survey's reasons and a poll's votes are both counts of the choices picked.
   const reasons = answer.kpi === 'exit' || answer.kpi === 'poll' ? row.choices.map((choice) => ({ measure: 'reason' as const, key: choice, amount: 0 })) : [];
-  return [{ measure: 'answer', key, amount: score ?? 0 }, ...reasons];
+  // The same answer once more under its variant, for the report's comparison of variants.
+  const variant = row.variant === null ? [] : [{ measure: 'variant_answer' as const, key: `${key}|${row.variant}`, amount: score ?? 0 }];
+  return [{ measure: 'answer', key, amount: score ?? 0 }, ...reasons, ...variant];
 }
 
 /** Adds `sign` × an answer's contribution to the batch's daily rows. */

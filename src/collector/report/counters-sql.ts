@@ -2,7 +2,7 @@ import type { Sql } from '../storage/database.js';
 import type { ReportFilters } from './filters.js';
 import { Params, whereOf } from './where.js';
 
-export type Measure = 'touchpoints' | 'shown' | 'dismissed' | 'move' | 'awarded' | 'redeemed';
+export type Measure = 'touchpoints' | 'shown' | 'dismissed' | 'move' | 'awarded' | 'redeemed' | 'variant_shown';
 
 /** The Monday that starts a day's ISO week, as date arithmetic (no time zone involved). */
 export const bucketOf = (interval: 'day' | 'week', column = 'day') => (interval === 'day' ? column : `(${column} - (extract(isodow FROM ${column})::int - 1))`);

@@ -4,6 +4,7 @@ import { followUps, reasonCounts, scoreCounts } from './answers-sql.js';
 import { dailyCounts } from './counters-sql.js';
 import type { ReportFilters } from './filters.js';
 import { kpisOf, responseRate, type Kpis } from './kpis.js';
+import { variantsReport, type VariantReport } from './variants-report.js';
 
 /** Follow-up texts listed per prompt; `followUps.total` says how many there are in all. */
 const FOLLOW_UPS = 50;
@@ -25,6 +26,8 @@ export interface PromptReport extends Kpis {
   /** Exit survey: picks per reason; poll: votes per choice. Most picked first. */
   reasons: Array<{ reason: string; count: number }> | null;
   followUps: { total: number; texts: Array<{ text: string; field: 'other' | 'comment'; stage: string; day: string }> };
+  /** A prompt with variants: each one's impressions, answers, response rate and KPIs, to compare them; else null. */
+  variants: VariantReport[] | null;
 }
 
 /** The whole scale: NPS 0–10, a rating 1..max (the highest max answered); scores never given still show. */
@@ -46,6 +49,7 @@ export async function promptsReport(sql: Sql, filters: ReportFilters): Promise<P
   ]);
   const ids = new Set([...counts.map((row) => row.groups[0]!), ...answers.map((row) => row.group)]);
   const kindOf = new Map(kinds.map((row) => [row.prompt_id, row.kind]));
+  const variants = await variantsReport(sql, filters, (promptId) => kindOf.get(promptId) ?? answers.find((row) => row.group === promptId)?.kind ?? null);
   return [...ids].sort().map((promptId) => {
     const mine = counts.filter((row) => row.groups[0] === promptId);
     const shown = mine.filter((row) => row.measure === 'shown').reduce((sum, row) => sum + row.count, 0);
@@ -70,6 +74,7 @@ export async function promptsReport(sql: Sql, filters: ReportFilters): Promise<P
       ),
       reasons: kind === 'exit' || kind === 'poll' ? ownReasons : null,
       followUps: texts.find((row) => row.promptId === promptId) ?? { total: 0, texts: [] },
+      variants: variants.get(promptId) ?? null,
     };
   });
 }

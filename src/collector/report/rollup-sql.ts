@@ -22,14 +22,14 @@ const DAILY = `INSERT INTO waymark_daily AS d (day, write_key, stage, prompt_id,
   ON CONFLICT (day, write_key, stage, prompt_id, device, locale, measure, key) DO UPDATE SET count = d.count + excluded.count, amount = d.amount + excluded.amount`;
 
 /** Submissions arrive merged with the stored ones (answer-rollup.ts), so the newest merge simply replaces the row. */
-const SUBMISSIONS = `INSERT INTO waymark_submissions AS s (prompt_id, submission_id, anonymous_id, day, write_key, stage, device, locale, kind, score, score_invalid, max, scale, metric, choices, other, comment, complete, ts, record_id)
-  SELECT r."promptId", r."submissionId", r."anonymousId", r."day", r."writeKey", r.stage, r.device, r.locale, r.kind, r.score, r."scoreInvalid", r.max, r.scale, r.metric, r.choices, r.other, r.comment, r.complete, r.ts, r."recordId"
-  FROM jsonb_to_recordset($1::jsonb) AS r("promptId" text, "submissionId" text, "anonymousId" text, "day" date, "writeKey" text, stage text, device text, locale text, kind text, score double precision, "scoreInvalid" boolean, max double precision, scale text, metric text, choices jsonb, other text, comment text, complete boolean, ts timestamptz, "recordId" text)
+const SUBMISSIONS = `INSERT INTO waymark_submissions AS s (prompt_id, submission_id, anonymous_id, day, write_key, stage, device, locale, kind, score, score_invalid, max, scale, metric, choices, other, comment, complete, variant, ts, record_id)
+  SELECT r."promptId", r."submissionId", r."anonymousId", r."day", r."writeKey", r.stage, r.device, r.locale, r.kind, r.score, r."scoreInvalid", r.max, r.scale, r.metric, r.choices, r.other, r.comment, r.complete, r.variant, r.ts, r."recordId"
+  FROM jsonb_to_recordset($1::jsonb) AS r("promptId" text, "submissionId" text, "anonymousId" text, "day" date, "writeKey" text, stage text, device text, locale text, kind text, score double precision, "scoreInvalid" boolean, max double precision, scale text, metric text, choices jsonb, other text, comment text, complete boolean, variant text, ts timestamptz, "recordId" text)
   ON CONFLICT (prompt_id, submission_id) DO UPDATE SET kind = excluded.kind, score = excluded.score, score_invalid = excluded.score_invalid, max = excluded.max, scale = excluded.scale,
-    metric = excluded.metric, choices = excluded.choices, other = excluded.other, comment = excluded.comment, complete = excluded.complete, ts = excluded.ts, record_id = excluded.record_id`;
+    metric = excluded.metric, choices = excluded.choices, other = excluded.other, comment = excluded.comment, complete = excluded.complete, variant = excluded.variant, ts = excluded.ts, record_id = excluded.record_id`;
 
 const STORED_SUBMISSIONS = `SELECT s.prompt_id AS "promptId", s.submission_id AS "submissionId", s.anonymous_id AS "anonymousId", to_char(s.day, 'YYYY-MM-DD') AS "day", s.write_key AS "writeKey", s.stage, s.device, s.locale,
-    s.kind, s.score, s.score_invalid AS "scoreInvalid", s.max, s.scale, s.metric, s.choices, s.other, s.comment, s.complete, s.ts, s.record_id AS "recordId"
+    s.kind, s.score, s.score_invalid AS "scoreInvalid", s.max, s.scale, s.metric, s.choices, s.other, s.comment, s.complete, s.variant, s.ts, s.record_id AS "recordId"
   FROM waymark_submissions s JOIN jsonb_to_recordset($1::jsonb) AS k("promptId" text, "submissionId" text) ON s.prompt_id = k."promptId" AND s.submission_id = k."submissionId"`;
 
 /** The stored submissions the batch continues, and the known kinds of its prompts. */

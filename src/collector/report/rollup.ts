@@ -34,6 +34,7 @@ function submissionOf(touchpoint: StoredTouchpoint, place: Place): SubmissionRow
     other: text(props.other) ? props.other : null,
     comment: text(props.comment) ? props.comment : null,
     complete: props.complete === true,
+    variant: text(props.variant) ? props.variant : null,
     ts: touchpoint.ts,
     recordId: touchpoint.id,
   };
@@ -100,6 +101,7 @@ export function rollUp(touchpoints: StoredTouchpoint[], writeKey: string | null,
     const promptId = text(props.promptId) ? props.promptId : null;
     if (promptId && name.startsWith('$prompt_') && text(props.kind)) rows.promptKinds.set(promptId, props.kind);
     if (promptId && name === RESERVED.promptShown) bumpDaily(rows, place, promptId, 'shown', '');
+    if (promptId && name === RESERVED.promptShown && text(props.variant)) bumpDaily(rows, place, promptId, 'variant_shown', props.variant);
     if (promptId && name === RESERVED.promptDismissed) bumpDaily(rows, place, promptId, 'dismissed', text(props.reason) ? props.reason : '');
     if (promptId && name === RESERVED.promptAnswered && text(props.submissionId)) addSubmission(rows, submissionOf(touchpoint, place));
     if (name === RESERVED.points || name === RESERVED.tier) addPoints(rows, touchpoint, place);

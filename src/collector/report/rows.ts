@@ -19,7 +19,8 @@ export interface Place {
 
 export interface DailyRow extends Place {
   promptId: string;
-  measure: 'touchpoints' | 'shown' | 'dismissed' | 'move' | 'awarded' | 'redeemed' | 'answer' | 'reason';
+  /** `variant_shown` (key: the variant) and `variant_answer` (key: an answer's, then `|` and the variant) split a prompt by variant. */
+  measure: 'touchpoints' | 'shown' | 'dismissed' | 'move' | 'awarded' | 'redeemed' | 'answer' | 'reason' | 'variant_shown' | 'variant_answer';
   key: string;
   count: number;
   amount: number;
@@ -39,6 +40,8 @@ export interface SubmissionRow extends Place {
   other: string | null;
   comment: string | null;
   complete: boolean;
+  /** The prompt variant the visitor answered (sticky per visitor), when the prompt has variants. */
+  variant: string | null;
   ts: string;
   recordId: string;
 }

@@ -56,6 +56,8 @@ const STEPS: string[] = [
      at timestamptz NOT NULL
    );
    CREATE INDEX waymark_referrals_referrer ON waymark_referrals (referrer_id);`,
+  // Prompt variants: which one each answer was given to, so the report can compare them.
+  'ALTER TABLE waymark_submissions ADD COLUMN variant text',
 ];
 
 /** An arbitrary constant: the advisory lock that lets one process at a time migrate a shared Postgres. */
