@@ -9,7 +9,11 @@ export function eventNames(config) {
     for (const child of [...(condition.all ?? []), ...(condition.any ?? []), condition.not]) walk(child);
   };
   for (const stage of config.stages ?? []) walk(stage.when);
-  for (const prompt of config.prompts ?? []) names.add(prompt.trigger.on), walk(prompt.if);
+  for (const prompt of config.prompts ?? []) {
+    // A feedback tab needs no trigger: the visitor opens it.
+    if (prompt.trigger) names.add(prompt.trigger.on);
+    walk(prompt.if);
+  }
   for (const rule of config.rewards?.rules ?? []) names.add(rule.on);
   return [...names].filter((name) => !name.startsWith('$'));
 }

@@ -37,7 +37,7 @@ const previewText = () => page.evaluate(() => document.querySelector('[data-test
 describe('the playground', () => {
   it('lists validation errors by path while the config is edited, and clears them when fixed', async () => {
     const original = await editor().inputValue();
-    expect(await page.getByTestId('valid').textContent()).toBe('✓ Valid: 5 prompts, 5 stages, 3 reward rules.');
+    expect(await page.getByTestId('valid').textContent()).toBe('✓ Valid: 6 prompts, 5 stages, 3 reward rules.');
 
     // An unknown prompt kind and a negative session cap: both reported, each at its path.
     const broken = original.replace('"kind": "nps"', '"kind": "slideshow"').replace('"maxPerSession": 8', '"maxPerSession": -1');
