@@ -13,9 +13,11 @@ export const isTab = (prompt: Prompt) => prompt.presentation?.placement === 'tab
 export function tabsToShow(state: PromptState): Prompt[] {
   const { deps, destroyed } = state;
   const config = deps.config();
-  if (destroyed || !config?.prompts) return [];
+  const tabs = (!destroyed && config?.prompts?.filter(isTab)) || [];
+  // Asked after every touchpoint: a config without a tab must not pay for the visitor's facts.
+  if (!tabs.length) return tabs;
   const facts = deps.facts();
-  return config.prompts.filter((prompt) => isTab(prompt) && checkGates(prompt, config, facts, deps.anonymousId()).every((report) => report.pass));
+  return tabs.filter((prompt) => checkGates(prompt, config!, facts, deps.anonymousId()).every((report) => report.pass));
 }
 
 /**
