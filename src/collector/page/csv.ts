@@ -42,17 +42,7 @@ function addJourney(report: JourneyReport, add: Add) {
       medianSeconds: step.next ? step.next.medianSeconds : undefined,
       backwardIn: step.backwardIn,
     });
-  for (const stage of report.stages)
-    add('stage', stage.stage, {
-      touchpoints: stage.touchpoints,
-      shown: stage.shown,
-      answered: stage.answered,
-      responseRate: stage.responseRate,
-      nps: stage.nps?.score ?? null,
-      npsAnswers: stage.nps?.total ?? 0,
-      csat: stage.csat?.score ?? null,
-      ces: stage.ces?.mean ?? null,
-    });
+  for (const stage of report.stages) add('stage', stage.stage, { touchpoints: stage.touchpoints, ...answerFigures(stage) });
   for (const point of report.trends)
     add('trend', point.start, {
       touchpoints: point.touchpoints,
@@ -62,6 +52,19 @@ function addJourney(report: JourneyReport, add: Add) {
       nps: point.nps?.score ?? null,
       npsAnswers: point.nps?.total ?? 0,
     });
+}
+
+/** What a stage and a prompt's variant both report: impressions, answers and the KPIs, each with its count. */
+function answerFigures(row: Pick<JourneyReport['stages'][number], 'shown' | 'answered' | 'responseRate' | 'nps' | 'csat' | 'ces'>) {
+  return {
+    shown: row.shown,
+    answered: row.answered,
+    responseRate: row.responseRate,
+    nps: row.nps?.score ?? null,
+    npsAnswers: row.nps?.total ?? 0,
+    csat: row.csat?.score ?? null,
+    ces: row.ces?.mean ?? null,
+  };
 }
 
 function addPrompts(report: JourneyReport, add: Add) {
@@ -79,16 +82,7 @@ function addPrompts(report: JourneyReport, add: Add) {
     });
     for (const [score, total] of prompt.distribution ?? []) add('distribution', prompt.promptId, { [`score ${score}`]: total });
     for (const reason of prompt.reasons ?? []) add('reason', prompt.promptId, { [reason.reason]: reason.count });
-    for (const variant of prompt.variants ?? [])
-      add('variant', `${prompt.promptId} ${variant.variant}`, {
-        shown: variant.shown,
-        answered: variant.answered,
-        responseRate: variant.responseRate,
-        nps: variant.nps?.score ?? null,
-        npsAnswers: variant.nps?.total ?? 0,
-        csat: variant.csat?.score ?? null,
-        ces: variant.ces?.mean ?? null,
-      });
+    for (const variant of prompt.variants ?? []) add('variant', `${prompt.promptId} ${variant.variant}`, answerFigures(variant));
   }
 }
 
