@@ -1,18 +1,11 @@
 import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportRecords, postBatch } from '../collector-load/records.mjs';
-import { startServeProcess, type ServeProcess } from '../collector-load/serve.mjs';
-import { hasChromium, launchBrowser, ROOT, startServer, widgetClass, type BrowserHandle, type TestServer } from './harness.js';
+import { hasChromium, widgetClass } from './harness.js';
+import { E2E_ADMIN_TOKEN, E2E_WRITE_KEY, useServedCollector } from './suite-setup.js';
 
-const ADMIN_TOKEN = 'e2e-admin';
-const folder = mkdtempSync(join(tmpdir(), 'waymark-e2e-poll-'));
-let pages: TestServer;
-let collector: ServeProcess;
-let browser: BrowserHandle;
+const e2e = useServedCollector('poll', 'test/browser/pages/poll/waymark.json');
 
 /** Another visitor's vote, as their SDK would have sent it. */
 const vote = (choice: string) => {
@@ -31,29 +24,11 @@ const vote = (choice: string) => {
   ];
 };
 
-beforeAll(async () => {
-  pages = await startServer();
-  collector = await startServeProcess({
-    db: join(folder, 'db'),
-    writeKeys: ['e2e-key'],
-    adminToken: ADMIN_TOKEN,
-    config: join(ROOT, 'test/browser/pages/poll/waymark.json'),
-    origins: [pages.url],
-  });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await collector?.stop();
-  await pages?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
-
 /** The stored `$prompt_answered` records of a prompt, once there are `count` of them (delivery is at-least-once: by id). */
 async function answersOf(promptId: string, count: number): Promise<Array<Record<string, unknown>>> {
   let answers: Array<Record<string, unknown>> = [];
   for (const deadline = Date.now() + 20_000; answers.length < count && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
-    const rows = (await exportRecords(collector.url, ADMIN_TOKEN)).filter(
+    const rows = (await exportRecords(e2e.collector.url, E2E_ADMIN_TOKEN)).filter(
       (row) => row.name === '$prompt_answered' && (row.props as { promptId: string }).promptId === promptId,
     );
     answers = [...new Map(rows.map((row) => [row.id, row])).values()];
@@ -63,9 +38,9 @@ async function answersOf(promptId: string, count: number): Promise<Array<Record<
 
 describe.skipIf(!hasChromium())('a poll in Chromium, with the results from waymark serve on another origin', () => {
   it('is voted on with the keyboard, then shows each choice’s share with the visitor’s vote in it', async () => {
-    expect((await postBatch(collector.url, [...vote('Hazelnut'), ...vote('Caramel'), ...vote('Caramel')], 'e2e-key')).status).toBe(200);
-    const page = await browser.context.newPage();
-    await page.goto(`${pages.url}/test/browser/pages/poll/index.html?collector=${encodeURIComponent(collector.url)}`);
+    expect((await postBatch(e2e.collector.url, [...vote('Hazelnut'), ...vote('Caramel'), ...vote('Caramel')], E2E_WRITE_KEY)).status).toBe(200);
+    const page = await e2e.browser.context.newPage();
+    await page.goto(`${e2e.pages.url}/test/browser/pages/poll/index.html?collector=${encodeURIComponent(e2e.collector.url)}`);
     await page.waitForFunction(() => typeof (window as { waymark?: { ready?: unknown } }).waymark?.ready === 'function');
     await page.evaluate(async () => {
       const wm = (window as unknown as { waymark: { ready(): Promise<void>; track(name: string): void } }).waymark;
@@ -105,10 +80,10 @@ async function tabTo(page: Page, wanted: string) {
 
 describe.skipIf(!hasChromium())('a hosted survey link, /s/<promptId> on waymark serve', () => {
   it('shows the survey at once, whatever its trigger and `if`, and records the answers given with the keyboard', async () => {
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.goto(`${collector.url}/s/after-delivery`);
+    await page.goto(`${e2e.collector.url}/s/after-delivery`);
     expect(await page.title()).toBe('Your delivery');
     // Inline in the page, below its heading: the visitor tabs into it, picks a 9 and goes on.
     await page.locator('#survey waymark-prompt [role=radio]').first().waitFor({ timeout: 10_000 });

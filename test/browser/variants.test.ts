@@ -1,30 +1,21 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer, type BrowserHandle, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndServer } from './suite-setup.js';
 
 /** Real Chromium, the script-tag build: visitors of a prompt with two variants, each shown its own, sticky across reloads. */
 const PAGE = '/test/browser/pages/variants/index.html';
 const TEXTS: Record<string, string> = { plain: 'How likely are you to recommend us?', warm: 'Would you tell a friend about us?' };
 
-let server: TestServer;
-let browser: BrowserHandle;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 type Sdk = { track(name: string): void; ready(): Promise<void>; close?: () => void };
 /** Delivery is at least once: each record counts once, by its id. */
-const delivered = () => [...new Map(server.batches.flatMap(({ body }) => body.batch).map((record) => [record.id, record])).values()];
+const delivered = () => [...new Map(env.server.batches.flatMap(({ body }) => body.batch).map((record) => [record.id, record])).values()];
 const heading = (page: Page) => page.evaluate(() => document.querySelector('waymark-prompt')?.shadowRoot?.querySelector('#h')?.textContent ?? null);
 
 /** Opens the page as visitor `ns`, fires the trigger, and reads the question shown. */
 async function showAs(page: Page, ns: string): Promise<string> {
-  await page.goto(`${server.url}${PAGE}?ns=${ns}`);
+  await page.goto(`${env.server.url}${PAGE}?ns=${ns}`);
   await page.evaluate(async () => {
     const wm = (window as unknown as { waymark: Sdk }).waymark;
     await wm.ready();
@@ -36,7 +27,7 @@ async function showAs(page: Page, ns: string): Promise<string> {
 
 describe('prompt variants in Chromium', () => {
   it('each visitor sees their variant, keeps it after a reload, and every record says which', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const seen = new Map<string, string>();
     // Two variants of equal weight: a handful of visitors meets both (each new one: a coin toss).
     for (let n = 0; n < 12 && new Set(seen.values()).size < 2; n++) seen.set(`visitor-${n}`, await showAs(page, `visitor-${n}`));
