@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WaymarkError } from '../../src/errors.js';
-import { createSizeCheck, SEGMENT_MAX_RECORD_BYTES } from '../../src/track/record-size.js';
+import { createSizeCheck, jsonBytesBound, SEGMENT_MAX_RECORD_BYTES } from '../../src/track/record-size.js';
 import type { Touchpoint } from '../../src/types.js';
 
 const record = (bytes: number, text = 'x'): Touchpoint => ({
@@ -41,5 +41,32 @@ describe('the per-record size limit (18.8)', () => {
     const segment = check({ format: 'segment', delivery: { maxRecordBytes: 100_000 } });
     expect(segment.tooLarge(record(SEGMENT_MAX_RECORD_BYTES))).toBe(true);
     expect(segment.tooLarge(record(30_000))).toBe(false);
+  });
+});
+
+describe('the bound that spares track() from serializing each record', () => {
+  const utf8 = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+  const nasty = ['', 'plain', '"quoted" \\ back', '\u0000\u001f\u007f', 'é€😀', '\ud800 lone', 'x'.repeat(300)];
+
+  it('is never below the UTF-8 size of the JSON, whatever the strings hold', () => {
+    const values: unknown[] = [
+      ...nasty,
+      -1.2345678901234567e308,
+      5e-324,
+      -0,
+      true,
+      null,
+      nasty,
+      Object.fromEntries(nasty.map((text, i) => [text || `k${i}`, text])),
+      { nested: { deeper: [1, 'two', { three: nasty }] }, flag: false, nothing: null },
+    ];
+    for (const value of values) expect(jsonBytesBound(value)).toBeGreaterThanOrEqual(utf8(value));
+  });
+
+  it('still refuses a record whose escapes make it too large', () => {
+    // 6,000 control characters are 36,000 bytes of JSON escapes, over the 32 KiB default.
+    const { tooLarge, errors } = check({});
+    expect(tooLarge({ ...record(0), props: { text: '\u0001'.repeat(6_000) } })).toBe(true);
+    expect(errors[0]!.details).toMatchObject({ bytes: expect.any(Number), limit: 32_768 });
   });
 });
