@@ -5,6 +5,7 @@ import type { ChallengeView } from '../rewards/challenge-view.js';
 import type { Props } from '../types.js';
 import type { SurveyResume, WidgetAnswer } from '../../widgets/contract.js';
 import type { PromptHost } from './host.js';
+import type { SurveyProgress } from './survey-progress.js';
 import type { TabSync } from './tabs.js';
 
 export interface PromptControllerDeps {
@@ -50,6 +51,8 @@ export interface QueuedPrompt {
   prompt: Prompt;
   /** `Date.now()` when it stops waiting. */
   expiresAt: number;
+  /** A survey resumed after a reload: it comes back with its progress, past the gates a resume skips. */
+  resumed?: SurveyProgress;
 }
 
 /**

@@ -25,7 +25,7 @@ async function show(state: PromptState, prompt: Prompt, force: boolean, resumed:
   if (state.current !== display || state.destroyed) return release?.();
   if (!release && !force) {
     state.current = null;
-    enqueue(state, prompt);
+    enqueue(state, prompt, resumed);
     return note(state, prompt.id, 'not shown (one at a time: a prompt is showing in another tab)');
   }
   if (release) display.release = release;

@@ -2,6 +2,7 @@ import type { Prompt } from '../config/schema.js';
 import { note, type PromptState, type QueuedPrompt, safely } from './context.js';
 import { span } from './durations.js';
 import type { GateReport } from './explanation.js';
+import type { SurveyProgress } from './survey-progress.js';
 
 /** At most this many prompts wait at once: a longer line would outlast the visitor's patience. */
 export const QUEUE_CAP = 3;
@@ -15,7 +16,7 @@ export const QUEUE_SECONDS = 60;
 export const waitsItsTurn = (failed: GateReport[]) => failed.length > 0 && failed.every((report) => report.gate === 'one at a time');
 
 /** Puts a blocked prompt in line, unless it is already there or is itself the one on screen. */
-export function enqueue(state: PromptState, prompt: Prompt): void {
+export function enqueue(state: PromptState, prompt: Prompt, resumed?: SurveyProgress): void {
   const { queue, current, tabs } = state;
   const seconds = state.deps.config()?.limits?.queueSeconds ?? QUEUE_SECONDS;
   const id = prompt.id;
@@ -23,7 +24,7 @@ export function enqueue(state: PromptState, prompt: Prompt): void {
   prune(state);
   if (!seconds || queue.some((entry) => entry.prompt.id === id) || current?.prompt.id === id || tabs.elsewhere() === id) return;
   const behind = queue.findIndex((entry) => (entry.prompt.priority ?? 0) < priority);
-  queue.splice(behind < 0 ? queue.length : behind, 0, { prompt, expiresAt: Date.now() + seconds * 1000 });
+  queue.splice(behind < 0 ? queue.length : behind, 0, { prompt, expiresAt: Date.now() + seconds * 1000, ...(resumed ? { resumed } : {}) });
   state.expired.delete(id);
   note(state, id, `queued for up to ${seconds} s`);
   if (queue.length > QUEUE_CAP) dequeue(state, queue.at(-1)!, 'left the queue, it is full');

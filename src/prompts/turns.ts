@@ -12,9 +12,10 @@ export function takeTurns(state: PromptState): void {
   prune(state);
   for (const entry of [...state.queue]) {
     if (state.current || state.destroyed || state.pending.size) return;
-    const failed = failingGates(state, entry.prompt);
+    // A resumed survey is the display the reload interrupted: only another prompt on screen holds it back.
+    const failed = failingGates(state, entry.prompt).filter((report) => !entry.resumed || report.gate === 'one at a time');
     if (waitsItsTurn(failed)) continue; // still showing in another tab: the lock wakes the queue
     dequeue(state, entry, failed.length ? `left the queue (${failed.map((report) => report.reason).join('; ')})` : 'its turn');
-    if (!failed.length) void openPrompt(state, entry.prompt);
+    if (!failed.length) void openPrompt(state, entry.prompt, false, entry.resumed);
   }
 }

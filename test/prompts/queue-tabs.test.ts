@@ -101,3 +101,38 @@ describe('prompt queue across tabs', () => {
     expect(sdk.logs.filter((line) => line.startsWith('prompt "csat": left the queue'))).toEqual(['prompt "csat": left the queue, it is showing']);
   });
 });
+
+describe('a survey resumed while another tab shows a prompt', () => {
+  const survey = {
+    id: 'onboarding',
+    kind: 'survey',
+    trigger: { on: 'signup' },
+    frequency: { once: true },
+    questions: [
+      { id: 'score', type: 'nps', text: 'Recommend us?' },
+      { id: 'why', type: 'text', text: 'Why?' },
+    ],
+  } as Prompt;
+
+  it('waits its turn, then comes back with its progress and submission, without a second impression', async () => {
+    installLocks();
+    const namespace = `resume-queue-${Math.random()}`;
+    const other = setup({ version: 1, prompts: [nps(), survey] }, { namespace });
+    await other.fire('purchase');
+    // This tab reloads part way through the survey while the other tab holds the lock.
+    const progress = { promptId: 'onboarding', submissionId: 'submission-1', path: ['score', 'why'], answers: { score: { score: 4 } } };
+    sessionStorage.setItem(`waymark:${namespace}:survey`, JSON.stringify(progress));
+    const reloaded = setup({ version: 1, prompts: [nps(), survey] }, { namespace });
+    await settle();
+    expect(shown(reloaded)).toEqual([]);
+    expect(reloaded.logs).toContain('prompt "onboarding": queued for up to 60 s');
+    other.host.props.onDismiss('close');
+    await settle();
+    expect(shown(reloaded)).toEqual(['onboarding']);
+    expect(reloaded.host.props.resume).toEqual({ path: ['score', 'why'], answers: { score: { score: 4 } } });
+    expect(reloaded.recorded.filter(({ name }) => name === '$prompt_shown')).toEqual([]);
+    reloaded.host.props.onAnswer({ comment: 'slow', questionId: 'why' }, true);
+    expect(reloaded.recorded.at(-1)).toMatchObject({ name: '$prompt_answered', props: { submissionId: 'submission-1', questionId: 'why', complete: true } });
+    sessionStorage.clear();
+  });
+});
