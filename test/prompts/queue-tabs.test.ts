@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config, Prompt } from '../../src/config/schema.js';
 import { settle, setup } from './harness.js';
+import { onboardingSurvey } from './survey-fixture.js';
 
 const nps = (extra: Partial<Prompt> = {}): Prompt =>
   ({ id: 'nps', kind: 'nps', trigger: { on: 'purchase' }, content: { question: 'How likely…?' }, ...extra }) as Prompt;
@@ -103,26 +104,15 @@ describe('prompt queue across tabs', () => {
 });
 
 describe('a survey resumed while another tab shows a prompt', () => {
-  const survey = {
-    id: 'onboarding',
-    kind: 'survey',
-    trigger: { on: 'signup' },
-    frequency: { once: true },
-    questions: [
-      { id: 'score', type: 'nps', text: 'Recommend us?' },
-      { id: 'why', type: 'text', text: 'Why?' },
-    ],
-  } as Prompt;
-
   it('waits its turn, then comes back with its progress and submission, without a second impression', async () => {
     installLocks();
     const namespace = `resume-queue-${Math.random()}`;
-    const other = setup({ version: 1, prompts: [nps(), survey] }, { namespace });
+    const other = setup({ version: 1, prompts: [nps(), onboardingSurvey] }, { namespace });
     await other.fire('purchase');
     // This tab reloads part way through the survey while the other tab holds the lock.
     const progress = { promptId: 'onboarding', submissionId: 'submission-1', path: ['score', 'why'], answers: { score: { score: 4 } } };
     sessionStorage.setItem(`waymark:${namespace}:survey`, JSON.stringify(progress));
-    const reloaded = setup({ version: 1, prompts: [nps(), survey] }, { namespace });
+    const reloaded = setup({ version: 1, prompts: [nps(), onboardingSurvey] }, { namespace });
     await settle();
     expect(shown(reloaded)).toEqual([]);
     expect(reloaded.logs).toContain('prompt "onboarding": queued for up to 60 s');

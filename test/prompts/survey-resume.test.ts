@@ -1,22 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/schema.js';
 import { settle, setup } from './harness.js';
+import { onboardingSurvey } from './survey-fixture.js';
 
-const config: Config = {
-  version: 1,
-  prompts: [
-    {
-      id: 'onboarding',
-      kind: 'survey',
-      trigger: { on: 'signup' },
-      frequency: { once: true },
-      questions: [
-        { id: 'score', type: 'nps', text: 'Recommend us?' },
-        { id: 'why', type: 'text', text: 'Why?' },
-      ],
-    },
-  ],
-};
+const config: Config = { version: 1, prompts: [onboardingSurvey] };
 
 afterEach(() => sessionStorage.clear());
 
