@@ -70,6 +70,8 @@ export interface WidgetProps {
   resume?: SurveyResume;
   /** survey: the visitor moved (an answer changed, Next, Back), so a reload can resume. */
   onProgress?(progress: SurveyResume): void;
+  /** The visitor opened it (a feedback tab's launcher): focus follows them into it. A trigger's show leaves focus where it is. */
+  opened?: boolean;
   /** poll: where the collector serves its votes so far; absent when the endpoint is not a collector. */
   pollResultsUrl?: string;
   onDismiss(reason: DismissReason): void;

@@ -42,6 +42,8 @@ export interface Display {
   variant?: PromptVariant;
   /** survey: shown again after a reload, where the visitor was. */
   resume?: SurveyResume;
+  /** The visitor opened it from its feedback tab. */
+  opened?: boolean;
   /** History as it was before this display, so its own impression does not fail its `if`. */
   before: Pick<Facts, 'prompts' | 'lastPromptShownAt' | 'promptsShownThisSession'>;
 }

@@ -21,6 +21,7 @@ export function widgetProps(state: PromptState, display: Display): WidgetProps {
     prompt,
     ...deps.widgetEnv(prompt),
     ...(offer ? { offer } : {}),
+    ...(display.opened ? { opened: true } : {}),
     ...surveyProps(state, display),
     ...pollProps(deps.pollResultsUrl(prompt.id), prompt.kind),
     onAnswer: safely(state, (answer: WidgetAnswer, complete: boolean) => {

@@ -58,12 +58,21 @@ describe('the tab launcher', () => {
     launchers()[0]!.click();
     await settle();
     expect(sdk.host.props.prompt.id).toBe('feedback');
+    expect(sdk.host.props.opened).toBe(true);
     expect(sdk.names()).toEqual(['$prompt_shown']);
     expect(launchers().map((button) => button.hidden)).toEqual([true]);
     sdk.host.props.onDismiss('close');
     const [button] = launchers();
     expect(button?.hidden).toBe(false);
     expect(document.activeElement?.shadowRoot?.activeElement ?? document.activeElement).toBe(button);
+  });
+
+  it('shown by its trigger, it is not marked as opened by the visitor, so it leaves focus where it is', async () => {
+    const sdk = setup(config([tab({ trigger: { on: 'purchase' } })]));
+    await drawn();
+    await sdk.fire('purchase');
+    expect(sdk.host.props.prompt.id).toBe('feedback');
+    expect(sdk.host.props.opened).toBeUndefined();
   });
 
   it('is not there while its if fails, and appears once it holds', async () => {

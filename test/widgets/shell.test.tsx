@@ -123,6 +123,16 @@ describe('focus', () => {
     expect(widget.focused()).toBeNull();
   });
 
+  it('a tab prompt takes focus when the visitor opened it, not when a trigger showed it', () => {
+    const page = withPageFocus();
+    const tab = rating({ presentation: { placement: 'tab', tabLabel: 'Feedback' } });
+    const triggered = mountPrompt(tab);
+    expect(document.activeElement).toBe(page);
+    triggered.close();
+    const opened = mountPrompt(tab, { opened: true });
+    expect(opened.focused()).toBe(opened.radios()[0]);
+  });
+
   it('a non-modal popover gives focus back only if it had it', () => {
     withPageFocus();
     const other = document.body.appendChild(document.createElement('input'));

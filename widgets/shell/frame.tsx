@@ -97,7 +97,7 @@ function useOpening(panel: Panel, props: WidgetProps, session: Session, modal: b
   useLayoutEffect(() => {
     const element = panel.current!;
     // The visitor opened a tab prompt themselves: focus follows them into it, its launcher hides.
-    const asked = !inline && !!tabCorner(props);
+    const asked = !inline && !!props.opened;
     if (modal) {
       try {
         element.showModal();
