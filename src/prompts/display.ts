@@ -11,16 +11,17 @@ import { widgetProps } from './widget-props.js';
  * Shows a prompt whose gates passed (with `force`, also while another tab holds the lock) and
  * records `$prompt_shown` once it is on screen. Never rejects: a failure is reported.
  */
-export function openPrompt(state: PromptState, prompt: Prompt, force = false, resumed?: SurveyProgress): Promise<void> {
-  return show(state, prompt, force, resumed).catch((error) => {
+/** `opened`: the visitor asked for it (a feedback tab's launcher), so it takes focus. */
+export function openPrompt(state: PromptState, prompt: Prompt, force = false, resumed?: SurveyProgress, opened = false): Promise<void> {
+  return show(state, prompt, force, resumed, opened).catch((error) => {
     if (state.current?.prompt === prompt) finishDisplay(state, state.current);
     fail(state, error);
   });
 }
 
-async function show(state: PromptState, prompt: Prompt, force: boolean, resumed: SurveyProgress | undefined): Promise<void> {
+async function show(state: PromptState, prompt: Prompt, force: boolean, resumed: SurveyProgress | undefined, opened: boolean): Promise<void> {
   const { deps, tabs } = state;
-  const display = startDisplay(state, prompt, resumed);
+  const display = startDisplay(state, prompt, resumed, opened);
   const release = await tabs.claim();
   if (state.current !== display || state.destroyed) return release?.();
   if (!release && !force) {
@@ -45,7 +46,7 @@ async function show(state: PromptState, prompt: Prompt, force: boolean, resumed:
 }
 
 /** Makes the prompt the current display, remembering the history its `if` is judged on later. */
-function startDisplay(state: PromptState, prompt: Prompt, resumed: SurveyProgress | undefined): Display {
+function startDisplay(state: PromptState, prompt: Prompt, resumed: SurveyProgress | undefined, opened: boolean): Display {
   const { prompts, lastPromptShownAt, promptsShownThisSession } = state.deps.facts();
   const history = prompts[prompt.id];
   const variant = variantOf(prompt, state.deps.anonymousId());
@@ -54,6 +55,7 @@ function startDisplay(state: PromptState, prompt: Prompt, resumed: SurveyProgres
     ...(variant ? { variant } : {}),
     submissionId: resumed?.submissionId ?? state.deps.newId(),
     ...(resumed ? { resume: { path: resumed.path, answers: resumed.answers } } : {}),
+    ...(opened ? { opened } : {}),
     before: { prompts: { ...prompts, ...(history && { [prompt.id]: { ...history } }) }, lastPromptShownAt, promptsShownThisSession },
   };
   state.current = display;

@@ -1,5 +1,5 @@
 import type { Prompt } from '../config/schema.js';
-import { type Display, note, type PromptState, safely } from './context.js';
+import { note, type PromptState, safely } from './context.js';
 import { openPrompt } from './display.js';
 import { checkGates } from './gates.js';
 import { hostStyle } from './host.js';
@@ -27,10 +27,7 @@ export function tabsToShow(state: PromptState): Prompt[] {
 export function openTab(state: PromptState, prompt: Prompt) {
   if (state.current) return note(state, prompt.id, `not opened, "${state.current.prompt.id}" is open in this tab`);
   note(state, prompt.id, 'opened from its tab');
-  void openPrompt(state, prompt, true);
-  // openPrompt makes its display current before its first await, so the widget's props see this.
-  const display = state.current as Display | null;
-  if (display?.prompt === prompt) display.opened = true;
+  void openPrompt(state, prompt, true, undefined, true);
 }
 
 // The engine is an ES chunk: its import() resolves next to it, as the rewards chunk's does.
