@@ -1,4 +1,4 @@
-import { checkRecord, parseBatch, type StoredTouchpoint } from './records.js';
+import { checkRecord, mayHoldUnstorable, parseBatch, unstorableReason, type StoredTouchpoint } from './records.js';
 import { problem, json, unavailable } from './answers.js';
 import { BodyError, readBody } from './body.js';
 import { commitBatch } from './commit.js';
@@ -16,7 +16,7 @@ export interface IngestContext {
 }
 
 /** Each record checked alone: the good ones go on, the others are listed by their index. */
-function sortRecords(records: unknown[]) {
+function sortRecords(records: unknown[], walkStrings: boolean) {
   const good: StoredTouchpoint[] = [];
   const rejected: Array<{ index: number; reason: string }> = [];
   const ids = new Set<string>();
@@ -24,6 +24,8 @@ function sortRecords(records: unknown[]) {
   records.forEach((record, index) => {
     const checked = checkRecord(record);
     if (!checked.ok) return void rejected.push({ index, reason: checked.reason });
+    const unstorable = walkStrings ? unstorableReason(checked.touchpoint) : null;
+    if (unstorable) return void rejected.push({ index, reason: unstorable });
     // The same id twice in one batch is a duplicate too, and the first copy wins.
     if (ids.has(checked.touchpoint.id)) return void repeated++;
     ids.add(checked.touchpoint.id);
@@ -53,7 +55,7 @@ export async function ingest(context: IngestContext, request: Request, trusted: 
     counters.unknownWriteKey++;
     return problem(401, writeKey ? 'unknown write key' : 'the batch has no write key', headers);
   }
-  const { good, rejected, repeated } = sortRecords(batch.records);
+  const { good, rejected, repeated } = sortRecords(batch.records, mayHoldUnstorable(body));
   counters.rejectedRecords += rejected.length;
   if (!good.length) return json(200, { accepted: 0, duplicates: repeated, rejected }, headers);
   try {

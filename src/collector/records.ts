@@ -63,6 +63,32 @@ function fromSegment(record: Record<string, unknown>): Checked {
   });
 }
 
+// Postgres text and jsonb cannot hold U+0000 or half a surrogate pair; JSON can only carry them escaped.
+const UNSTORABLE_ESCAPE = /\\u(0000|d[89a-f])/i;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether a body may hold a string the database refuses; only then are its records walked. */
+export const mayHoldUnstorable = (body: string): boolean => UNSTORABLE_ESCAPE.test(body);
+
+function unstorableIn(value: unknown): string | null {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) return 'the NUL character (U+0000)';
+    return LONE_SURROGATE.test(value) ? 'a lone surrogate (half a UTF-16 pair)' : null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = unstorableIn(key) ?? unstorableIn(inner);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The reason a checked record cannot be stored as it is, or null: rejected alone, it cannot fail its batch. */
+export function unstorableReason(touchpoint: StoredTouchpoint): string | null {
+  const found = unstorableIn(touchpoint);
+  return found ? `the record holds ${found}, which the database cannot store` : null;
+}
+
 /** Checks one record of a batch on its own, in whichever of the two formats it is. */
 export function checkRecord(value: unknown): Checked {
   if (!isObject(value)) return { ok: false, reason: 'a record must be an object' };

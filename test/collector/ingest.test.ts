@@ -90,6 +90,25 @@ describe.each(DATABASES)('ingest on $kind', ({ fresh }) => {
     expect((await exported(collector)).map((row) => row.id).sort()).toEqual(good.map((row) => row.id).sort());
   });
 
+  it('rejects a record Postgres cannot hold (a NUL character, a lone surrogate) alone, and stores the rest of the batch', async () => {
+    const collector = await openCollector(await fresh());
+    const good = record('v1', 'signup', { plan: 'pro' });
+    const nul = record('v1', 'share', { note: 'a\u0000b' });
+    const surrogate = record('v1', 'share', { '\ud800key': 1 });
+    const neighbour = [record('v2', '$page_view')];
+    const [answer, other] = await Promise.all([[good, nul, surrogate], neighbour].map(async (batch) => (await collect(collector, batch)).json()));
+    expect(answer).toEqual({
+      accepted: 1,
+      duplicates: 0,
+      rejected: [
+        { index: 1, reason: expect.stringContaining('NUL') },
+        { index: 2, reason: expect.stringContaining('surrogate') },
+      ],
+    });
+    expect(other.accepted).toBe(1);
+    expect((await exported(collector)).map((row) => row.id).sort()).toEqual([good.id, neighbour[0]!.id].sort());
+  });
+
   it('answers 400 with a reason to a body that is not a batch', async () => {
     const collector = await openCollector(await fresh());
     const notJson = await collector(post('/collect', '{"batch": ['));
