@@ -56,11 +56,14 @@ describe('a survey in Chromium', () => {
     await tabTo(page, 'button:Next');
     await page.keyboard.press('Enter');
     expect(await heading(page)).toBe('Which do you use?');
+    // Each new question takes focus once it has rendered; Tab only from there.
+    await expect.poll(() => focused(page)).toBe('h2:Which do you use?');
     await tabTo(page, 'checkbox:Checkout');
     await page.keyboard.press(' ');
     await tabTo(page, 'button:Next');
     await page.keyboard.press('Enter');
     expect(await heading(page)).toBe('How was checkout?');
+    await expect.poll(() => focused(page)).toBe('h2:How was checkout?');
     await tabTo(page, 'radio:☆');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
