@@ -1,4 +1,6 @@
 import { checkAdmin } from './access.js';
+import { createBatchWriter } from './batch-writer.js';
+import { commitBatches } from './commit.js';
 import { adminRoute } from './admin.js';
 import { json, problem, unavailable } from './answers.js';
 import { serveAsset } from './assets.js';
@@ -72,7 +74,13 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const opening = (async (): Promise<IngestContext> => {
     const settings = await resolveSettings(options);
     const db = await openDatabase(settings.db, settings.onError);
-    const context = { db, settings, counters, statistics: keepReportStatistics(db, settings.onError) };
+    const config = settings.config?.parsed ?? null;
+    const writer = createBatchWriter((batches) => commitBatches(db, config, settings.maxSkewMs, batches), {
+      // PGlite runs one transaction at a time; a Postgres pool overlaps a few.
+      maxInFlight: db.kind === 'embedded' ? 1 : 4,
+      maxRecords: 1000,
+    });
+    const context = { db, writer, settings, counters, statistics: keepReportStatistics(db, settings.onError) };
     // A database filled elsewhere (another process, a restore) may have no statistics yet.
     context.statistics.refreshStale();
     if (settings.retentionDays !== null) {
@@ -106,6 +114,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         closed = true;
         stopRetention();
         const context = await opening.catch(() => null);
+        await context?.writer.settled();
         await context?.statistics.settled();
         await context?.db.close();
       })()),

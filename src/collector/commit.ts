@@ -4,80 +4,105 @@ import { settleReferrals } from './referrals.js';
 import { applyInputs, newVisitorLedger, profileOf, type LedgerEntry, type LedgerInput } from './authority.js';
 import type { StoredTouchpoint } from './records.js';
 import type { Database, Sql } from './storage/database.js';
-import { loadLedger, lockVisitors, saveLedger } from './storage/ledgers-sql.js';
+import { loadLedgers, lockVisitors, saveLedgers, type LedgerChange } from './storage/ledgers-sql.js';
 import { updateReportTables } from './report/rollup-sql.js';
-import { insertRecords } from './storage/records-sql.js';
+import { insertRecords, type RecordMeta } from './storage/records-sql.js';
 
-export interface BatchMeta {
-  receivedAt: Date;
-  writeKey: string | null;
-  trusted: boolean;
+export type BatchMeta = RecordMeta;
+
+/** One request's checked records, waiting to be committed. */
+export interface Batch {
+  touchpoints: StoredTouchpoint[];
+  meta: BatchMeta;
 }
+
+export type Profile = { points: number; tier: string | null; lifetime: number };
 
 export interface Committed {
   inserted: Set<string>;
   /** The server's ledger of the batch's last visitor (the page that sent it), with a config. */
-  profile?: { points: number; tier: string | null; lifetime: number };
+  profile?: Profile;
   /** Redemptions the server balance did not cover. */
   refused: Array<{ id: string; offerId: string | null; reason: string }>;
 }
 
-/** Applies the new records of each visitor to their stored ledger; returns every entry made. */
-async function updateLedgers(sql: Sql, config: Config, inputs: LedgerInput[], answerFor: string, maxSkewMs: number) {
-  const byVisitor = new Map<string, LedgerInput[]>([[answerFor, []]]);
-  for (const input of inputs) byVisitor.set(input.touchpoint.anonymousId, [...(byVisitor.get(input.touchpoint.anonymousId) ?? []), input]);
-  const entries: LedgerEntry[] = [];
-  let profile: Committed['profile'];
-  for (const [anonymousId, visitorInputs] of byVisitor) {
-    const ledger = (await loadLedger(sql, anonymousId)) ?? newVisitorLedger(config);
-    if (visitorInputs.length) {
-      const made = applyInputs(config, ledger, visitorInputs, maxSkewMs);
-      await saveLedger(sql, anonymousId, ledger, made);
-      entries.push(...made);
-    }
-    if (anonymousId === answerFor) profile = profileOf(ledger);
+/** Applies the new inputs of each visitor to their stored ledger; returns every entry made and the profiles asked for. */
+async function updateLedgers(sql: Sql, config: Config, inputs: LedgerInput[], answerFor: Set<string>, maxSkewMs: number) {
+  const byVisitor = new Map<string, LedgerInput[]>([...answerFor].map((anonymousId) => [anonymousId, []]));
+  for (const input of inputs) {
+    const visitorInputs = byVisitor.get(input.touchpoint.anonymousId) ?? [];
+    visitorInputs.push(input);
+    byVisitor.set(input.touchpoint.anonymousId, visitorInputs);
   }
-  return { entries, profile };
+  const stored = await loadLedgers(sql, [...byVisitor.keys()]);
+  const changes: LedgerChange[] = [];
+  const profiles = new Map<string, Profile>();
+  for (const [anonymousId, visitorInputs] of byVisitor) {
+    const ledger = stored.get(anonymousId) ?? newVisitorLedger(config);
+    if (visitorInputs.length) changes.push({ anonymousId, ledger, entries: applyInputs(config, ledger, visitorInputs, maxSkewMs) });
+    if (answerFor.has(anonymousId)) profiles.set(anonymousId, profileOf(ledger));
+  }
+  await saveLedgers(sql, changes);
+  return { entries: changes.flatMap((change) => change.entries), profiles };
+}
+
+/** Each record goes to the first batch of the group that carries its id; a later copy is a duplicate. */
+function claimIds(batches: Batch[]): Batch[] {
+  const seen = new Set<string>();
+  return batches.map((batch) => ({
+    ...batch,
+    touchpoints: batch.touchpoints.filter((touchpoint) => !seen.has(touchpoint.id) && Boolean(seen.add(touchpoint.id))),
+  }));
+}
+
+/** The ledger's part of a group: inputs of every batch, one profile per batch's last visitor. */
+async function settleLedgers(sql: Sql, config: Config, fresh: Batch[], lastVisitors: string[], maxSkewMs: number) {
+  const names = ledgerInputNames(config);
+  const inputs = fresh.flatMap(({ touchpoints, meta }) =>
+    touchpoints
+      .filter((touchpoint) => names.has(touchpoint.name))
+      .map((touchpoint) => ({ touchpoint, receivedAt: meta.receivedAt.getTime(), trusted: meta.trusted })),
+  );
+  const settled = await updateLedgers(sql, config, inputs, new Set(lastVisitors), maxSkewMs);
+  for (const batch of fresh) await settleReferrals(sql, config, batch.touchpoints, batch.meta.receivedAt, maxSkewMs);
+  return settled;
 }
 
 /**
- * Stores a batch, updates the report's roll-ups and the ledgers in one transaction; the
- * caller answers 2xx only once this resolves, that is, once it is committed. The visitors
- * are locked first: their stage and ledger are read, then written, by one collector at a time.
+ * Stores batches, updates the report's roll-ups and the ledgers in one transaction; the
+ * callers answer 2xx only once this resolves, that is, once it is committed. The visitors
+ * are locked first: their stage and ledger are read, then written, by one collector at a
+ * time. Several requests' batches share one transaction and one statement per table, which
+ * is what lets a collector store more records per second than it can run transactions.
  */
-export async function commitBatch(
-  db: Database,
-  config: Config | null,
-  maxSkewMs: number,
-  touchpoints: StoredTouchpoint[],
-  meta: BatchMeta,
-): Promise<Committed> {
+export async function commitBatches(db: Database, config: Config | null, maxSkewMs: number, batches: Batch[]): Promise<Committed[]> {
   const rewards = config?.rewards;
+  const claimed = claimIds(batches);
   return db.transaction(async (sql) => {
     await lockVisitors(
       sql,
-      touchpoints.map((touchpoint) => touchpoint.anonymousId),
+      batches.flatMap((batch) => batch.touchpoints.map((touchpoint) => touchpoint.anonymousId)),
     );
-    const inserted = await insertRecords(sql, touchpoints, meta);
+    const inserted = await insertRecords(sql, claimed);
+    const fresh = claimed.map((batch) => ({ ...batch, touchpoints: batch.touchpoints.filter((touchpoint) => inserted.has(touchpoint.id)) }));
     await updateReportTables(
       sql,
-      touchpoints.filter((touchpoint) => inserted.has(touchpoint.id)),
-      meta,
+      fresh.map(({ touchpoints, meta }) => ({ touchpoints, writeKey: meta.writeKey, receivedAt: meta.receivedAt })),
     );
-    if (!config || !rewards) return { inserted, refused: [] };
-    const names = ledgerInputNames(config);
-    const inputs = touchpoints
-      .filter((touchpoint) => inserted.has(touchpoint.id) && names.has(touchpoint.name))
-      .map((touchpoint) => ({ touchpoint, receivedAt: meta.receivedAt.getTime(), trusted: meta.trusted }));
-    const { entries, profile } = await updateLedgers(sql, config, inputs, touchpoints[touchpoints.length - 1]!.anonymousId, maxSkewMs);
-    await settleReferrals(
-      sql,
-      config,
-      touchpoints.filter((touchpoint) => inserted.has(touchpoint.id)),
-      meta.receivedAt,
-      maxSkewMs,
-    );
-    const refused = entries.filter((entry) => entry.refused !== null).map((entry) => ({ id: entry.source, offerId: entry.offerId, reason: entry.refused! }));
-    return profile ? { inserted, profile, refused } : { inserted, refused };
+    const ids = fresh.map((batch) => new Set(batch.touchpoints.map((touchpoint) => touchpoint.id)));
+    if (!config || !rewards) return ids.map((batchIds) => ({ inserted: batchIds, refused: [] }));
+    const lastVisitors = batches.map((batch) => batch.touchpoints[batch.touchpoints.length - 1]!.anonymousId);
+    const { entries, profiles } = await settleLedgers(sql, config, fresh, lastVisitors, maxSkewMs);
+    return ids.map((batchIds, index) => ({
+      inserted: batchIds,
+      profile: profiles.get(lastVisitors[index]!)!,
+      refused: refusalsAmong(entries, batchIds),
+    }));
   });
+}
+
+function refusalsAmong(entries: LedgerEntry[], ids: Set<string>): Committed['refused'] {
+  return entries
+    .filter((entry) => entry.refused !== null && ids.has(entry.source))
+    .map((entry) => ({ id: entry.source, offerId: entry.offerId, reason: entry.refused! }));
 }

@@ -1,7 +1,7 @@
 import { checkRecord, mayHoldUnstorable, parseBatch, unstorableReason, type StoredTouchpoint } from './records.js';
 import { problem, json, unavailable } from './answers.js';
 import { BodyError, readBody } from './body.js';
-import { commitBatch } from './commit.js';
+import type { BatchWriter } from './batch-writer.js';
 import { writeKeyAllowed, writeKeyOf } from './access.js';
 import type { Database } from './storage/database.js';
 import type { Settings } from './options.js';
@@ -10,6 +10,8 @@ import type { ReportStatistics } from './report/statistics.js';
 
 export interface IngestContext {
   db: Database;
+  /** Commits the batches of concurrent requests together (batch-writer.ts). */
+  writer: BatchWriter;
   settings: Settings;
   counters: Counters;
   statistics: ReportStatistics;
@@ -60,7 +62,7 @@ export async function ingest(context: IngestContext, request: Request, trusted: 
   if (!good.length) return json(200, { accepted: 0, duplicates: repeated, rejected }, headers);
   try {
     const meta = { receivedAt: new Date(settings.now()), writeKey: writeKey ?? null, trusted };
-    const committed = await commitBatch(context.db, settings.config?.parsed ?? null, settings.maxSkewMs, good, meta);
+    const committed = await context.writer.write({ touchpoints: good, meta });
     counters.accepted += committed.inserted.size;
     context.statistics.added(committed.inserted.size);
     const answer = { accepted: committed.inserted.size, duplicates: good.length - committed.inserted.size + repeated, rejected };

@@ -50,8 +50,9 @@ function addPoints(rows: ReportRows, touchpoint: StoredTouchpoint, place: Place)
   const { props, userId, anonymousId } = touchpoint;
   // The same key summarize() groups a visitor's points by.
   const visitor = text(userId) ? `u:${userId}` : `a:${anonymousId}`;
-  const row = rows.pointsDays.get(visitor) ?? { ...place, visitor, awarded: 0, redeemed: 0, tier: null, tierTs: null };
-  rows.pointsDays.set(visitor, row);
+  const key = JSON.stringify([place.day, place.writeKey, visitor]);
+  const row = rows.pointsDays.get(key) ?? { ...place, visitor, awarded: 0, redeemed: 0, tier: null, tierTs: null };
+  rows.pointsDays.set(key, row);
   if (touchpoint.name === RESERVED.tier) {
     if (row.tierTs === null || touchpoint.ts >= row.tierTs) [row.tier, row.tierTs] = [text(props.to) ? props.to : 'none', touchpoint.ts];
   } else if (finite(props.delta) && props.delta !== 0) {
@@ -75,14 +76,15 @@ function noteTraits(state: VisitorState, props: Props) {
   if (!state.locale && text(props.locale)) state.locale = props.locale.slice(0, 40);
 }
 
-/**
- * The roll-up rows of one committed batch, walked in the order it was sent: each touchpoint
- * counts under the stage its visitor was in just before it, so an answer given in
- * "decision" stays a decision answer after the purchase that follows it.
- */
-export function rollUp(touchpoints: StoredTouchpoint[], writeKey: string | null, receivedAt: Date, known: Map<string, VisitorState>): ReportRows {
-  const day = receivedAt.toISOString().slice(0, 10);
-  const rows: ReportRows = {
+/** A committed batch's new records and where they came from. */
+export interface FreshBatch {
+  touchpoints: StoredTouchpoint[];
+  writeKey: string | null;
+  receivedAt: Date;
+}
+
+function newRows(known: Map<string, VisitorState>): ReportRows {
+  return {
     visitors: known,
     daily: new Map(),
     submissions: new Map(),
@@ -91,31 +93,56 @@ export function rollUp(touchpoints: StoredTouchpoint[], writeKey: string | null,
     visitorDays: new Map(),
     pointsDays: new Map(),
   };
-  for (const touchpoint of touchpoints) {
-    const { props, name, anonymousId } = touchpoint;
-    const state = known.get(anonymousId) ?? { device: '', locale: '', stage: '', firstSeen: receivedAt.toISOString() };
-    known.set(anonymousId, state);
-    noteTraits(state, props);
-    const place: Place = { day, writeKey: writeKey ?? '', stage: state.stage, device: state.device, locale: state.locale };
-    bumpDaily(rows, place, '', 'touchpoints', '');
-    const promptId = text(props.promptId) ? props.promptId : null;
-    if (promptId && name.startsWith('$prompt_') && text(props.kind)) rows.promptKinds.set(promptId, props.kind);
-    if (promptId && name === RESERVED.promptShown) bumpDaily(rows, place, promptId, 'shown', '');
-    if (promptId && name === RESERVED.promptShown && text(props.variant)) bumpDaily(rows, place, promptId, 'variant_shown', props.variant);
-    if (promptId && name === RESERVED.promptDismissed) bumpDaily(rows, place, promptId, 'dismissed', text(props.reason) ? props.reason : '');
-    if (promptId && name === RESERVED.promptAnswered && text(props.submissionId)) addSubmission(rows, submissionOf(touchpoint, place));
-    if (name === RESERVED.points || name === RESERVED.tier) addPoints(rows, touchpoint, place);
-    if (name === RESERVED.stage) {
-      const to = text(props.to) ? props.to : '';
-      bumpDaily(rows, place, '', 'move', to);
-      state.stage = to;
-      if (to)
-        rows.stageEntries.push({ anonymousId, stage: to, enteredAt: touchpoint.ts, day, writeKey: place.writeKey, device: place.device, locale: place.locale });
+}
+
+function addTouchpoint(rows: ReportRows, touchpoint: StoredTouchpoint, place: Place, state: VisitorState) {
+  const { props, name, anonymousId } = touchpoint;
+  bumpDaily(rows, place, '', 'touchpoints', '');
+  const promptId = text(props.promptId) ? props.promptId : null;
+  if (promptId && name.startsWith('$prompt_') && text(props.kind)) rows.promptKinds.set(promptId, props.kind);
+  if (promptId && name === RESERVED.promptShown) bumpDaily(rows, place, promptId, 'shown', '');
+  if (promptId && name === RESERVED.promptShown && text(props.variant)) bumpDaily(rows, place, promptId, 'variant_shown', props.variant);
+  if (promptId && name === RESERVED.promptDismissed) bumpDaily(rows, place, promptId, 'dismissed', text(props.reason) ? props.reason : '');
+  if (promptId && name === RESERVED.promptAnswered && text(props.submissionId)) addSubmission(rows, submissionOf(touchpoint, place));
+  if (name === RESERVED.points || name === RESERVED.tier) addPoints(rows, touchpoint, place);
+  if (name === RESERVED.stage) {
+    const to = text(props.to) ? props.to : '';
+    bumpDaily(rows, place, '', 'move', to);
+    state.stage = to;
+    if (to)
+      rows.stageEntries.push({
+        anonymousId,
+        stage: to,
+        enteredAt: touchpoint.ts,
+        day: place.day,
+        writeKey: place.writeKey,
+        device: place.device,
+        locale: place.locale,
+      });
+  }
+  // Keyed like the table's primary key, so batches of several days or write keys stay apart.
+  const dayKey = JSON.stringify([place.day, place.writeKey, anonymousId]);
+  const dayRow = rows.visitorDays.get(dayKey) ?? { ...place, anonymousId, touchpoints: 0 };
+  dayRow.touchpoints++;
+  dayRow.stage = state.stage;
+  rows.visitorDays.set(dayKey, dayRow);
+}
+
+/**
+ * The roll-up rows of committed batches, walked in the order they were sent: each touchpoint
+ * counts under the stage its visitor was in just before it, so an answer given in
+ * "decision" stays a decision answer after the purchase that follows it.
+ */
+export function rollUp(batches: FreshBatch[], known: Map<string, VisitorState>): ReportRows {
+  const rows = newRows(known);
+  for (const { touchpoints, writeKey, receivedAt } of batches) {
+    const day = receivedAt.toISOString().slice(0, 10);
+    for (const touchpoint of touchpoints) {
+      const state = known.get(touchpoint.anonymousId) ?? { device: '', locale: '', stage: '', firstSeen: receivedAt.toISOString() };
+      known.set(touchpoint.anonymousId, state);
+      noteTraits(state, touchpoint.props);
+      addTouchpoint(rows, touchpoint, { day, writeKey: writeKey ?? '', stage: state.stage, device: state.device, locale: state.locale }, state);
     }
-    const dayRow = rows.visitorDays.get(anonymousId) ?? { ...place, anonymousId, touchpoints: 0 };
-    dayRow.touchpoints++;
-    dayRow.stage = state.stage;
-    rows.visitorDays.set(anonymousId, dayRow);
   }
   return rows;
 }

@@ -3,38 +3,61 @@ import type { LedgerEntry, VisitorLedger } from '../authority.js';
 import type { Sql } from './database.js';
 import { eraseReferrals } from './referrals-sql.js';
 
-/** hashtextextended gives the 64-bit key of a visitor's advisory lock. */
-const LOCK = 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))';
-
 /**
  * Holds each visitor's ledger until the transaction ends, so two collectors on one Postgres
- * apply a visitor's records one batch after the other. Sorted, so two batches cannot deadlock.
+ * apply a visitor's records one batch after the other. One statement takes them all, in the
+ * order of their 64-bit keys (hashtextextended), so two transactions cannot deadlock; the
+ * `OFFSET 0` keeps the sorted subquery from being folded into the call.
  */
 export async function lockVisitors(sql: Sql, anonymousIds: Iterable<string>): Promise<void> {
-  for (const id of [...new Set(anonymousIds)].sort()) await sql.query(LOCK, [id]);
+  const ids = [...new Set(anonymousIds)];
+  if (!ids.length) return;
+  await sql.query(
+    `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, 0) AS k FROM unnest($1::text[]) AS id ORDER BY k OFFSET 0) AS keys`,
+    [ids],
+  );
 }
 
 export async function loadLedger(sql: Sql, anonymousId: string): Promise<VisitorLedger | null> {
-  const [row] = await sql.query<{ state: LedgerState; tz_offset: number | null }>('SELECT state, tz_offset FROM waymark_ledgers WHERE anonymous_id = $1', [
-    anonymousId,
-  ]);
-  return row ? { state: row.state, tzOffset: row.tz_offset } : null;
+  return (await loadLedgers(sql, [anonymousId])).get(anonymousId) ?? null;
 }
 
-export async function saveLedger(sql: Sql, anonymousId: string, ledger: VisitorLedger, entries: LedgerEntry[]): Promise<void> {
-  await sql.query(
-    `INSERT INTO waymark_ledgers (anonymous_id, state, tz_offset, updated_at) VALUES ($1, $2::jsonb, $3, now())
-     ON CONFLICT (anonymous_id) DO UPDATE SET state = excluded.state, tz_offset = excluded.tz_offset, updated_at = excluded.updated_at`,
-    [anonymousId, JSON.stringify(ledger.state), ledger.tzOffset],
+/** The stored ledgers of `anonymousIds`, in one query; a visitor without one is absent. */
+export async function loadLedgers(sql: Sql, anonymousIds: string[]): Promise<Map<string, VisitorLedger>> {
+  const rows = await sql.query<{ anonymous_id: string; state: LedgerState; tz_offset: number | null }>(
+    'SELECT anonymous_id, state, tz_offset FROM waymark_ledgers WHERE anonymous_id = ANY($1::text[])',
+    [anonymousIds],
   );
+  return new Map(rows.map((row) => [row.anonymous_id, { state: row.state, tzOffset: row.tz_offset }]));
+}
+
+export interface LedgerChange {
+  anonymousId: string;
+  ledger: VisitorLedger;
+  entries: LedgerEntry[];
+}
+
+export const saveLedger = (sql: Sql, anonymousId: string, ledger: VisitorLedger, entries: LedgerEntry[]): Promise<void> =>
+  saveLedgers(sql, [{ anonymousId, ledger, entries }]);
+
+/** Writes ledgers and appends their entries, two statements for any number of visitors. */
+export async function saveLedgers(sql: Sql, changes: LedgerChange[]): Promise<void> {
+  if (!changes.length) return;
+  await sql.query(
+    `INSERT INTO waymark_ledgers (anonymous_id, state, tz_offset, updated_at)
+     SELECT l.id, l.state, l.tz, now() FROM jsonb_to_recordset($1::jsonb) AS l(id text, state jsonb, tz integer)
+     ON CONFLICT (anonymous_id) DO UPDATE SET state = excluded.state, tz_offset = excluded.tz_offset, updated_at = excluded.updated_at`,
+    [JSON.stringify(changes.map((change) => ({ id: change.anonymousId, state: change.ledger.state, tz: change.ledger.tzOffset })))],
+  );
+  const entries = changes.flatMap((change) => change.entries.map((entry) => ({ ...entry, id: change.anonymousId })));
   if (!entries.length) return;
   // `n` keeps the entries in the order they happened: the identity column numbers them so.
   await sql.query(
     `INSERT INTO waymark_ledger_entries (anonymous_id, source, rule, delta, balance, lifetime, offer_id, refused, at)
-     SELECT $1, e.source, e.rule, e.delta, e.balance, e.lifetime, e."offerId", e.refused, e.at
-     FROM jsonb_to_recordset($2::jsonb) AS e(n integer, source text, rule text, delta integer, balance integer, lifetime integer, "offerId" text, refused text, at timestamptz)
+     SELECT e.id, e.source, e.rule, e.delta, e.balance, e.lifetime, e."offerId", e.refused, e.at
+     FROM jsonb_to_recordset($1::jsonb) AS e(n integer, id text, source text, rule text, delta integer, balance integer, lifetime integer, "offerId" text, refused text, at timestamptz)
      ORDER BY e.n`,
-    [anonymousId, JSON.stringify(entries.map((entry, n) => ({ ...entry, n })))],
+    [JSON.stringify(entries.map((entry, n) => ({ ...entry, n })))],
   );
 }
 

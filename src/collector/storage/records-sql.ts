@@ -8,31 +8,40 @@ export interface RecordRow {
   trusted: boolean;
 }
 
+export interface RecordMeta {
+  receivedAt: Date;
+  writeKey: string | null;
+  trusted: boolean;
+}
+
 /**
- * Inserts a batch in one statement and returns the ids that were new: a retried record
+ * Inserts batches in one statement and returns the ids that were new: a retried record
  * hits the primary key and is skipped (`ON CONFLICT DO NOTHING`), which is the dedupe.
  */
-export async function insertRecords(
-  sql: Sql,
-  touchpoints: StoredTouchpoint[],
-  meta: { receivedAt: Date; writeKey: string | null; trusted: boolean },
-): Promise<Set<string>> {
-  if (!touchpoints.length) return new Set();
-  const rows = touchpoints.map((touchpoint) => ({
-    id: touchpoint.id,
-    anonymous_id: touchpoint.anonymousId,
-    user_id: touchpoint.userId,
-    name: touchpoint.name,
-    ts: touchpoint.ts,
-    record: touchpoint,
-  }));
+export async function insertRecords(sql: Sql, batches: Array<{ touchpoints: StoredTouchpoint[]; meta: RecordMeta }>): Promise<Set<string>> {
+  const rows = batches.flatMap(({ touchpoints, meta }) => {
+    const receivedAt = meta.receivedAt.toISOString();
+    return touchpoints.map((touchpoint) => ({
+      id: touchpoint.id,
+      anonymous_id: touchpoint.anonymousId,
+      user_id: touchpoint.userId,
+      name: touchpoint.name,
+      ts: touchpoint.ts,
+      received_at: receivedAt,
+      write_key: meta.writeKey,
+      trusted: meta.trusted,
+      record: touchpoint,
+    }));
+  });
+  if (!rows.length) return new Set();
   const inserted = await sql.query<{ id: string }>(
     `INSERT INTO waymark_records (id, anonymous_id, user_id, name, ts, received_at, write_key, trusted, record)
-     SELECT r.id, r.anonymous_id, r.user_id, r.name, r.ts, $2, $3, $4, r.record
-     FROM jsonb_to_recordset($1::jsonb) AS r(id text, anonymous_id text, user_id text, name text, ts timestamptz, record jsonb)
+     SELECT r.id, r.anonymous_id, r.user_id, r.name, r.ts, r.received_at, r.write_key, r.trusted, r.record
+     FROM jsonb_to_recordset($1::jsonb)
+       AS r(id text, anonymous_id text, user_id text, name text, ts timestamptz, received_at timestamptz, write_key text, trusted boolean, record jsonb)
      ON CONFLICT (id) DO NOTHING
      RETURNING id`,
-    [JSON.stringify(rows), meta.receivedAt.toISOString(), meta.writeKey, meta.trusted],
+    [JSON.stringify(rows)],
   );
   return new Set(inserted.map((row) => row.id));
 }
