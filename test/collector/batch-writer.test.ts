@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createBatchWriter } from '../../src/collector/batch-writer.js';
 import type { Batch, Committed } from '../../src/collector/commit.js';
 
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 const batchOf = (...ids: string[]): Batch => ({
   touchpoints: ids.map((id) => ({
     id,
@@ -33,22 +35,29 @@ function heldCommit() {
   const releaseAll = async () => {
     while (releases.length) {
       releases.shift()!();
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
   };
   return { commit, groups, releaseAll };
 }
 
 describe('the batch writer (group commit)', () => {
-  it('writes a lone batch at once, then takes every batch that waited into one transaction', async () => {
+  it('takes the batches of one event-loop turn together, then every batch that waited meanwhile', async () => {
     const { commit, groups, releaseAll } = heldCommit();
     const writer = createBatchWriter(commit, { maxInFlight: 1, maxRecords: 100 });
-    const writes = [writer.write(batchOf('a')), writer.write(batchOf('b')), writer.write(batchOf('c', 'd'))];
-    expect(groups).toEqual([['a']]);
+    const sameTurn = [writer.write(batchOf('a')), writer.write(batchOf('x'))];
+    await nextTurn();
+    expect(groups).toEqual([['a', 'x']]);
+    const writes = [...sameTurn, writer.write(batchOf('b')), writer.write(batchOf('c', 'd'))];
+    await nextTurn();
+    expect(groups).toEqual([['a', 'x']]);
     await releaseAll();
     const answers = await Promise.all(writes);
-    expect(groups).toEqual([['a'], ['b', 'c', 'd']]);
-    expect(answers.map((answer) => [...answer.inserted])).toEqual([['a'], ['b'], ['c', 'd']]);
+    expect(groups).toEqual([
+      ['a', 'x'],
+      ['b', 'c', 'd'],
+    ]);
+    expect(answers.map((answer) => [...answer.inserted])).toEqual([['a'], ['x'], ['b'], ['c', 'd']]);
     await writer.settled();
   });
 
@@ -56,6 +65,7 @@ describe('the batch writer (group commit)', () => {
     const { commit, groups, releaseAll } = heldCommit();
     const writer = createBatchWriter(commit, { maxInFlight: 2, maxRecords: 3 });
     const writes = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => writer.write(batchOf(id, `${id}2`)));
+    await nextTurn();
     expect(groups).toEqual([
       ['a', 'a2'],
       ['b', 'b2'],
@@ -69,6 +79,7 @@ describe('the batch writer (group commit)', () => {
     const { commit, groups, releaseAll } = heldCommit();
     const writer = createBatchWriter(commit, { maxInFlight: 1, maxRecords: 100 });
     const first = writer.write(batchOf('a'));
+    await nextTurn();
     const good = writer.write(batchOf('b'));
     const bad = writer.write(batchOf('poison'));
     const settled = Promise.allSettled([first, good, bad]);
@@ -86,7 +97,7 @@ describe('the batch writer (group commit)', () => {
     void writer.write(batchOf('b'));
     let settled = false;
     const waiting = writer.settled().then(() => (settled = true));
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     expect(settled).toBe(false);
     await releaseAll();
     await waiting;
