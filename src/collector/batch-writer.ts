@@ -1,4 +1,5 @@
-import type { Batch, Committed } from './commit.js';
+import type { Committed } from './commit.js';
+import type { Batch } from './records.js';
 
 export interface BatchWriter {
   /** Resolves once `batch` is committed, alone or with the batches of other requests. */
@@ -22,9 +23,10 @@ interface Waiting {
 
 /**
  * Group commit: while a transaction runs, the batches of the requests that arrive meanwhile
- * wait, and the next transaction takes them all. A lone request is written at once, so a
- * quiet collector adds no delay; a busy one runs far fewer, larger transactions. Every
- * request is still answered only after the transaction holding its records has committed.
+ * wait, and the next transaction takes them all. A lone request is written in the next
+ * event-loop turn, so a quiet collector adds next to no delay; a busy one runs far fewer,
+ * larger transactions. Every request is still answered only after the transaction holding
+ * its records has committed.
  */
 export function createBatchWriter(commit: (batches: Batch[]) => Promise<Committed[]>, limits: GroupLimits): BatchWriter {
   const waiting: Waiting[] = [];

@@ -2,19 +2,11 @@ import type { Config } from '../config/schema.js';
 import { ledgerInputNames } from '../rewards/journey-names.js';
 import { settleReferrals } from './referrals.js';
 import { applyInputs, newVisitorLedger, profileOf, type LedgerEntry, type LedgerInput } from './authority.js';
-import type { StoredTouchpoint } from './records.js';
+import type { Batch } from './records.js';
 import type { Database, Sql } from './storage/database.js';
 import { loadLedgers, lockVisitors, saveLedgers, type LedgerChange } from './storage/ledgers-sql.js';
 import { updateReportTables } from './report/rollup-sql.js';
-import { insertRecords, type RecordMeta } from './storage/records-sql.js';
-
-export type BatchMeta = RecordMeta;
-
-/** One request's checked records, waiting to be committed. */
-export interface Batch {
-  touchpoints: StoredTouchpoint[];
-  meta: BatchMeta;
-}
+import { insertRecords } from './storage/records-sql.js';
 
 export type Profile = { points: number; tier: string | null; lifetime: number };
 
@@ -85,10 +77,7 @@ export async function commitBatches(db: Database, config: Config | null, maxSkew
     );
     const inserted = await insertRecords(sql, claimed);
     const fresh = claimed.map((batch) => ({ ...batch, touchpoints: batch.touchpoints.filter((touchpoint) => inserted.has(touchpoint.id)) }));
-    await updateReportTables(
-      sql,
-      fresh.map(({ touchpoints, meta }) => ({ touchpoints, writeKey: meta.writeKey, receivedAt: meta.receivedAt })),
-    );
+    await updateReportTables(sql, fresh);
     const ids = fresh.map((batch) => new Set(batch.touchpoints.map((touchpoint) => touchpoint.id)));
     if (!config || !rewards) return ids.map((batchIds) => ({ inserted: batchIds, refused: [] }));
     const lastVisitors = batches.map((batch) => batch.touchpoints[batch.touchpoints.length - 1]!.anonymousId);

@@ -3,6 +3,19 @@ import type { Json, PageInfo, Props, Touchpoint } from '../types.js';
 /** One record as the collector stores it: the SDK's touchpoint shape, whatever format it came in. */
 export type StoredTouchpoint = Touchpoint & { userId: string | null };
 
+/** Where a request's records came from: stored beside each, and what the roll-ups and ledgers count with. */
+export interface RecordMeta {
+  receivedAt: Date;
+  writeKey: string | null;
+  trusted: boolean;
+}
+
+/** One request's checked records and where they came from. */
+export interface Batch {
+  touchpoints: StoredTouchpoint[];
+  meta: RecordMeta;
+}
+
 export type Checked = { ok: true; touchpoint: StoredTouchpoint } | { ok: false; reason: string };
 
 const MAX_ID = 128;

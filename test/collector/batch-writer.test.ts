@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createBatchWriter } from '../../src/collector/batch-writer.js';
-import type { Batch, Committed } from '../../src/collector/commit.js';
+import type { Committed } from '../../src/collector/commit.js';
+import type { Batch } from '../../src/collector/records.js';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -1,6 +1,7 @@
 import type { Sql } from '../storage/database.js';
 import { moveAnswers } from './answer-rollup.js';
-import { rollUp, type FreshBatch } from './rollup.js';
+import type { Batch } from '../records.js';
+import { rollUp } from './rollup.js';
 import type { ReportRows, SubmissionRow, VisitorState } from './rows.js';
 
 const asJson = (rows: Iterable<unknown>) => JSON.stringify([...rows]);
@@ -92,7 +93,7 @@ async function write(sql: Sql, rows: ReportRows) {
  * Keeps the report's roll-ups in step with the records, inside the ingest transaction: a
  * committed batch is counted once, a retried one (no new ids) not at all.
  */
-export async function updateReportTables(sql: Sql, batches: FreshBatch[]): Promise<void> {
+export async function updateReportTables(sql: Sql, batches: Batch[]): Promise<void> {
   const fresh = batches.filter((batch) => batch.touchpoints.length);
   if (!fresh.length) return;
   const known = await knownVisitors(sql, [...new Set(fresh.flatMap((batch) => batch.touchpoints.map((touchpoint) => touchpoint.anonymousId)))]);

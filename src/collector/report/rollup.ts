@@ -1,5 +1,5 @@
 import { RESERVED, type Props } from '../../types.js';
-import type { StoredTouchpoint } from '../records.js';
+import type { Batch, StoredTouchpoint } from '../records.js';
 import { mergeSubmission } from './answer-rollup.js';
 import type { DailyRow, Place, ReportRows, SubmissionRow, VisitorState } from './rows.js';
 
@@ -76,13 +76,6 @@ function noteTraits(state: VisitorState, props: Props) {
   if (!state.locale && text(props.locale)) state.locale = props.locale.slice(0, 40);
 }
 
-/** A committed batch's new records and where they came from. */
-export interface FreshBatch {
-  touchpoints: StoredTouchpoint[];
-  writeKey: string | null;
-  receivedAt: Date;
-}
-
 function newRows(known: Map<string, VisitorState>): ReportRows {
   return {
     visitors: known,
@@ -133,9 +126,10 @@ function addTouchpoint(rows: ReportRows, touchpoint: StoredTouchpoint, place: Pl
  * counts under the stage its visitor was in just before it, so an answer given in
  * "decision" stays a decision answer after the purchase that follows it.
  */
-export function rollUp(batches: FreshBatch[], known: Map<string, VisitorState>): ReportRows {
+export function rollUp(batches: Batch[], known: Map<string, VisitorState>): ReportRows {
   const rows = newRows(known);
-  for (const { touchpoints, writeKey, receivedAt } of batches) {
+  for (const { touchpoints, meta } of batches) {
+    const { writeKey, receivedAt } = meta;
     const day = receivedAt.toISOString().slice(0, 10);
     for (const touchpoint of touchpoints) {
       const state = known.get(touchpoint.anonymousId) ?? { device: '', locale: '', stage: '', firstSeen: receivedAt.toISOString() };

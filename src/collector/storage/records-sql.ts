@@ -1,4 +1,4 @@
-import type { StoredTouchpoint } from '../records.js';
+import type { Batch, StoredTouchpoint } from '../records.js';
 import type { Sql } from './database.js';
 
 export interface RecordRow {
@@ -8,17 +8,11 @@ export interface RecordRow {
   trusted: boolean;
 }
 
-export interface RecordMeta {
-  receivedAt: Date;
-  writeKey: string | null;
-  trusted: boolean;
-}
-
 /**
  * Inserts batches in one statement and returns the ids that were new: a retried record
  * hits the primary key and is skipped (`ON CONFLICT DO NOTHING`), which is the dedupe.
  */
-export async function insertRecords(sql: Sql, batches: Array<{ touchpoints: StoredTouchpoint[]; meta: RecordMeta }>): Promise<Set<string>> {
+export async function insertRecords(sql: Sql, batches: Batch[]): Promise<Set<string>> {
   const rows = batches.flatMap(({ touchpoints, meta }) => {
     const receivedAt = meta.receivedAt.toISOString();
     return touchpoints.map((touchpoint) => ({
